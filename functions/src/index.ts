@@ -1,4 +1,4 @@
 /**
  * Wiring only: every deployed function is re-exported from its feature folder.
  */
-export {};
+export { onUserCreated, setUserRole } from './identity/triggers';

@@ -35,6 +35,14 @@ export function planProvisionClaims(
   return { claims: { ...current, role: 'student', orgId }, changed: true };
 }
 
+/** The caller's org if they are an admin of one; otherwise `permission-denied`. */
+export function assertOrgAdmin(caller: Caller): string {
+  if (caller.role !== 'admin' || !caller.orgId) {
+    throw errors.permissionDenied('roles/not-admin', 'Only an institution admin can change roles.');
+  }
+  return caller.orgId;
+}
+
 /**
  * Decides a role change. Only an admin of the target's org; an admin cannot demote themself.
  * Returns the new claims to write (other claims preserved), or throws a DomainError.
@@ -44,12 +52,10 @@ export function authorizeRoleChange(
   target: { uid: string; claims: Record<string, unknown> | undefined },
   newRole: Role,
 ): { claims: Record<string, unknown> & ManagedClaims; previousRole: Role | undefined; orgId: string } {
-  if (caller.role !== 'admin' || !caller.orgId) {
-    throw errors.permissionDenied('roles/not-admin', 'Only an institution admin can change roles.');
-  }
+  const adminOrg = assertOrgAdmin(caller);
   const targetClaims = readManagedClaims(target.claims);
   const targetOrg = targetClaims?.orgId;
-  if (targetOrg !== caller.orgId) {
+  if (targetOrg !== adminOrg) {
     throw errors.permissionDenied('roles/other-org', 'You can only change roles of accounts in your own institution.');
   }
   if (target.uid === caller.uid && newRole !== 'admin') {

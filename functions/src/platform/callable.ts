@@ -58,7 +58,7 @@ export function handleCallable<S extends z.ZodType, O>(
         events.callableRejected({ callable: name, status: mapped.code, errorCode: err instanceof DomainError ? err.code : mapped.code });
       } else {
         const f = errorFields(err);
-        events.callableFailed({ callable: name, errorClass: String(f.errorClass), errorCode: f.errorCode ?? undefined });
+        events.callableFailed({ callable: name, errorClass: String(f.errorClass), errorCode: typeof f.errorCode === 'string' || typeof f.errorCode === 'number' ? f.errorCode : undefined });
       }
       throw mapped;
     }

@@ -1,0 +1,37 @@
+/**
+ * Deployed identity functions: wiring only.
+ */
+import * as functionsV1 from 'firebase-functions/v1';
+import { getConfig, REGION } from '../platform/config';
+import { callable } from '../platform/callable';
+import { adminAuth, db } from '../platform/firebase';
+import { provisionAccount, setUserRole as setUserRoleHandler, setUserRoleInput } from './handlers';
+import { firestoreIdentityStore, type IdentityDeps } from './repository';
+
+/** Production dependencies, resolved on first use (never at import). */
+export const liveIdentityDeps: IdentityDeps = {
+  get auth() {
+    return adminAuth();
+  },
+  get store() {
+    return firestoreIdentityStore(db());
+  },
+  defaultOrgId: () => getConfig().defaultOrgId,
+};
+
+/** Builds the callable around given dependencies (tests pass fakes; index.ts passes the live ones). */
+export function buildSetUserRole(deps: IdentityDeps) {
+  return callable('setUserRole', setUserRoleInput, (input, caller) => setUserRoleHandler(deps, input, caller));
+}
+
+export function buildOnUserCreated(deps: IdentityDeps) {
+  return functionsV1
+    .region(REGION)
+    .auth.user()
+    .onCreate(async (user) => {
+      await provisionAccount(deps, user.uid, user.customClaims);
+    });
+}
+
+export const onUserCreated = buildOnUserCreated(liveIdentityDeps);
+export const setUserRole = buildSetUserRole(liveIdentityDeps);
