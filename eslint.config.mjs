@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/test/**/*.ts', '**/src/**/cli.ts', '**/src/**/bench*.ts', '**/bench/**/*.ts'],
+    files: ['**/test/**/*.ts', '**/src/**/cli.ts', '**/src/**/bench*.ts', '**/bench/**/*.ts', '**/scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

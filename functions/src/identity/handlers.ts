@@ -9,7 +9,7 @@ import { events, hashId } from '../platform/log';
 import { ROLES, type Role } from '../platform/roles';
 import { uidSchema } from '../model/schemas';
 import { newProfileFields } from './provision';
-import { assertOrgAdmin, authorizeRoleChange, planProvisionClaims } from './roles';
+import { assertOrgAdmin, authorizeRoleChange, planProvisionClaims, readManagedClaims } from './roles';
 import type { IdentityDeps } from './repository';
 
 /**
@@ -73,4 +73,29 @@ export async function setUserRole(deps: IdentityDeps, input: SetUserRoleInput, c
 
 function isAuthUserNotFound(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'code' in err && err.code === 'auth/user-not-found';
+}
+
+/**
+ * Makes `uid` an admin of `orgId` with the admin SDK (the first admin of an institution; run from
+ * `npm run grant-admin`). Idempotent; audit-logged with the script as actor.
+ */
+export async function bootstrapAdmin(deps: IdentityDeps, uid: string, orgId: string) {
+  const user = await deps.auth.getUser(uid).catch((err: unknown) => {
+    if (isAuthUserNotFound(err)) throw errors.notFound('roles/user-not-found', `No account with uid ${uid}. Sign in once first, then grant.`);
+    throw err;
+  });
+  const previous = readManagedClaims(user.customClaims);
+  const claims = { ...(user.customClaims ?? {}), role: 'admin' as const, orgId };
+  await deps.auth.setCustomUserClaims(uid, claims);
+  const mirror = { role: claims.role, orgId };
+  await deps.store.ensureProfile(uid, newProfileFields(uid, mirror, { timezone: await deps.store.orgTimezone(orgId) }), mirror);
+  await deps.store.recordRoleChange(uid, mirror, {
+    actor: { uid: 'script' },
+    action: 'role.bootstrap-admin',
+    target: `users/${uid}`,
+    orgId,
+    meta: { from: previous?.role ?? null, to: 'admin', fromOrg: previous?.orgId ?? null },
+  });
+  await deps.auth.revokeRefreshTokens(uid);
+  return { uid, orgId, previousRole: previous?.role ?? null };
 }
