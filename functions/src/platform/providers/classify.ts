@@ -62,8 +62,13 @@ export function isJsonSyntaxError(err: unknown): boolean {
   return err instanceof SyntaxError;
 }
 
-/** Last resort for an error no rule recognised: reported as `unavailable` (retryable), named by class only. */
+/**
+ * Last resort for an error no rule recognised: reported as `unavailable` (retryable), named by class only;
+ * the original stays in `cause` for a debugger (it is never logged: its message may quote the request).
+ */
 export function unknownFailure(provider: ProviderName, err: unknown): ProviderError {
   const name = err instanceof Error ? err.name : typeof err;
-  return new ProviderError(provider, 'unavailable', `unexpected failure (${name})`);
+  const error = new ProviderError(provider, 'unavailable', `unexpected failure (${name})`);
+  error.cause = err;
+  return error;
 }

@@ -88,6 +88,7 @@ export class ProviderError extends DomainError {
       attempts,
     });
     copy.stack = this.stack;
+    copy.cause = this.cause;
     return copy;
   }
 
