@@ -619,7 +619,7 @@ export const MESSAGE_TEXT_MAX = 2000;
 
 export const messageSchema = z
   .object({
-    authorUid: z.string().regex(ID_SEGMENT_RE).describe('uid of the writer; "bot" for Bestie'),
+    authorUid: uidSchema.describe('uid of the writer; "bot" for Bestie'),
     sender: z.enum(MESSAGE_SENDERS).describe('student, bot or counselor; must match the author\'s role'),
     text: z.string().min(1).max(MESSAGE_TEXT_MAX).describe('message text, 1–2000 chars'),
     createdAt: timestampSchema.describe('creation (server time)'),
