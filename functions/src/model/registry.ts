@@ -11,7 +11,7 @@ export interface DocumentSpec {
   key: string;
   /** Path template with `{placeholders}`, as in DESIGN.md §3. */
   path: string;
-  schema: z.ZodType;
+  schema: z.ZodType<Record<string, unknown>>;
   /** What the document is. */
   what: string;
   /** Client access per DESIGN.md §3 (O owner, F functions only, S staff of the same org). */
