@@ -16,6 +16,8 @@ export const providerEvents = {
       recipientHash: hashId(f.recipientRef),
       simulated: f.simulated,
     }),
+  deliveryDuplicate: (f: { deliveryId: string; channel: string; template: string }) => logEvent('info', 'delivery.duplicate', f),
+  deliveryCrashed: (f: { deliveryId: string; channel: string; errorClass?: string | undefined }) => logEvent('error', 'delivery.crashed', f),
   pushSent: (f: { template: string; tokenCount: number; sentCount: number; unregisteredCount: number; failedCount: number; attempts: number }) =>
     logEvent('info', 'provider.push-sent', f),
 };
