@@ -54,7 +54,7 @@ contract in code (TypeScript clients can \`import type { UserProfile } from 'fun
   functions; clients never see plaintext or keys.
 - **Ids** are single path segments (1–128 characters, no \`/\`). Dates named \`yyyy-mm-dd\` are calendar
   days in the timezone the field names.
-- Never put real names, emails or phone numbers anywhere except \`users/{uid}/private/*\`.
+- Never put a student's real name, email or phone number anywhere except \`users/{uid}/private/*\`.
 `;
 
 /** Types with a name of their own, recognised by their definition (a described copy shares it). */

@@ -34,7 +34,9 @@ export const DOCUMENTS: readonly DocumentSpec[] = [
     schema: s.privateContactSchema,
     what: 'Email and phone for alerts the student opted into, stored encrypted (AES-256-GCM).',
     access: 'Owner writes; functions read; nobody else.',
-    notes: ['Clients cannot encrypt: the owner writes contact details through a callable that encrypts them.'],
+    notes: [
+      'Clients hold no encryption key, so contact details reach this document through a functions call that encrypts them; a client must never store plaintext here.',
+    ],
   },
   {
     key: 'safetyPlan',
