@@ -340,6 +340,7 @@ export function evaluateFirestoreQuery(ruleset: Ruleset, req: FirestoreQueryRequ
   const database = req.database ?? '(default)';
   let items: PathItem[];
   if (req.collectionGroup !== undefined) {
+    if (ruleset.version === 1) return deny("Collection group queries need rules_version = '2'.");
     if (req.collectionGroup === '' || req.collectionGroup.includes('/')) return deny(`Invalid collection group '${req.collectionGroup}'.`);
     const parent = splitPath(req.parentPath ?? '');
     if (parent.length % 2 !== 0) return deny(`Invalid parent document '${req.parentPath ?? ''}'.`);

@@ -166,7 +166,10 @@ function mapMethod(m: RMap, name: string, args: readonly Value[]): Value {
       arity(args, 2, m, name);
       const key = args[0] ?? null;
       const fallback = args[1] ?? null;
-      if (typeof key === 'string') return m.entries.get(key) ?? fallback;
+      if (typeof key === 'string') {
+        const v = m.entries.get(key);
+        return v === undefined ? fallback : v;
+      }
       if (key instanceof RList) {
         if (key.items.length === 0) fail('get() needs at least one key.');
         let cur: Value = m;

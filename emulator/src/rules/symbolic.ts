@@ -8,6 +8,7 @@
 import { fail } from './errors';
 import {
   compareValues,
+  containsValue,
   FIELD_KEY_SEP,
   isSymbolic,
   RBytes,
@@ -352,7 +353,10 @@ export function symIs(v: Value, type: string): Value {
   return name === undefined ? UNKNOWN : type === name;
 }
 
-/** Methods on symbolic receivers: only `resource.data.get(key, default)` can be known. */
+/**
+ * Methods on symbolic receivers: `resource.data.get(key, default)` and, for an array field known
+ * to contain values (array-contains), `hasAny` / `hasAll` of a concrete list.
+ */
 export function symMethod(recv: Value, name: string, args: readonly Value[]): Value {
   if (recv instanceof RSymData && name === 'get' && args.length === 2) {
     const key = args[0];
@@ -360,6 +364,13 @@ export function symMethod(recv: Value, name: string, args: readonly Value[]): Va
     if (segments === undefined || segments.length === 0) return UNKNOWN;
     const field = symField(recv.branch, segments);
     return field instanceof RSymField && !field.exists ? UNKNOWN : field;
+  }
+  if (recv instanceof RSymField && recv.exists && recv.constraint !== undefined && args.length === 1) {
+    const known = recv.constraint.arrayContains;
+    const arg = args[0];
+    if (known.length === 0 || !(arg instanceof RList || arg instanceof RSet) || arg.items.some(isSymbolic)) return UNKNOWN;
+    if (name === 'hasAny' && arg.items.some((v) => containsValue(known, v))) return true;
+    if (name === 'hasAll' && arg.items.every((v) => containsValue(known, v))) return true;
   }
   return UNKNOWN;
 }
