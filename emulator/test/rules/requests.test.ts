@@ -150,7 +150,10 @@ describe('get() and exists()', () => {
   it('getAfter and existsAfter see the state after the write', () => {
     const data: RulesDataSource = {
       get: (p) => (p === 'counters/c' ? { data: { n: 1 } } : null),
-      getAfter: (p) => (p === 'counters/c' ? { data: { n: 2 } } : p === 'cities/SF' ? { data: {} } : null),
+      getAfter: (p) => {
+        if (p === 'counters/c') return { data: { n: 2 } };
+        return p === 'cities/SF' ? { data: {} } : null;
+      },
     };
     const condition = 'getAfter(/databases/$(database)/documents/counters/c).data.n == get(/databases/$(database)/documents/counters/c).data.n + 1 && existsAfter(/databases/$(database)/documents/cities/SF)';
     assert.equal(decide(condition, { method: 'create', requestResource: {} }, data), true);
