@@ -12,6 +12,7 @@ import {
   RTimestamp,
   type FirestoreRulesRequest,
   type RulesDataSource,
+  type RulesDoc,
   type RulesInputMap,
 } from '../../src/rules';
 import { docs, firestoreRules, outcome } from './helpers';
@@ -150,7 +151,7 @@ describe('get() and exists()', () => {
   it('getAfter and existsAfter see the state after the write', () => {
     const data: RulesDataSource = {
       get: (p) => (p === 'counters/c' ? { data: { n: 1 } } : null),
-      getAfter: (p) => {
+      getAfter: (p): RulesDoc | null => {
         if (p === 'counters/c') return { data: { n: 2 } };
         return p === 'cities/SF' ? { data: {} } : null;
       },
