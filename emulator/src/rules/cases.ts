@@ -47,7 +47,8 @@ export const caseSchema = z.object({
   expect: z.enum(['ALLOW', 'DENY']).optional(),
 });
 
-export const caseFileSchema = z.union([z.object({ cases: z.array(caseSchema) }), z.array(caseSchema)]);
+const caseListSchema = z.array(caseSchema);
+const caseFileSchema = z.object({ cases: caseListSchema });
 
 export type RulesCase = z.infer<typeof caseSchema>;
 type CaseRequest = z.infer<typeof requestSchema>;
@@ -58,8 +59,9 @@ export interface CaseResult {
   readonly reason: string;
 }
 
+/** A cases file is `{ "cases": [...] }` or a bare array of cases. */
 export function parseCaseFile(json: unknown): RulesCase[] {
-  const parsed = caseFileSchema.safeParse(json);
+  const parsed = Array.isArray(json) ? caseListSchema.safeParse(json) : caseFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`Invalid cases file at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown problem'}`);

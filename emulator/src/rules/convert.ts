@@ -38,8 +38,9 @@ export type RulesInput =
   | readonly RulesInput[]
   | RulesInputMap;
 
+/** A map; keys whose value is `undefined` are absent. */
 export interface RulesInputMap {
-  readonly [key: string]: RulesInput;
+  readonly [key: string]: RulesInput | undefined;
 }
 
 export const rulesValue = {

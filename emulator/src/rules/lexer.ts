@@ -219,7 +219,7 @@ export class Lexer {
           case 'U': {
             const n = e === 'u' ? 4 : 8;
             const hex = s.slice(i, i + n);
-            if (bytes || !new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) this.error(`Malformed \\${e} escape.`, i - 2);
+            if (!new RegExp(`^[0-9a-fA-F]{${n}}$`).test(hex)) this.error(`Malformed \\${e} escape.`, i - 2);
             const cp = parseInt(hex, 16);
             if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) this.error('Invalid code point in escape.', i - 2);
             pushCodePoint(cp);
