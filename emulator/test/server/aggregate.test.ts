@@ -4,7 +4,7 @@ import type { Doc } from '../../src/server/document';
 import type { Value } from '../../src/server/values';
 
 const docs = (...values: (Value | undefined)[]): Doc[] =>
-  values.map((v, i) => ({ path: `c/${i}`, fields: v === undefined ? {} : { x: v }, createTime: 1, updateTime: 1 }));
+  values.map((v, i): Doc => ({ path: `c/${i}`, fields: v === undefined ? {} : { x: v }, createTime: 1, updateTime: 1 }));
 
 describe('aggregate', () => {
   it('counts, honouring up_to', () => {
