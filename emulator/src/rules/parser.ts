@@ -518,7 +518,10 @@ export class Parser {
     }
   }
 
-  /** `/databases/$(database)/documents/users/$(request.auth.uid)` read from the source. */
+  /**
+   * `/databases/$(database)/documents/users/$(request.auth.uid)` read from the source; a `{name}`
+   * segment stands for the variable `name`, like `$(name)`.
+   */
   private parsePathLiteral(slash: Token): Expr {
     const pos = this.posOf(slash);
     const s = this.lx.src;
@@ -533,6 +536,13 @@ export class Parser {
         if (close.kind !== 'punct' || close.text !== ')') this.unexpected(close, "')' to close '$('");
         this.rewindTo(close.end);
         parts.push({ expr });
+        continue;
+      }
+      if (s[this.lx.pos] === '{') {
+        const m = /^\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}/.exec(s.slice(this.lx.pos, this.lx.pos + 200));
+        if (m === null) this.lx.error('Expected {name} in the path.', this.lx.pos);
+        parts.push({ expr: { kind: 'ident', name: m[1] ?? '', pos: this.lx.position(this.lx.pos + 1) } });
+        this.lx.pos += m[0].length;
         continue;
       }
       const segStart = this.lx.pos;

@@ -198,6 +198,9 @@ table('rules.Path', [
   ["resource['__name__'] == /databases/(default)/documents/t/$(resource.id)", 'true'],
   ["resource.id == 'x'", 'true'],
   ['/a/b == /a/c', 'false'],
+  ['/databases/{database}/documents == /databases/(default)/documents', 'true'],
+  ['/$(/a/b)/c == /a/b/c', 'true'],
+  ['/a/{nothing} == /a/b', 'error'],
 ]);
 
 table('rules.Timestamp (request.time = 2024-03-15T10:20:30.123456789Z)', [
