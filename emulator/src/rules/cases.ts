@@ -18,7 +18,7 @@ const condition = z.union([z.tuple([z.string(), z.string(), z.unknown()]), z.tup
 const querySchema = z.object({
   where: z.array(condition).optional(),
   or: z.array(z.array(condition)).optional(),
-  orderBy: z.array(z.union([z.string(), z.tuple([z.string()]), z.tuple([z.string(), z.enum(['asc', 'desc'])])])).optional(),
+  orderBy: z.array(z.union([z.string(), z.tuple([z.string()]), z.tuple([z.string(), z.string()])])).optional(),
   limit: z.number().int().nonnegative().optional(),
   limitToLast: z.number().int().nonnegative().optional(),
   offset: z.number().int().nonnegative().optional(),
@@ -30,7 +30,7 @@ const requestSchema = z.object({
   collectionGroup: z.string().optional(),
   bucket: z.string().optional(),
   auth: z
-    .object({ uid: z.string(), token: jsonRecord.optional() })
+    .object({ uid: z.string().optional(), token: jsonRecord.optional() })
     .nullable()
     .optional(),
   resource: jsonRecord.nullable().optional(),
@@ -40,18 +40,26 @@ const requestSchema = z.object({
   time: z.string().optional(),
 });
 
+const expectSchema = z.preprocess((v) => (typeof v === 'string' ? v.toUpperCase() : v), z.enum(['ALLOW', 'DENY']));
+
 export const caseSchema = z.object({
   id: z.string(),
   rules: z.string().optional(),
   request: requestSchema,
-  expect: z.enum(['ALLOW', 'DENY']).optional(),
+  expect: expectSchema.optional(),
 });
 
-const caseListSchema = z.array(caseSchema);
-const caseFileSchema = z.object({ cases: caseListSchema });
+const caseFileSchema = z.union([z.object({ cases: z.array(z.unknown()) }), z.array(z.unknown())]);
 
 export type RulesCase = z.infer<typeof caseSchema>;
 type CaseRequest = z.infer<typeof requestSchema>;
+
+/** A case that does not follow the format: it is reported as DENY with the problem. */
+export interface MalformedCase {
+  readonly id: string;
+  readonly expect?: 'ALLOW' | 'DENY';
+  readonly error: string;
+}
 
 export interface CaseResult {
   readonly id: string;
@@ -59,14 +67,30 @@ export interface CaseResult {
   readonly reason: string;
 }
 
-/** A cases file is `{ "cases": [...] }` or a bare array of cases. */
-export function parseCaseFile(json: unknown): RulesCase[] {
-  const parsed = Array.isArray(json) ? caseListSchema.safeParse(json) : caseFileSchema.safeParse(json);
-  if (!parsed.success) {
+/**
+ * A cases file is `{ "cases": [...] }` or a bare array of cases. Throws when the file itself has
+ * another shape; a single malformed case becomes a MalformedCase so the others still run.
+ */
+export function parseCaseFile(json: unknown): (RulesCase | MalformedCase)[] {
+  const file = caseFileSchema.safeParse(json);
+  if (!file.success) throw new Error('Invalid cases file: expected {"cases": [...]} or an array of cases.');
+  const items = Array.isArray(file.data) ? file.data : file.data.cases;
+  return items.map((item, i) => {
+    const parsed = caseSchema.safeParse(item);
+    if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid cases file at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown problem'}`);
-  }
-  return Array.isArray(parsed.data) ? parsed.data : parsed.data.cases;
+    const id = isRecord(item) && typeof item.id === 'string' ? item.id : `#${i + 1}`;
+    const expect = isRecord(item) && typeof item.expect === 'string' ? item.expect.toUpperCase() : undefined;
+    return {
+      id,
+      ...(expect === 'ALLOW' || expect === 'DENY' ? { expect } : {}),
+      error: `Malformed case at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown problem'}`,
+    };
+  });
+}
+
+export function isMalformed(c: RulesCase | MalformedCase): c is MalformedCase {
+  return 'error' in c;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -126,8 +150,9 @@ function isQueryOp(op: string): op is QueryOp {
 }
 
 function conditionFilter(c: z.infer<typeof condition>): QueryFilterInput {
-  const [field, op] = c;
-  if (!isQueryOp(op)) throw new RulesEvalError(`Unknown query operator '${op}'.`);
+  const [field, rawOp] = c;
+  const op = rawOp.trim().toLowerCase().replace(/_/g, '-');
+  if (!isQueryOp(op)) throw new RulesEvalError(`Unknown query operator '${rawOp}'.`);
   return { field, op, value: c.length === 3 ? caseValue(c[2]) : null };
 }
 
@@ -167,7 +192,7 @@ function storageObject(v: Record<string, unknown>): StorageObject {
 
 function dataSource(req: CaseRequest): RulesDataSource {
   const docs = new Map<string, RulesInputMap | null>();
-  for (const [path, data] of Object.entries(req.docs ?? {})) docs.set(path.replace(/^\/+/, ''), data === null ? null : caseMap(data));
+  for (const [path, data] of Object.entries(req.docs ?? {})) docs.set(relativePath(path, 'firestore').path, data === null ? null : caseMap(data));
   const own = (req.path ?? '').replace(/^\/+/, '');
   return {
     get: (path) => {
@@ -191,8 +216,20 @@ function dataSource(req: CaseRequest): RulesDataSource {
   };
 }
 
-function evaluateCase(ruleset: Ruleset, req: CaseRequest): Decision {
-  const auth = req.auth === undefined || req.auth === null ? null : { uid: req.auth.uid, token: caseMap(req.auth.token ?? {}) };
+/** Strips `/databases/{db}/documents/` or `/b/{bucket}/o/` when a case gives a full resource name. */
+function relativePath(path: string | undefined, service: 'firestore' | 'storage'): { path: string; root?: string } {
+  const segs = (path ?? '').split('/').filter((x) => x !== '');
+  if (service === 'firestore' && segs[0] === 'databases' && segs[2] === 'documents') return { path: segs.slice(3).join('/'), root: segs[1] ?? '(default)' };
+  if (service === 'storage' && segs[0] === 'b' && segs[2] === 'o' && segs.length > 3) return { path: segs.slice(3).join('/'), root: segs[1] ?? '' };
+  return { path: segs.join('/') };
+}
+
+function evaluateCase(ruleset: Ruleset, original: CaseRequest): Decision {
+  const rel = relativePath(original.path, ruleset.service);
+  const req: CaseRequest = { ...original, path: rel.path };
+  const token = req.auth?.token ?? {};
+  const uid = req.auth?.uid ?? (typeof token.sub === 'string' ? token.sub : '');
+  const auth = req.auth === undefined || req.auth === null ? null : { uid, token: caseMap(token) };
   const data = dataSource(req);
   if (ruleset.service === 'storage') {
     return evaluateStorage(
@@ -200,7 +237,7 @@ function evaluateCase(ruleset: Ruleset, req: CaseRequest): Decision {
       {
         method: req.method,
         path: req.path ?? '',
-        ...(req.bucket === undefined ? {} : { bucket: req.bucket }),
+        ...(req.bucket !== undefined ? { bucket: req.bucket } : rel.root !== undefined ? { bucket: rel.root } : {}),
         auth,
         resource: req.resource === undefined || req.resource === null ? null : storageObject(req.resource),
         requestResource: req.data === undefined || req.data === null ? null : storageObject(req.data),
@@ -216,11 +253,14 @@ function evaluateCase(ruleset: Ruleset, req: CaseRequest): Decision {
       ruleset,
       {
         ...(req.collectionGroup === undefined ? { collectionPath: req.path ?? '' } : { collectionGroup: req.collectionGroup }),
+        ...(rel.root === undefined ? {} : { database: rel.root }),
         auth,
         ...(req.time === undefined ? {} : { time: req.time }),
         query: {
           ...(where === undefined ? {} : { where }),
-          orderBy: (q.orderBy ?? []).map((o) => (typeof o === 'string' ? { field: o } : { field: o[0], direction: o[1] ?? 'asc' })),
+          orderBy: (q.orderBy ?? []).map((o) =>
+            typeof o === 'string' ? { field: o } : { field: o[0], direction: (o[1] ?? 'asc').toLowerCase().startsWith('desc') ? 'desc' : 'asc' },
+          ),
           ...(q.limit === undefined ? {} : { limit: q.limit }),
           ...(q.limitToLast === undefined ? {} : { limitToLast: q.limitToLast }),
           ...(q.offset === undefined ? {} : { offset: q.offset }),
@@ -234,6 +274,7 @@ function evaluateCase(ruleset: Ruleset, req: CaseRequest): Decision {
     {
       method: req.method,
       path: req.path ?? '',
+      ...(rel.root === undefined ? {} : { database: rel.root }),
       auth,
       resource: req.resource === undefined || req.resource === null ? null : caseMap(req.resource),
       requestResource: req.data === undefined || req.data === null ? null : caseMap(req.data),
@@ -263,7 +304,8 @@ export class RulesetCache {
   }
 }
 
-export function runCase(c: RulesCase, defaultRules: { source: string; fileName: string } | undefined, cache: RulesetCache): CaseResult {
+export function runCase(c: RulesCase | MalformedCase, defaultRules: { source: string; fileName: string } | undefined, cache: RulesetCache): CaseResult {
+  if (isMalformed(c)) return { id: c.id, result: 'DENY', reason: c.error };
   const source = c.rules ?? defaultRules?.source;
   if (source === undefined) return { id: c.id, result: 'DENY', reason: 'No rules: the case has none and no --rules file was given.' };
   const ruleset = cache.get(source, c.rules === undefined ? (defaultRules?.fileName ?? 'rules') : `${c.id}.rules`);

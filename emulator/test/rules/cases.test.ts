@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { caseValue, parseCaseFile, runCase, RulesetCache } from '../../src/rules/cases';
+import { caseValue, isMalformed, parseCaseFile, runCase, RulesetCache, type RulesCase } from '../../src/rules/cases';
 import { RulesFloat, RulesReference, RBytes, RLatLng, RTimestamp } from '../../src/rules';
 
 const documented = parseCaseFile(JSON.parse(readFileSync(join(__dirname, 'cases', 'documented.json'), 'utf8')));
@@ -16,6 +16,7 @@ describe('documented cases (cases/documented.json)', () => {
   const cache = new RulesetCache();
   for (const c of documented) {
     it(`${c.id} → ${c.expect ?? '?'}`, () => {
+      assert.ok(!isMalformed(c), isMalformed(c) ? c.error : '');
       const r = runCase(c, undefined, cache);
       assert.equal(r.result, c.expect, r.reason);
     });
@@ -36,8 +37,16 @@ describe('case format: values', () => {
     assert.throws(() => caseValue({ __timestamp__: 'yesterday' }));
     assert.throws(() => caseValue({ __latlng__: [1] }));
   });
-  it('rejects a malformed cases file with the failing path', () => {
-    assert.throws(() => parseCaseFile({ cases: [{ id: 'x', request: { method: 'fetch' } }] }), /cases\.0\.request\.method/);
+  it('reports a malformed case with the failing path and denies it, without stopping the others', () => {
+    const [bad, good] = parseCaseFile({ cases: [{ id: 'x', request: { method: 'fetch' }, expect: 'allow' }, { id: 'y', request: { method: 'get' } }] });
+    assert.ok(bad !== undefined && isMalformed(bad));
+    assert.match(bad.error, /request\.method/);
+    assert.equal(bad.expect, 'ALLOW');
+    assert.equal(runCase(bad, undefined, new RulesetCache()).result, 'DENY');
+    assert.ok(good !== undefined && !isMalformed(good));
+  });
+  it('rejects a file that is not a list of cases', () => {
+    assert.throws(() => parseCaseFile({ nope: 1 }), /Invalid cases file/);
   });
 });
 
@@ -66,6 +75,26 @@ describe('case format: running cases', () => {
       new RulesetCache(),
     );
     assert.equal(r.result, 'ALLOW', r.reason);
+  });
+  it('accepts full resource names, SDK operator spellings and any-case directions', () => {
+    const list: RulesCase = {
+      id: 'n',
+      rules: "rules_version = '2';\nservice cloud.firestore { match /databases/{database}/documents { match /a/{b} { allow list: if 'x' in resource.data.tags && request.query.orderBy.n == 'DESC'; } } }",
+      request: { method: 'list', path: '/databases/(default)/documents/a', query: { where: [['tags', 'array_contains', 'x']], orderBy: [['n', 'DESC']] } },
+    };
+    assert.equal(runCase(list, undefined, new RulesetCache()).result, 'ALLOW');
+    const get: RulesCase = {
+      id: 'g',
+      rules: "service cloud.firestore { match /databases/{database}/documents { match /a/{b} { allow get: if exists(/databases/$(database)/documents/u/1); } } }",
+      request: { method: 'get', path: 'databases/(default)/documents/a/b', docs: { '/databases/(default)/documents/u/1': {} } },
+    };
+    assert.equal(runCase(get, undefined, new RulesetCache()).result, 'ALLOW');
+    const storage: RulesCase = {
+      id: 's',
+      rules: "service firebase.storage { match /b/{bucket}/o { match /images/{f} { allow read: if bucket == 'pics' && f == 'a.png'; } } }",
+      request: { method: 'get', path: '/b/pics/o/images/a.png', resource: {} },
+    };
+    assert.equal(runCase(storage, undefined, new RulesetCache()).result, 'ALLOW');
   });
   it('getAfter sees the written document', () => {
     const r = runCase(
@@ -134,7 +163,16 @@ describe('rules:check CLI', () => {
   it('exits 2 on a usage or input error', () => {
     assert.equal(run([]).status, 2);
     const file = join(dir, 'invalid.json');
-    writeFileSync(file, '{"cases": [{"id": 1}]}');
+    writeFileSync(file, '{"nope": 1}');
     assert.equal(run([file]).status, 2);
+  });
+
+  it('denies a malformed case, and exits 1 when it expected ALLOW', () => {
+    const file = join(dir, 'malformed.json');
+    writeFileSync(file, JSON.stringify({ cases: [{ id: 'm', request: {}, expect: 'ALLOW' }] }));
+    const r = run(['--rules', rulesFile, file]);
+    assert.equal(r.status, 1);
+    assert.equal(r.lines[0]?.result, 'DENY');
+    assert.match(r.lines[0]?.reason ?? '', /Malformed case/);
   });
 });
