@@ -101,17 +101,24 @@ export interface Decision {
   explanation: string;
 }
 
+/** Decides requests synchronously, so a commit's check and apply happen in one step. */
 export interface Authorizer {
-  authorize(request: AccessRequest, data: DataSource): Decision | Promise<Decision>;
-  authorizeQuery(request: QueryAccessRequest, data: DataSource): Decision | Promise<Decision>;
+  /** One `get` per document read. */
+  authorizeGet(request: AccessRequest, data: DataSource): Decision;
+  /** Every document a commit writes, checked together (rules lookups are budgeted per commit); the first denial wins. */
+  authorizeWrites(requests: readonly AccessRequest[], data: DataSource): Decision;
+  authorizeQuery(request: QueryAccessRequest, data: DataSource): Decision;
 }
 
 /** Compiles a rules source into an Authorizer; throws (with a readable message) on syntax errors. */
 export type AuthorizerFactory = (source: string, fileName: string) => Authorizer;
 
+const ALLOWED: Decision = { allowed: true, explanation: 'no rules loaded: every request is allowed' };
+
 export const ALLOW_ALL: Authorizer = {
-  authorize: () => ({ allowed: true, explanation: 'no rules loaded: every request is allowed' }),
-  authorizeQuery: () => ({ allowed: true, explanation: 'no rules loaded: every request is allowed' }),
+  authorizeGet: () => ALLOWED,
+  authorizeWrites: () => ALLOWED,
+  authorizeQuery: () => ALLOWED,
 };
 
 export function permissionDenied(decision: Decision): FirestoreError {

@@ -61,7 +61,6 @@ export class Backend {
   private readonly projectRules = new Map<string, Authorizer>();
   private defaultRules: Authorizer = ALLOW_ALL;
   private readonly commitListeners = new Set<CommitListener>();
-  private readonly tails = new Map<DatabaseRoot, Promise<unknown>>();
 
   constructor(options: BackendOptions = {}) {
     this.clock = options.clock ?? new Clock();
@@ -138,7 +137,7 @@ export class Backend {
     return { started: false };
   }
 
-  async authorizeReads(principal: Principal, db: Database, paths: readonly string[], time: number): Promise<void> {
+  authorizeReads(principal: Principal, db: Database, paths: readonly string[], time: number): void {
     if (principal.kind === 'owner') return;
     const authorizer = this.authorizerFor(db.project);
     const data = currentData(db);
@@ -154,14 +153,14 @@ export class Backend {
         time,
         writeCount: 0,
       };
-      const decision = await authorizer.authorize(request, data);
+      const decision = authorizer.authorizeGet(request, data);
       if (!decision.allowed) throw permissionDenied(decision);
     }
   }
 
-  async authorizeQuery(principal: Principal, db: Database, query: Query, time: number): Promise<void> {
+  authorizeQuery(principal: Principal, db: Database, query: Query, time: number): void {
     if (principal.kind === 'owner') return;
-    const decision = await this.authorizerFor(db.project).authorizeQuery(
+    const decision = this.authorizerFor(db.project).authorizeQuery(
       {
         method: 'list',
         project: db.project,
@@ -197,7 +196,7 @@ export class Backend {
     const db = this.database(root);
     return this.read(root, consistency, async (tx) => {
       if (tx) await this.transactions.lock(tx, paths.map((p) => documentName(root, p)));
-      await this.authorizeReads(principal, db, paths, this.clock.now());
+      this.authorizeReads(principal, db, paths, this.clock.now());
       const docs = paths.map((p) => db.get(p));
       if (tx) paths.forEach((p, i) => tx.reads.set(p, docs[i]?.updateTime ?? 0));
       return docs;
@@ -212,7 +211,7 @@ export class Backend {
   async runQuery(principal: Principal, root: DatabaseRoot, query: Query, consistency: Consistency): Promise<ReadResult<Doc[]>> {
     const db = this.database(root);
     return this.read(root, consistency, async (tx) => {
-      await this.authorizeQuery(principal, db, query, this.clock.now());
+      this.authorizeQuery(principal, db, query, this.clock.now());
       const docs = runQuery(query, this.candidates(db, query));
       if (!tx || tx.readOnly) return docs;
       await this.transactions.lock(tx, docs.map((d) => documentName(root, d.path)));
@@ -250,21 +249,6 @@ export class Backend {
 
   // ---- writes ----
 
-  /** Serialises work that reads then writes one database (commits), so each is atomic. */
-  private exclusive<T>(root: DatabaseRoot, work: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(root) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const tail = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.tails.set(root, tail);
-    void tail.then(() => {
-      if (this.tails.get(root) === tail) this.tails.delete(root);
-    });
-    return run;
-  }
-
   /** Applies writes atomically, inside a transaction when `transactionId` is given. */
   async commit(principal: Principal, root: DatabaseRoot, ops: readonly WriteOp[], transactionId?: Uint8Array): Promise<CommitResult> {
     const db = this.database(root);
@@ -275,33 +259,30 @@ export class Backend {
         await this.transactions.lock(tx, ops.map((op) => documentName(root, op.path)));
         this.transactions.startApplying(tx);
       }
-      return await this.exclusive(root, async () => {
-        if (tx) validateReads(db, tx);
-        const commitTime = this.clock.tick();
-        const { changes, results, pending } = applyOps(db, ops, commitTime);
-        await this.checkWrites(principal, db, ops, pending, commitTime);
-        db.apply(commitTime, changes, originOf(principal));
-        return { commitTime, results };
-      });
+      // From here on nothing awaits: validation, rules and apply see one state, so the commit is atomic.
+      if (tx) validateReads(db, tx);
+      const commitTime = this.clock.tick();
+      const { changes, results, pending } = applyOps(db, ops, commitTime);
+      this.checkWrites(principal, db, ops, pending, commitTime);
+      db.apply(commitTime, changes, originOf(principal));
+      return { commitTime, results };
     } finally {
       if (tx) this.transactions.finish(tx);
     }
   }
 
-  private async checkWrites(principal: Principal, db: Database, ops: readonly WriteOp[], pending: ReadonlyMap<string, Doc | null>, time: number): Promise<void> {
+  private checkWrites(principal: Principal, db: Database, ops: readonly WriteOp[], pending: ReadonlyMap<string, Doc | null>, time: number): void {
     if (principal.kind === 'owner') return;
-    const authorizer = this.authorizerFor(db.project);
     const data: DataSource = {
       get: (path) => db.get(path),
       getAfter: (path) => (pending.has(path) ? (pending.get(path) ?? null) : db.get(path)),
     };
     const written = new Set(ops.filter((op) => op.kind !== 'verify').map((op) => op.path));
-    for (const path of written) {
+    const requests = [...written].map((path): AccessRequest => {
       const before = db.get(path);
       const after = pending.get(path) ?? null;
-      const method = after === null ? 'delete' : before === null ? 'create' : 'update';
-      const request: AccessRequest = {
-        method,
+      return {
+        method: after === null ? 'delete' : before === null ? 'create' : 'update',
         project: db.project,
         database: db.database,
         path,
@@ -311,9 +292,10 @@ export class Backend {
         time,
         writeCount: ops.length,
       };
-      const decision = await authorizer.authorize(request, data);
-      if (!decision.allowed) throw permissionDenied(decision);
-    }
+    });
+    if (requests.length === 0) return;
+    const decision = this.authorizerFor(db.project).authorizeWrites(requests, data);
+    if (!decision.allowed) throw permissionDenied(decision);
   }
 
   /** Applies each write on its own (not atomically); one outcome per write. */
@@ -346,7 +328,7 @@ export class Backend {
         orderBy: normalizeOrderBy([], undefined),
         offset: 0,
       };
-      await this.authorizeQuery(principal, db, query, this.clock.now());
+      this.authorizeQuery(principal, db, query, this.clock.now());
     } else if (principal.kind !== 'owner') {
       throw new FirestoreError(Code.PERMISSION_DENIED, 'Listing the documents of every collection requires admin access.');
     }

@@ -111,8 +111,8 @@ export class ListenSession {
     try {
       target = this.parseTarget(db.root, id, wire);
       const time = this.backend.clock.now();
-      if (target.query) await this.backend.authorizeQuery(this.principal, db, target.query, time);
-      else await this.backend.authorizeReads(this.principal, db, [...(target.paths ?? [])], time);
+      if (target.query) this.backend.authorizeQuery(this.principal, db, target.query, time);
+      else this.backend.authorizeReads(this.principal, db, [...(target.paths ?? [])], time);
     } catch (err) {
       this.reject(id, asFirestoreError(err));
       return;

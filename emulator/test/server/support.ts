@@ -34,3 +34,31 @@ export async function startWithAdmin(options: ServerOptions = {}): Promise<Admin
     },
   };
 }
+
+/** Items pushed by callbacks (listener snapshots, deliveries), awaited in order by the test. */
+export class Queue<T> {
+  private readonly items: T[] = [];
+  private readonly waiters: ((item: T) => void)[] = [];
+
+  readonly push = (item: T): void => {
+    const waiter = this.waiters.shift();
+    if (waiter) waiter(item);
+    else this.items.push(item);
+  };
+
+  next(): Promise<T> {
+    if (this.items.length > 0) {
+      const [item] = this.items.splice(0, 1);
+      if (item !== undefined) return Promise.resolve(item);
+    }
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** The next item that satisfies `predicate`; earlier ones are dropped. */
+  async until(predicate: (item: T) => boolean): Promise<T> {
+    for (;;) {
+      const item = await this.next();
+      if (predicate(item)) return item;
+    }
+  }
+}
