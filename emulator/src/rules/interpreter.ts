@@ -82,12 +82,8 @@ export class Interpreter {
     }
   }
 
-  resetSteps(): void {
-    this.steps = 0;
-  }
-
   eval(e: Expr, vars: readonly Value[], locals: Value[]): Value {
-    if (++this.steps > MAX_EXPRESSIONS) throw new RulesFatalError(`More than ${MAX_EXPRESSIONS} expressions evaluated in one request.`);
+    if (e.kind !== 'lit' && ++this.steps > MAX_EXPRESSIONS) throw new RulesFatalError(`More than ${MAX_EXPRESSIONS} expressions evaluated in one request.`);
     if (!this.symbolic) return this.node(e, vars, locals);
     try {
       return this.node(e, vars, locals);

@@ -199,6 +199,7 @@ table('rules.Path', [
   ["resource.id == 'x'", 'true'],
   ['/a/b == /a/c', 'false'],
   ['/databases/{database}/documents == /databases/(default)/documents', 'true'],
+  ["/a/é[1] == 'é'", 'true'],
   ['/$(/a/b)/c == /a/b/c', 'true'],
   ['/a/{nothing} == /a/b', 'error'],
 ]);
