@@ -433,6 +433,7 @@ export function evaluateStorage(ruleset: Ruleset, req: StorageRulesRequest, data
   const bucket = req.bucket ?? 'default-bucket';
   const segs = splitPath(req.path);
   if (segs.length === 0 && req.method !== 'list') return deny(`Invalid object name '${req.path}'.`);
+  if (req.method === 'list' && ruleset.version === 1) return deny("Storage list requests need rules_version = '2'.");
   try {
     const isList = req.method === 'list';
     const isWrite = req.method === 'create' || req.method === 'update';

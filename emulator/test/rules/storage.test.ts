@@ -163,6 +163,10 @@ describe('storage: list requests are not filters', () => {
   it('a rule on file metadata denies listing', () => {
     assert.equal(decide("match /aFileNamePrefix/{aFileName} { allow read: if resource.contentType == 'image/png'; }", { method: 'list', path: 'aFileNamePrefix' }), false);
   });
+  it("listing needs rules_version '2'", () => {
+    assert.equal(decide('match /images/{imageId} { allow read: if true; }', { method: 'list', path: 'images' }, 1), false);
+    assert.equal(decide('match /images/{imageId} { allow read: if true; }', { method: 'list', path: 'images' }, 2), true);
+  });
   it('a rule on the requester allows listing', () => {
     assert.equal(decide('match /images/{imageId} { allow list: if request.auth != null; }', { method: 'list', path: 'images', auth: u1 }), true);
     assert.equal(decide('match /images/{imageId} { allow list: if request.auth != null; }', { method: 'list', path: 'images' }), false);
