@@ -140,16 +140,19 @@ export function durationAbs(d: RDuration): RDuration {
   return d.seconds < 0 || d.nanos < 0 ? negateDuration(d) : d;
 }
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(Z|z|[+-]\d{2}:\d{2})$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z|z|[+-]\d{2}:\d{2})?$/;
 
-/** Parse an RFC 3339 timestamp with up to nanosecond precision; undefined when malformed. */
+/**
+ * Parse an RFC 3339 timestamp with up to nanosecond precision; a missing time is midnight and a
+ * missing zone is UTC. Undefined when malformed.
+ */
 export function parseTimestamp(text: string): RTimestamp | undefined {
   const m = RFC3339.exec(text);
   if (m === null) return undefined;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const base = new Date(Date.UTC(2000, 0, 1));
   base.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
-  base.setUTCHours(Number(h), Number(mi), Number(s), 0);
+  base.setUTCHours(Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), 0);
   if (base.getUTCDate() !== Number(d) || base.getUTCMonth() !== Number(mo) - 1) return undefined;
   let seconds = base.getTime() / 1000;
   if (zone !== undefined && zone !== 'Z' && zone !== 'z') {

@@ -28,6 +28,9 @@ describe('case format: values', () => {
     assert.equal(caseValue(2), 2);
     assert.ok(caseValue({ __float__: 2 }) instanceof RulesFloat);
     assert.ok(caseValue({ __timestamp__: '2026-01-01T00:00:00.5Z' }) instanceof RTimestamp);
+    assert.deepEqual(caseValue({ __timestamp__: '2026-01-02' }), new RTimestamp(1767312000, 0));
+    assert.deepEqual(caseValue({ __timestamp__: '2026-01-02T01:00:00+01:00' }), new RTimestamp(1767312000, 0));
+    assert.deepEqual(caseValue({ __timestamp__: '2026-01-02T00:00:00.000000001Z' }), new RTimestamp(1767312000, 1));
     assert.ok(caseValue({ __bytes__: 'AQI=' }) instanceof RBytes);
     assert.ok(caseValue({ __latlng__: [1, 2] }) instanceof RLatLng);
     assert.ok(caseValue({ __path__: 'users/u1' }) instanceof RulesReference);
