@@ -203,21 +203,17 @@ export class Backend {
     });
   }
 
-  private candidates(db: Database, query: Query): Iterable<Doc> {
-    return query.allDescendants ? db.inCollectionGroup(query.collectionId) : db.inCollection(queryCollectionPath(query));
-  }
-
   /** Runs a query (offset and limit applied, projection left to the caller). */
   async runQuery(principal: Principal, root: DatabaseRoot, query: Query, consistency: Consistency): Promise<ReadResult<Doc[]>> {
     const db = this.database(root);
     return this.read(root, consistency, async (tx) => {
       this.authorizeQuery(principal, db, query, this.clock.now());
-      const docs = runQuery(query, this.candidates(db, query));
+      const docs = runQuery(query, db.candidates(query));
       if (!tx || tx.readOnly) return docs;
       await this.transactions.lock(tx, docs.map((d) => documentName(root, d.path)));
-      const locked = runQuery(query, this.candidates(db, query));
+      const locked = runQuery(query, db.candidates(query));
       const signature = resultSignature(locked);
-      tx.queryChecks.push(() => resultSignature(runQuery(query, this.candidates(db, query))) === signature);
+      tx.queryChecks.push(() => resultSignature(runQuery(query, db.candidates(query))) === signature);
       for (const d of locked) tx.reads.set(d.path, d.updateTime);
       return locked;
     });

@@ -10,7 +10,7 @@ import type { Doc } from './document';
 import { FirestoreError, asFirestoreError, invalidArgument } from './errors';
 import { type DatabaseRoot, documentName, documentPathOf, parseDatabaseRoot } from './paths';
 import type { ListenRequest, WireTarget } from './proto';
-import { type Query, inScope, matchesQuery, runQuery, queryCollectionPath } from './query';
+import { type Query, inScope, matchesQuery, runQuery } from './query';
 import type { CommitEvent, Database } from './store';
 import { type Timestamp, microsToTimestamp } from './values';
 import { type WireDocumentOut, documentToWire, queryFromWire, queryParentFromWire } from './wire';
@@ -146,8 +146,7 @@ export class ListenSession {
 
   private results(db: Database, target: Target): Doc[] {
     if (target.query) {
-      const q = target.query;
-      return runQuery(q, q.allDescendants ? db.inCollectionGroup(q.collectionId) : db.inCollection(queryCollectionPath(q)));
+      return runQuery(target.query, db.candidates(target.query));
     }
     return [...(target.paths ?? [])].map((p) => db.get(p)).filter((d): d is Doc => d !== null);
   }

@@ -41,6 +41,7 @@ export interface Query {
   root: DatabaseRoot;
   /** Relative path of the parent document; '' for the database root. */
   parent: string;
+  /** '' with allDescendants: every document under `parent` (a kindless query, as recursive delete sends). */
   collectionId: string;
   allDescendants: boolean;
   filter?: Filter;
@@ -192,7 +193,7 @@ export function queryCollectionPath(q: Query): string {
 /** Whether a document path lies in the collection (or collection group) the query reads. */
 export function inScope(q: Query, path: string): boolean {
   if (!q.allDescendants) return parentPath(path) === queryCollectionPath(q);
-  if (collectionIdOf(path) !== q.collectionId) return false;
+  if (q.collectionId !== '' && collectionIdOf(path) !== q.collectionId) return false;
   return q.parent === '' || path.startsWith(`${q.parent}/`);
 }
 

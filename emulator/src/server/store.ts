@@ -4,6 +4,7 @@
 
 import type { Doc, DocChange } from './document';
 import { type DatabaseRoot, collectionIdOf, parentPath } from './paths';
+import { type Query, queryCollectionPath } from './query';
 import { comparePaths } from './values';
 
 export interface CommitEvent {
@@ -69,6 +70,12 @@ export class Database {
 
   all(): Iterable<Doc> {
     return this.docs.values();
+  }
+
+  /** The documents a query can return, before its filters: its collection, group, or everything. */
+  candidates(q: Query): Iterable<Doc> {
+    if (!q.allDescendants) return this.inCollection(queryCollectionPath(q));
+    return q.collectionId === '' ? this.all() : this.inCollectionGroup(q.collectionId);
   }
 
   /**

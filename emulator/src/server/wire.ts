@@ -264,7 +264,7 @@ export function queryFromWire(root: DatabaseRoot, parent: string, q: WireStructu
   const selector = from[0];
   if (from.length !== 1 || !selector) throw invalidArgument('A query must select exactly one collection');
   const collectionId = selector.collectionId ?? '';
-  if (collectionId === '' || collectionId.includes('/')) throw invalidArgument(`Invalid collection id "${collectionId}"`);
+  if ((collectionId === '' && selector.allDescendants !== true) || collectionId.includes('/')) throw invalidArgument(`Invalid collection id "${collectionId}"`);
   if (q.findNearest) throw invalidArgument('Vector search (findNearest) is not supported by this emulator');
   const filter = q.where ? filterFromWire(q.where) : undefined;
   const explicitOrderBy: Order[] = (q.orderBy ?? []).map((o) => ({ field: parseFieldPath(o.field?.fieldPath ?? ''), descending: o.direction === 'DESCENDING' }));
