@@ -13,7 +13,7 @@ function isMethod(s: string): s is Method {
   return METHODS.has(s);
 }
 const RESERVED: ReadonlySet<string> = new Set(['true', 'false', 'null', 'in', 'is', 'if', 'let', 'return', 'function', 'match', 'allow', 'service']);
-export const TYPE_NAMES: ReadonlySet<string> = new Set([
+const TYPE_NAMES: ReadonlySet<string> = new Set([
   'bool',
   'bytes',
   'float',
