@@ -12,6 +12,11 @@ export class Clock {
     return this.last;
   }
 
+  /** Moves the clock to at least `micros` (after importing data written at later times). */
+  advanceTo(micros: number): void {
+    this.last = Math.max(this.last, micros);
+  }
+
   /** A read time: now, and never before the last commit. */
   now(): number {
     this.last = Math.max(this.last, this.source());

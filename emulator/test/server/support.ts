@@ -14,22 +14,39 @@ export interface AdminHarness {
   close(): Promise<void>;
 }
 
-/** A running emulator and an admin Firestore on a fresh project id. */
-export async function startWithAdmin(options: ServerOptions = {}): Promise<AdminHarness> {
-  const server = await startServer({ port: 0, ...options });
-  process.env['FIRESTORE_EMULATOR_HOST'] = server.address;
+export interface AdminClient {
+  db: Firestore;
+  projectId: string;
+  app: App;
+  close(): Promise<void>;
+}
+
+/** An admin Firestore on a fresh project id, talking to the emulator at `address`. */
+export function adminFor(address: string, projectId = `demo-test-${process.pid}-${++counter}`): AdminClient {
+  process.env['FIRESTORE_EMULATOR_HOST'] = address;
   process.env['METADATA_SERVER_DETECTION'] = 'none';
-  const projectId = `demo-test-${process.pid}-${++counter}`;
   const app = initializeApp({ projectId }, projectId);
   const db = getFirestore(app);
   return {
-    server,
     db,
     projectId,
     app,
     async close() {
       await db.terminate();
       await deleteApp(app);
+    },
+  };
+}
+
+/** A running emulator and an admin Firestore on a fresh project id. */
+export async function startWithAdmin(options: ServerOptions = {}): Promise<AdminHarness> {
+  const server = await startServer({ port: 0, ...options });
+  const client = adminFor(server.address);
+  return {
+    ...client,
+    server,
+    async close() {
+      await client.close();
       await server.close();
     },
   };
