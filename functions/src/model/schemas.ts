@@ -106,6 +106,8 @@ export const NOTIFICATION_TYPES = [
   'morning-summary',
   'safety',
   'system',
+  'assessment-result',
+  'weekly-reflection',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -254,6 +256,7 @@ export const prefsSchema = z
     reminderTime: timeOfDaySchema.nullable().describe('daily check-in reminder, local HH:mm; null = no reminder'),
     quietHours: quietHoursSchema.nullable().describe('no reminders between start and end; null = none'),
     channels: channelPrefsSchema.describe('delivery channels the student accepts'),
+    weeklyReflection: z.boolean().optional().describe('a short weekly reflection is wanted (absent = no)'),
   })
   .strict();
 
@@ -290,6 +293,8 @@ export const userProfileSchema = z
     prefs: prefsSchema.describe('reminder and notification preferences'),
     consent: consentSchema.describe('what the student agreed to'),
     counts: entryCountsSchema.describe('entries per kind, kept by functions'),
+    nextReminderAt: timestampSchema.nullable().optional().describe('when the next daily check-in reminder is due, kept by functions from prefs and timezone; null = none'),
+    streakNudgeAt: timestampSchema.nullable().optional().describe('when to nudge about a streak that breaks at the next local midnight, kept by functions; null = none'),
   })
   .strict();
 export type UserProfile = z.infer<typeof userProfileSchema>;
@@ -415,6 +420,7 @@ const entryText = () => z.string().min(1).max(ENTRY_TEXT_MAX);
 const entryBase = {
   createdAt: timestampSchema.describe('creation (server time); immutable'),
   updatedAt: timestampSchema.optional().describe('last edit by the owner (server time)'),
+  processedAt: timestampSchema.optional().describe('when functions counted the entry (counts, streak); set once'),
 };
 
 export const moodEntrySchema = z
@@ -506,6 +512,7 @@ export const taskSchema = z
     done: z.boolean().describe('completed (for the current occurrence)'),
     doneAt: timestampSchema.nullable().describe('when last completed; null = not yet'),
     createdAt: timestampSchema.describe('creation (server time)'),
+    nextReminderAt: timestampSchema.nullable().optional().describe('when the next reminder is due, kept by functions from schedule, remindAt and the owner\'s timezone; null = none'),
   })
   .strict();
 export type Task = z.infer<typeof taskSchema>;
@@ -515,9 +522,24 @@ export type Task = z.infer<typeof taskSchema>;
 // ---------------------------------------------------------------------------------------------------------
 
 const answer = z.int().min(0).max(3);
+
+/** How a result compares with the previous one of the same instrument. */
+export const TREND_DIRECTIONS = ['improved', 'stable', 'worsened'] as const;
+export type TrendDirection = (typeof TREND_DIRECTIONS)[number];
+
+export const assessmentTrendSchema = z
+  .object({
+    previousId: idSchema.describe('the previous assessment of the same instrument'),
+    previousScore: z.int().min(0).max(27).describe('its total'),
+    delta: z.int().min(-27).max(27).describe('this total minus the previous total'),
+    direction: z.enum(TREND_DIRECTIONS).describe('improved / worsened when the change reaches the instrument\'s threshold (PHQ-9 5, GAD-7 4), else stable'),
+  })
+  .strict();
+export type AssessmentTrend = z.infer<typeof assessmentTrendSchema>;
 const assessmentResults = {
   severity: z.enum(SEVERITIES).optional().describe('severity band, written by functions'),
   flags: z.array(z.enum(ASSESSMENT_FLAGS)).max(ASSESSMENT_FLAGS.length).optional().describe('flags, written by functions'),
+  trend: assessmentTrendSchema.nullable().optional().describe('change against the previous result of the same instrument, written by functions; null = first one'),
   scoredAt: timestampSchema.optional().describe('when functions scored it'),
   createdAt: timestampSchema.describe('when the student submitted it (server time)'),
 };
