@@ -120,7 +120,7 @@ export class TriggerDispatcher implements TriggerSink {
   constructor(private readonly options: DispatcherOptions) {
     this.attempts = options.attempts ?? 6;
     this.backoffMs = options.backoffMs ?? 200;
-    this.ttlMs = options.discoveryTtlMs ?? 5000;
+    this.ttlMs = options.discoveryTtlMs ?? 2000;
   }
 
   register(project: string, key: string, registration: TriggerRegistration): void {
@@ -178,7 +178,9 @@ export class TriggerDispatcher implements TriggerSink {
   private async triggersFor(project: string): Promise<TriggerDef[]> {
     const registered = this.registered.get(project);
     if (registered && registered.size > 0) return [...registered.values()];
-    const fresh = this.discovered && Date.now() - this.discovered.at < this.ttlMs ? this.discovered : await this.discover(project, false);
+    // An empty answer is not kept: the Functions emulator may still be loading the codebase.
+    const cached = this.discovered && this.discovered.defs.length > 0 && Date.now() - this.discovered.at < this.ttlMs;
+    const fresh = cached ? this.discovered : await this.discover(project, false);
     return fresh?.defs ?? [];
   }
 
