@@ -1,0 +1,1272 @@
+// Builds the access cases in rules-tests/cases/*.json (Firestore) and rules-tests/storage-cases/*.json
+// (Storage) from the contract of DESIGN.md §3. Each collection starts from a valid document and changes
+// one thing per case (GroundLevel style): every role × every operation, then the attacks (uid and role
+// tampering, other org, unknown keys, oversize text, wrong types, immutable and server-only fields,
+// unconstrained queries). The JSON files are what `rules:check` reads; regenerate them after editing
+// this file: `node rules-tests/build-cases.mjs`. Format: ../shared/conformance/README.md and README.md.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+// ---- values ----------------------------------------------------------------------------------------
+
+const TIME = '2026-03-01T10:00:00.000Z';
+const ts = (iso) => ({ __timestamp__: iso });
+const NOW = ts(TIME);
+const PAST = ts('2026-02-01T08:00:00.000Z');
+const LATER = ts('2026-03-05T11:00:00.000Z');
+const LATER_END = ts('2026-03-05T11:45:00.000Z');
+const float = (n) => ({ __float__: n });
+const text = (n, ch = 'a') => ch.repeat(n);
+const clone = (v) => JSON.parse(JSON.stringify(v));
+const omit = (obj, ...keys) => {
+  const out = clone(obj);
+  for (const k of keys) delete out[k];
+  return out;
+};
+const withKeys = (obj, patch) => ({ ...clone(obj), ...clone(patch) });
+
+// ---- actors ----------------------------------------------------------------------------------------
+
+const user = (uid, role, orgId) => ({ uid, token: { role, orgId } });
+
+/** The eight roles every collection is checked against (owner = the student stu1 of org orgA). */
+const ACTORS = {
+  signedOut: null,
+  owner: user('stu1', 'student', 'orgA'),
+  otherStudent: user('stu2', 'student', 'orgA'),
+  volunteer: user('vol1', 'volunteer', 'orgA'),
+  counselor: user('cou1', 'counselor', 'orgA'),
+  counselorOtherOrg: user('cou9', 'counselor', 'orgB'),
+  admin: user('adm1', 'admin', 'orgA'),
+  adminOtherOrg: user('adm9', 'admin', 'orgB'),
+};
+const A = ACTORS;
+const studentOtherOrg = user('stu9', 'student', 'orgB');
+const secondCounselor = user('cou2', 'counselor', 'orgA');
+const secondVolunteer = user('vol2', 'volunteer', 'orgA');
+const noClaims = { uid: 'stu3', token: {} };
+
+// ---- case files ------------------------------------------------------------------------------------
+
+const files = new Map();
+
+function add(file, id, request, expect) {
+  if (!files.has(file)) files.set(file, []);
+  const list = files.get(file);
+  if (list.some((c) => c.id === id)) throw new Error(`Duplicate case id ${file}:${id}`);
+  const req = { time: TIME, ...clone(request) };
+  if (req.auth === undefined) req.auth = null;
+  list.push({ id, request: req, expect: expect ? 'ALLOW' : 'DENY' });
+}
+
+/** One case per actor of ACTORS: allowed for the actors named in `allowed`, denied for the others. */
+function matrix(file, prefix, request, allowed) {
+  for (const [name, auth] of Object.entries(ACTORS)) {
+    add(file, `${prefix}-${name}`, { ...request, auth }, allowed.includes(name));
+  }
+}
+
+// ---- fixtures --------------------------------------------------------------------------------------
+
+const enc = { alg: 'A256GCM', kid: 'k1', iv: 'bXlpdm15aXZteWl2', ct: 'Y2lwaGVydGV4dA==', tag: 'dGFndGFndGFndGFndGFn' };
+
+const profile = (uid, role, orgId) => ({
+  alias: 'Calm Otter 42',
+  role,
+  orgId,
+  language: 'en',
+  timezone: 'Asia/Kolkata',
+  createdAt: PAST,
+  lastActiveAt: PAST,
+  streak: { current: 3, longest: 9, lastDay: '2026-02-28' },
+  prefs: { reminderTime: '20:30', quietHours: { start: '22:00', end: '07:00' }, channels: { push: true, email: false, sms: false } },
+  consent: { aiScreening: false, shareWithCounselor: false, analytics: true, version: 1, at: PAST },
+  counts: { mood: 4, journal: 2, gratitude: 0, sleep: 1, breathing: 0 },
+});
+
+// =====================================================================================================
+// users/{uid}
+// =====================================================================================================
+{
+  const F = 'users';
+  const doc = profile('stu1', 'student', 'orgA');
+  const get = { method: 'get', path: 'users/stu1', resource: doc };
+  matrix(F, 'get', get, ['owner', 'counselor', 'admin']);
+  add(F, 'get-own-before-provisioning', { method: 'get', path: 'users/stu1', auth: A.owner }, true);
+  add(F, 'get-missing-by-counselor', { method: 'get', path: 'users/stu1', auth: A.counselor }, false);
+  add(F, 'get-student-of-other-org-by-counselor', { ...get, resource: profile('stu9', 'student', 'orgB'), path: 'users/stu9', auth: A.counselor }, false);
+  add(F, 'get-by-student-of-other-org', { ...get, auth: studentOtherOrg }, false);
+  add(F, 'get-by-user-without-claims', { ...get, auth: noClaims }, false);
+  add(F, 'get-by-forged-role-claim', { ...get, auth: { uid: 'x1', token: { role: 'superadmin', orgId: 'orgA' } } }, false);
+  add(F, 'get-staff-without-org-claim', { ...get, auth: { uid: 'cou5', token: { role: 'counselor' } } }, false);
+
+  const list = { method: 'list', path: 'users', query: { where: [['orgId', '==', 'orgA']] } };
+  matrix(F, 'list-org', list, ['counselor', 'admin']);
+  add(F, 'list-own-org-by-counselor-of-other-org', { ...list, auth: A.counselorOtherOrg, query: { where: [['orgId', '==', 'orgB']] } }, true);
+  add(F, 'list-unfiltered-by-counselor', { method: 'list', path: 'users', auth: A.counselor, query: {} }, false);
+  add(F, 'list-unfiltered-by-admin', { method: 'list', path: 'users', auth: A.admin, query: {} }, false);
+  add(F, 'list-role-only-by-counselor', { method: 'list', path: 'users', auth: A.counselor, query: { where: [['role', '==', 'student']] } }, false);
+  add(F, 'list-org-students-by-alias', { method: 'list', path: 'users', auth: A.counselor, query: { where: [['orgId', '==', 'orgA'], ['role', '==', 'student']], orderBy: [['alias', 'asc']], limit: 50 } }, true);
+  add(F, 'list-org-in-two-orgs', { method: 'list', path: 'users', auth: A.admin, query: { where: [['orgId', 'in', ['orgA', 'orgB']]] } }, false);
+  add(F, 'list-org-or-other', { method: 'list', path: 'users', auth: A.admin, query: { or: [[['orgId', '==', 'orgA']], [['role', '==', 'admin']]] } }, false);
+  add(F, 'list-org-by-volunteer', { ...list, auth: A.volunteer }, false);
+
+  matrix(F, 'create', { method: 'create', path: 'users/stu1', data: doc }, []);
+  matrix(F, 'delete', { method: 'delete', path: 'users/stu1', resource: doc }, []);
+
+  const upd = (patch) => ({ method: 'update', path: 'users/stu1', resource: doc, data: withKeys(doc, patch) });
+  matrix(F, 'update-language', upd({ language: 'hi' }), ['owner']);
+  const own = (id, patch, ok) => add(F, id, { ...upd(patch), auth: A.owner }, ok);
+  own('update-timezone', { timezone: 'Asia/Kathmandu' }, true);
+  own('update-timezone-three-parts', { timezone: 'America/Argentina/Buenos_Aires' }, true);
+  own('update-timezone-not-iana', { timezone: 'not a zone!' }, false);
+  own('update-timezone-too-long', { timezone: `Asia/${text(70)}` }, false);
+  own('update-timezone-wrong-type', { timezone: 530 }, false);
+  own('update-language-unknown', { language: 'fr' }, false);
+  own('update-language-wrong-type', { language: 1 }, false);
+  own('update-prefs', { prefs: { reminderTime: '07:15', quietHours: null, channels: { push: true, email: true, sms: false } } }, true);
+  own('update-prefs-no-reminder', { prefs: { reminderTime: null, quietHours: { start: '23:00', end: '06:00' }, channels: { push: false, email: false, sms: false } } }, true);
+  own('update-prefs-bad-time', { prefs: { reminderTime: '25:00', quietHours: null, channels: { push: true, email: false, sms: false } } }, false);
+  own('update-prefs-extra-key', { prefs: { reminderTime: '07:15', quietHours: null, channels: { push: true, email: false, sms: false }, theme: 'dark' } }, false);
+  own('update-prefs-channel-wrong-type', { prefs: { reminderTime: '07:15', quietHours: null, channels: { push: 'yes', email: false, sms: false } } }, false);
+  own('update-prefs-quiet-hours-missing-end', { prefs: { reminderTime: '07:15', quietHours: { start: '22:00' }, channels: { push: true, email: false, sms: false } } }, false);
+  own('update-prefs-missing-channels', { prefs: { reminderTime: '07:15', quietHours: null } }, false);
+  const consent = (patch) => ({ consent: { aiScreening: true, shareWithCounselor: true, analytics: true, version: 2, at: NOW, ...patch } });
+  own('update-consent', consent({}), true);
+  own('update-consent-withdraw', consent({ aiScreening: false, shareWithCounselor: false, analytics: false }), true);
+  own('update-consent-backdated', consent({ at: ts('2026-02-15T00:00:00.000Z') }), false);
+  own('update-consent-keeps-at', consent({ at: PAST }), true);
+  own('update-consent-future', consent({ at: LATER }), false);
+  own('update-consent-null-time', consent({ at: null }), false);
+  own('update-consent-extra-key', consent({ marketing: true }), false);
+  own('update-consent-negative-version', consent({ version: -1 }), false);
+  own('update-consent-wrong-type', consent({ aiScreening: 'true' }), false);
+  own('update-several-allowed', { language: 'ne', timezone: 'Asia/Kathmandu', ...consent({}) }, true);
+  own('update-role-to-admin', { role: 'admin' }, false);
+  own('update-role-to-counselor', { role: 'counselor' }, false);
+  own('update-org', { orgId: 'orgB' }, false);
+  own('update-alias', { alias: 'Real Name' }, false);
+  own('update-counts', { counts: { mood: 400, journal: 2, gratitude: 0, sleep: 1, breathing: 0 } }, false);
+  own('update-streak', { streak: { current: 99, longest: 99, lastDay: '2026-03-01' } }, false);
+  own('update-created-at', { createdAt: NOW }, false);
+  own('update-last-active-at', { lastActiveAt: NOW }, false);
+  own('update-unknown-key', { email: 'me@example.com' }, false);
+  own('update-language-and-role', { language: 'hi', role: 'admin' }, false);
+  add(F, 'update-remove-prefs', { method: 'update', path: 'users/stu1', auth: A.owner, resource: doc, data: omit(doc, 'prefs') }, false);
+  add(F, 'update-other-students-language', { ...upd({ language: 'hi' }), auth: A.otherStudent }, false);
+  add(F, 'update-role-by-admin', { ...upd({ role: 'counselor' }), auth: A.admin }, false);
+  add(F, 'update-consent-by-counselor', { ...upd(consent({})), auth: A.counselor }, false);
+}
+
+// =====================================================================================================
+// users/{uid}/private/contact
+// =====================================================================================================
+{
+  const F = 'users-private-contact';
+  const path = 'users/stu1/private/contact';
+  const doc = { email: enc, phone: null, updatedAt: NOW };
+  const stored = { ...doc, updatedAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: stored }, []);
+  matrix(F, 'list', { method: 'list', path: 'users/stu1/private', query: {} }, []);
+  matrix(F, 'create', { method: 'create', path, data: doc }, ['owner']);
+  matrix(F, 'update', { method: 'update', path, resource: stored, data: { email: enc, phone: enc, updatedAt: NOW } }, ['owner']);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored }, ['owner']);
+  const c = (id, data, ok) => add(F, id, { method: 'create', path, auth: A.owner, data }, ok);
+  c('create-both-null', { email: null, phone: null, updatedAt: NOW }, true);
+  c('create-plaintext-email', { email: 'me@example.com', phone: null, updatedAt: NOW }, false);
+  c('create-plaintext-phone', { email: null, phone: '+919800000000', updatedAt: NOW }, false);
+  c('create-wrong-alg', { email: { ...enc, alg: 'none' }, phone: null, updatedAt: NOW }, false);
+  c('create-missing-tag', { email: omit(enc, 'tag'), phone: null, updatedAt: NOW }, false);
+  c('create-extra-enc-key', { email: { ...enc, key: 'secret' }, phone: null, updatedAt: NOW }, false);
+  c('create-extra-key', { ...doc, name: 'Asha' }, false);
+  c('create-missing-phone', omit(doc, 'phone'), false);
+  c('create-client-time', { ...doc, updatedAt: PAST }, false);
+  c('create-missing-time', omit(doc, 'updatedAt'), false);
+  add(F, 'create-for-other-student', { method: 'create', path: 'users/stu2/private/contact', auth: A.owner, data: doc }, false);
+  add(F, 'get-other-private-doc', { method: 'get', path: 'users/stu1/private/notes', auth: A.owner, resource: { x: 1 } }, false);
+  add(F, 'create-other-private-doc', { method: 'create', path: 'users/stu1/private/notes', auth: A.owner, data: { x: 1 } }, false);
+}
+
+// =====================================================================================================
+// users/{uid}/private/safetyPlan
+// =====================================================================================================
+{
+  const F = 'users-private-safetyPlan';
+  const path = 'users/stu1/private/safetyPlan';
+  const doc = {
+    warningSigns: ['Not sleeping', 'Skipping meals'],
+    copingSteps: ['Walk to the lake', 'Breathing exercise'],
+    reasons: ['My sister', 'Finishing my degree'],
+    trustedContacts: [{ name: 'Didi', phone: '+919800000001', relation: 'sister' }, { name: 'Warden' }],
+    updatedAt: NOW,
+  };
+  const stored = { ...doc, updatedAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: stored }, ['owner']);
+  matrix(F, 'create', { method: 'create', path, data: doc }, ['owner']);
+  matrix(F, 'update', { method: 'update', path, resource: stored, data: { ...doc, reasons: ['My cat'] } }, ['owner']);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored }, ['owner']);
+  const c = (id, patch, ok) => add(F, id, { method: 'create', path, auth: A.owner, data: withKeys(doc, patch) }, ok);
+  const twenty = Array.from({ length: 20 }, (_, i) => `${i}${text(297)}`);
+  const tenContacts = Array.from({ length: 10 }, (_, i) => ({ name: `${i}${text(79)}`, phone: text(32, '9'), relation: text(40) }));
+  c('create-largest-plan', { warningSigns: twenty, copingSteps: twenty, reasons: twenty, trustedContacts: tenContacts }, true);
+  c('create-empty-lists', { warningSigns: [], copingSteps: [], reasons: [], trustedContacts: [] }, true);
+  c('create-too-many-signs', { warningSigns: [...twenty, 'one more'] }, false);
+  c('create-sign-too-long', { warningSigns: [text(301)] }, false);
+  c('create-sign-empty', { warningSigns: ['ok', ''] }, false);
+  c('create-sign-wrong-type', { copingSteps: ['ok', 7] }, false);
+  c('create-reasons-not-list', { reasons: 'my family' }, false);
+  c('create-too-many-contacts', { trustedContacts: [...tenContacts, { name: 'Eleven' }] }, false);
+  c('create-contact-without-name', { trustedContacts: [{ phone: '112' }] }, false);
+  c('create-contact-extra-key', { trustedContacts: [{ name: 'Didi', email: 'didi@example.com' }] }, false);
+  c('create-contact-phone-too-long', { trustedContacts: [{ name: 'Didi', phone: text(33, '9') }] }, false);
+  c('create-contact-name-too-long', { trustedContacts: [{ name: text(81) }] }, false);
+  c('create-tenth-contact-bad', { trustedContacts: [...tenContacts.slice(0, 9), { name: 'x', age: 20 }] }, false);
+  c('create-client-time', { updatedAt: PAST }, false);
+  c('create-extra-key', { sharedWith: 'cou1' }, false);
+  add(F, 'create-missing-reasons', { method: 'create', path, auth: A.owner, data: omit(doc, 'reasons') }, false);
+  add(F, 'get-other-students-plan', { method: 'get', path: 'users/stu2/private/safetyPlan', auth: A.owner, resource: stored }, false);
+  add(F, 'get-by-counselor-with-consent', { method: 'get', path, auth: A.counselor, resource: stored, docs: { 'users/stu1': withKeys(profile('stu1', 'student', 'orgA'), { consent: { aiScreening: true, shareWithCounselor: true, analytics: true, version: 1, at: PAST } }) } }, false);
+}
+
+// =====================================================================================================
+// users/{uid}/devices/{deviceId}
+// =====================================================================================================
+{
+  const F = 'users-devices';
+  const path = 'users/stu1/devices/d1';
+  const doc = { token: 'fcm-token-123', platform: 'android', updatedAt: NOW };
+  const stored = { ...doc, updatedAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: stored }, ['owner']);
+  matrix(F, 'list', { method: 'list', path: 'users/stu1/devices', query: {} }, ['owner']);
+  matrix(F, 'create', { method: 'create', path, data: doc }, ['owner']);
+  matrix(F, 'update', { method: 'update', path, resource: stored, data: { ...doc, token: 'fcm-token-456' } }, ['owner']);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored }, ['owner']);
+  const c = (id, patch, ok) => add(F, id, { method: 'create', path, auth: A.owner, data: withKeys(doc, patch) }, ok);
+  c('create-web', { platform: 'web' }, true);
+  c('create-largest-token', { token: text(4096) }, true);
+  c('create-platform-unknown', { platform: 'windows' }, false);
+  c('create-token-empty', { token: '' }, false);
+  c('create-token-too-long', { token: text(4097) }, false);
+  c('create-token-wrong-type', { token: 123 }, false);
+  c('create-client-time', { updatedAt: PAST }, false);
+  c('create-extra-key', { uid: 'stu1' }, false);
+  add(F, 'create-missing-platform', { method: 'create', path, auth: A.owner, data: omit(doc, 'platform') }, false);
+  add(F, 'create-on-other-student', { method: 'create', path: 'users/stu2/devices/d1', auth: A.owner, data: doc }, false);
+  add(F, 'list-collection-group-by-admin', { method: 'list', collectionGroup: 'devices', auth: A.admin, query: {} }, false);
+}
+
+// =====================================================================================================
+// users/{uid}/entries/{entryId}
+// =====================================================================================================
+{
+  const F = 'users-entries';
+  const path = 'users/stu1/entries/e1';
+  const journal = { kind: 'journal', text: 'Today was long but okay.', createdAt: NOW };
+  const stored = { ...journal, createdAt: PAST };
+  matrix(F, 'get-journal', { method: 'get', path, resource: stored }, ['owner']);
+  matrix(F, 'list', { method: 'list', path: 'users/stu1/entries', query: { orderBy: [['createdAt', 'desc']], limit: 20 } }, ['owner']);
+  matrix(F, 'create-journal', { method: 'create', path, data: journal }, ['owner']);
+  matrix(F, 'update-journal', { method: 'update', path, resource: stored, data: { ...stored, text: 'Edited.', updatedAt: NOW } }, ['owner']);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored }, ['owner']);
+  const c = (id, data, ok) => add(F, id, { method: 'create', path, auth: A.owner, data }, ok);
+  const mood = { kind: 'mood', mood: 4, emotions: ['calm', 'tired'], createdAt: NOW };
+  const gratitude = { kind: 'gratitude', text: 'Chai with friends', items: ['friends', 'chai'], createdAt: NOW };
+  const sleep = { kind: 'sleep', hours: 7, quality: 6, createdAt: NOW };
+  const breathing = { kind: 'breathing', pattern: 'box', durationSec: 240, createdAt: NOW };
+  c('create-mood', mood, true);
+  c('create-gratitude', gratitude, true);
+  c('create-gratitude-without-items', omit(gratitude, 'items'), true);
+  c('create-sleep', sleep, true);
+  c('create-sleep-fractional-hours', { ...sleep, hours: float(7.5) }, true);
+  c('create-breathing', breathing, true);
+  c('create-with-updated-at', { ...journal, updatedAt: NOW }, true);
+  c('create-journal-longest-text', { ...journal, text: text(5000) }, true);
+  c('create-journal-text-too-long', { ...journal, text: text(5001) }, false);
+  c('create-journal-text-empty', { ...journal, text: '' }, false);
+  c('create-journal-text-wrong-type', { ...journal, text: ['a'] }, false);
+  c('create-journal-with-screening', { ...journal, screening: { level: 'none', reasons: [], by: 'rules', at: NOW } }, false);
+  c('create-journal-with-mood-key', { ...journal, mood: 3 }, false);
+  c('create-kind-unknown', { ...journal, kind: 'diary' }, false);
+  c('create-kind-missing', omit(journal, 'kind'), false);
+  c('create-client-time', { ...journal, createdAt: PAST }, false);
+  c('create-missing-created-at', omit(journal, 'createdAt'), false);
+  c('create-updated-at-client-time', { ...journal, updatedAt: PAST }, false);
+  c('create-extra-key', { ...journal, sharedWithCounselor: true }, false);
+  c('create-mood-too-high', { ...mood, mood: 6 }, false);
+  c('create-mood-too-low', { ...mood, mood: 0 }, false);
+  c('create-mood-float', { ...mood, mood: float(3.5) }, false);
+  c('create-mood-string', { ...mood, mood: '4' }, false);
+  c('create-mood-too-many-emotions', { ...mood, emotions: Array.from({ length: 11 }, (_, i) => `e${i}`) }, false);
+  c('create-mood-emotion-too-long', { ...mood, emotions: [text(33)] }, false);
+  c('create-mood-missing-emotions', omit(mood, 'emotions'), false);
+  c('create-gratitude-too-many-items', { ...gratitude, items: Array.from({ length: 11 }, (_, i) => `i${i}`) }, false);
+  c('create-gratitude-item-too-long', { ...gratitude, items: [text(201)] }, false);
+  c('create-gratitude-text-too-long', { ...gratitude, text: text(5001) }, false);
+  c('create-sleep-hours-too-high', { ...sleep, hours: 25 }, false);
+  c('create-sleep-hours-negative', { ...sleep, hours: -1 }, false);
+  c('create-sleep-quality-too-high', { ...sleep, quality: 11 }, false);
+  c('create-sleep-quality-float', { ...sleep, quality: float(5.5) }, false);
+  c('create-breathing-unknown-pattern', { ...breathing, pattern: 'wim-hof' }, false);
+  c('create-breathing-zero-duration', { ...breathing, durationSec: 0 }, false);
+  c('create-breathing-too-long', { ...breathing, durationSec: 3601 }, false);
+  const u = (id, resource, data, ok) => add(F, id, { method: 'update', path, auth: A.owner, resource, data }, ok);
+  u('update-text-without-updated-at', stored, { ...stored, text: 'Edited.' }, true);
+  u('update-updated-at-client-time', stored, { ...stored, text: 'Edited.', updatedAt: PAST }, false);
+  u('update-kind', stored, { ...stored, kind: 'gratitude' }, false);
+  u('update-created-at', stored, { ...stored, createdAt: NOW }, false);
+  u('update-text-too-long', stored, { ...stored, text: text(5001) }, false);
+  const screened = { ...stored, screening: { level: 'low', reasons: ['stress'], by: 'rules', at: PAST } };
+  u('update-text-keeps-screening', screened, { ...screened, text: 'Edited.', updatedAt: NOW }, true);
+  u('update-screening', screened, { ...screened, screening: { level: 'none', reasons: [], by: 'rules', at: NOW } }, false);
+  u('update-remove-screening', screened, omit(screened, 'screening'), false);
+  u('update-add-screening', stored, { ...stored, screening: { level: 'none', reasons: [], by: 'rules', at: NOW } }, false);
+  u('update-mood-value', { ...mood, createdAt: PAST }, { ...mood, createdAt: PAST, mood: 2 }, true);
+  u('update-mood-out-of-range', { ...mood, createdAt: PAST }, { ...mood, createdAt: PAST, mood: 9 }, false);
+  u('update-extra-key', stored, { ...stored, flagged: true }, false);
+  add(F, 'list-kind', { method: 'list', path: 'users/stu1/entries', auth: A.owner, query: { where: [['kind', '==', 'mood']], orderBy: [['createdAt', 'desc']] } }, true);
+  add(F, 'list-other-students-entries', { method: 'list', path: 'users/stu2/entries', auth: A.owner, query: {} }, false);
+  add(F, 'list-collection-group-by-counselor', { method: 'list', collectionGroup: 'entries', auth: A.counselor, query: { where: [['kind', '==', 'journal']] } }, false);
+  add(F, 'list-collection-group-by-owner', { method: 'list', collectionGroup: 'entries', auth: A.owner, query: {} }, false);
+  add(F, 'get-journal-by-counselor-with-consent', { method: 'get', path, auth: A.counselor, resource: stored, docs: { 'users/stu1': withKeys(profile('stu1', 'student', 'orgA'), { consent: { aiScreening: true, shareWithCounselor: true, analytics: true, version: 1, at: PAST } }) } }, false);
+  add(F, 'create-on-other-student', { method: 'create', path: 'users/stu2/entries/e1', auth: A.owner, data: journal }, false);
+}
+
+// =====================================================================================================
+// users/{uid}/tasks/{taskId}
+// =====================================================================================================
+{
+  const F = 'users-tasks';
+  const path = 'users/stu1/tasks/t1';
+  const doc = { title: 'Walk 15 minutes', category: 'movement', schedule: { repeat: 'daily' }, remindAt: '18:00', done: false, doneAt: null, createdAt: NOW };
+  const stored = { ...doc, createdAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: stored }, ['owner']);
+  matrix(F, 'list', { method: 'list', path: 'users/stu1/tasks', query: {} }, ['owner']);
+  matrix(F, 'create', { method: 'create', path, data: doc }, ['owner']);
+  matrix(F, 'update-done', { method: 'update', path, resource: stored, data: { ...stored, done: true, doneAt: NOW } }, ['owner']);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored }, ['owner']);
+  const c = (id, patch, ok) => add(F, id, { method: 'create', path, auth: A.owner, data: withKeys(doc, patch) }, ok);
+  c('create-once', { schedule: { repeat: 'once', date: '2026-03-02' } }, true);
+  c('create-weekly', { schedule: { repeat: 'weekly', days: [1, 3, 5] } }, true);
+  c('create-no-reminder', { remindAt: null }, true);
+  c('create-done-now', { done: true, doneAt: NOW }, true);
+  c('create-done-client-time', { done: true, doneAt: PAST }, false);
+  c('create-weekly-bad-day', { schedule: { repeat: 'weekly', days: [7] } }, false);
+  c('create-weekly-no-days', { schedule: { repeat: 'weekly', days: [] } }, false);
+  c('create-weekly-too-many-days', { schedule: { repeat: 'weekly', days: [0, 1, 2, 3, 4, 5, 6, 0] } }, false);
+  c('create-once-bad-date', { schedule: { repeat: 'once', date: '2026-13-01' } }, false);
+  c('create-once-missing-date', { schedule: { repeat: 'once' } }, false);
+  c('create-daily-with-days', { schedule: { repeat: 'daily', days: [1] } }, false);
+  c('create-repeat-unknown', { schedule: { repeat: 'monthly' } }, false);
+  c('create-title-too-long', { title: text(201) }, false);
+  c('create-title-empty', { title: '' }, false);
+  c('create-category-unknown', { category: 'fun' }, false);
+  c('create-remind-at-bad', { remindAt: '7:00' }, false);
+  c('create-done-wrong-type', { done: 'yes' }, false);
+  c('create-client-time', { createdAt: PAST }, false);
+  c('create-extra-key', { assignedBy: 'cou1' }, false);
+  add(F, 'create-missing-done', { method: 'create', path, auth: A.owner, data: omit(doc, 'done') }, false);
+  const u = (id, patch, ok) => add(F, id, { method: 'update', path, auth: A.owner, resource: stored, data: withKeys(stored, patch) }, ok);
+  u('update-title', { title: 'Walk 20 minutes' }, true);
+  u('update-undone', { done: false, doneAt: null }, true);
+  u('update-done-client-time', { done: true, doneAt: PAST }, false);
+  u('update-created-at', { createdAt: NOW }, false);
+  u('update-title-too-long', { title: text(201) }, false);
+  u('update-extra-key', { priority: 1 }, false);
+}
+
+// =====================================================================================================
+// users/{uid}/assessments/{id}
+// =====================================================================================================
+{
+  const F = 'users-assessments';
+  const path = 'users/stu1/assessments/a1';
+  const phq9 = { instrument: 'phq9', answers: [1, 0, 2, 1, 0, 0, 1, 0, 0], createdAt: NOW };
+  const gad7 = { instrument: 'gad7', answers: [1, 1, 0, 2, 0, 3, 1], createdAt: NOW };
+  const scored = { ...phq9, createdAt: PAST, score: 5, severity: 'mild', flags: [], scoredAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: scored }, ['owner']);
+  matrix(F, 'list', { method: 'list', path: 'users/stu1/assessments', query: { where: [['instrument', '==', 'phq9']], orderBy: [['createdAt', 'desc']] } }, ['owner']);
+  matrix(F, 'create-phq9', { method: 'create', path, data: phq9 }, ['owner']);
+  matrix(F, 'update-score', { method: 'update', path, resource: scored, data: { ...scored, score: 0, severity: 'minimal' } }, []);
+  matrix(F, 'delete', { method: 'delete', path, resource: scored }, []);
+  const c = (id, data, ok) => add(F, id, { method: 'create', path, auth: A.owner, data }, ok);
+  c('create-gad7', gad7, true);
+  c('create-phq9-item9-positive', { ...phq9, answers: [0, 0, 0, 0, 0, 0, 0, 0, 3] }, true);
+  c('create-phq9-seven-answers', { ...phq9, answers: gad7.answers }, false);
+  c('create-gad7-nine-answers', { ...gad7, answers: phq9.answers }, false);
+  c('create-answer-too-high', { ...phq9, answers: [4, 0, 0, 0, 0, 0, 0, 0, 0] }, false);
+  c('create-answer-negative', { ...phq9, answers: [0, 0, 0, 0, -1, 0, 0, 0, 0] }, false);
+  c('create-answer-string', { ...gad7, answers: ['1', 1, 0, 2, 0, 3, 1] }, false);
+  c('create-answers-not-list', { ...gad7, answers: 7 }, false);
+  c('create-with-score', { ...phq9, score: 0 }, false);
+  c('create-with-severity', { ...phq9, severity: 'minimal' }, false);
+  c('create-with-flags', { ...phq9, flags: [] }, false);
+  c('create-with-scored-at', { ...phq9, scoredAt: NOW }, false);
+  c('create-instrument-unknown', { ...phq9, instrument: 'bdi' }, false);
+  c('create-client-time', { ...phq9, createdAt: PAST }, false);
+  c('create-missing-created-at', omit(phq9, 'createdAt'), false);
+  add(F, 'update-answers-by-owner', { method: 'update', path, auth: A.owner, resource: scored, data: { ...scored, answers: [0, 0, 0, 0, 0, 0, 0, 0, 0] } }, false);
+  add(F, 'get-by-counselor-with-consent', { method: 'get', path, auth: A.counselor, resource: scored, docs: { 'users/stu1': withKeys(profile('stu1', 'student', 'orgA'), { consent: { aiScreening: true, shareWithCounselor: true, analytics: true, version: 1, at: PAST } }) } }, false);
+}
+
+// =====================================================================================================
+// users/{uid}/notifications/{id}
+// =====================================================================================================
+{
+  const F = 'users-notifications';
+  const path = 'users/stu1/notifications/n1';
+  const stored = { type: 'checkin-reminder', title: 'Time to check in', body: 'How are you today?', link: null, createdAt: PAST, readAt: null };
+  matrix(F, 'get', { method: 'get', path, resource: stored }, ['owner']);
+  matrix(F, 'list', { method: 'list', path: 'users/stu1/notifications', query: { where: [['readAt', '==', null]], orderBy: [['createdAt', 'desc']] } }, ['owner']);
+  matrix(F, 'create', { method: 'create', path, data: { ...stored, createdAt: NOW } }, []);
+  matrix(F, 'update-read', { method: 'update', path, resource: stored, data: { ...stored, readAt: NOW } }, ['owner']);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored }, []);
+  const u = (id, patch, ok) => add(F, id, { method: 'update', path, auth: A.owner, resource: stored, data: withKeys(stored, patch) }, ok);
+  u('update-read-client-time', { readAt: PAST }, false);
+  u('update-read-wrong-type', { readAt: true }, false);
+  u('update-title', { title: 'Changed' }, false);
+  u('update-read-and-body', { readAt: NOW, body: 'x' }, false);
+  u('update-type', { readAt: NOW, type: 'risk-alert' }, false);
+  u('update-extra-key', { readAt: NOW, pinned: true }, false);
+}
+
+// =====================================================================================================
+// users/{uid}/favorites/{resourceId}
+// =====================================================================================================
+{
+  const F = 'users-favorites';
+  const path = 'users/stu1/favorites/r1';
+  const doc = { resourceId: 'r1', createdAt: NOW };
+  const stored = { resourceId: 'r1', createdAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: stored }, ['owner']);
+  matrix(F, 'list', { method: 'list', path: 'users/stu1/favorites', query: {} }, ['owner']);
+  matrix(F, 'create', { method: 'create', path, data: doc }, ['owner']);
+  matrix(F, 'update-save-again', { method: 'update', path, resource: stored, data: doc }, ['owner']);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored }, ['owner']);
+  const c = (id, data, ok) => add(F, id, { method: 'create', path, auth: A.owner, data }, ok);
+  c('create-id-mismatch', { resourceId: 'r2', createdAt: NOW }, false);
+  c('create-client-time', { resourceId: 'r1', createdAt: PAST }, false);
+  c('create-extra-key', { ...doc, note: 'x' }, false);
+  c('create-missing-resource-id', { createdAt: NOW }, false);
+  add(F, 'update-client-time', { method: 'update', path, auth: A.owner, resource: stored, data: { resourceId: 'r1', createdAt: LATER } }, false);
+  add(F, 'update-id-mismatch', { method: 'update', path, auth: A.owner, resource: stored, data: { resourceId: 'r9', createdAt: PAST } }, false);
+}
+
+// =====================================================================================================
+// users/{uid}/wellbeing/{yyyy-mm-dd}
+// =====================================================================================================
+{
+  const F = 'users-wellbeing';
+  const path = 'users/stu1/wellbeing/2026-02-28';
+  const doc = { day: '2026-02-28', score: 62, inputs: { moodAvg: 3, sleepHours: 7, sleepQuality: 6, journalCount: 1, gratitudeCount: 0, breathingMinutes: 4, tasksDone: 1 }, updatedAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: doc }, ['owner']);
+  matrix(F, 'list', { method: 'list', path: 'users/stu1/wellbeing', query: { orderBy: [['day', 'desc']], limit: 30 } }, ['owner']);
+  matrix(F, 'create', { method: 'create', path, data: { ...doc, updatedAt: NOW } }, []);
+  matrix(F, 'update', { method: 'update', path, resource: doc, data: { ...doc, score: 100 } }, []);
+  matrix(F, 'delete', { method: 'delete', path, resource: doc }, []);
+}
+
+// =====================================================================================================
+// chats/{chatId}
+// =====================================================================================================
+const botChat = { kind: 'bot', studentUid: 'stu1', orgId: 'orgA', status: 'open', createdAt: PAST, lastMessageAt: PAST };
+const counselorChat = { kind: 'counselor', studentUid: 'stu1', counselorUid: 'cou1', orgId: 'orgA', bookingId: 'b1', status: 'open', createdAt: PAST, lastMessageAt: PAST };
+{
+  const F = 'chats';
+  const newBot = { kind: 'bot', studentUid: 'stu1', orgId: 'orgA', status: 'open', createdAt: NOW, lastMessageAt: NOW };
+  matrix(F, 'get-bot', { method: 'get', path: 'chats/c1', resource: botChat }, ['owner']);
+  matrix(F, 'get-counselor', { method: 'get', path: 'chats/c2', resource: counselorChat }, ['owner', 'counselor']);
+  add(F, 'get-counselor-chat-by-other-counselor-same-org', { method: 'get', path: 'chats/c2', auth: secondCounselor, resource: counselorChat }, false);
+  matrix(F, 'list-own-student', { method: 'list', path: 'chats', query: { where: [['studentUid', '==', 'stu1']], orderBy: [['lastMessageAt', 'desc']] } }, ['owner']);
+  matrix(F, 'list-own-counselor', { method: 'list', path: 'chats', query: { where: [['counselorUid', '==', 'cou1']], orderBy: [['lastMessageAt', 'desc']] } }, ['counselor']);
+  matrix(F, 'list-unfiltered', { method: 'list', path: 'chats', query: {} }, []);
+  add(F, 'list-org-by-admin', { method: 'list', path: 'chats', auth: A.admin, query: { where: [['orgId', '==', 'orgA']] } }, false);
+  add(F, 'list-kind-by-student', { method: 'list', path: 'chats', auth: A.owner, query: { where: [['kind', '==', 'bot']] } }, false);
+  add(F, 'list-own-bot-chats', { method: 'list', path: 'chats', auth: A.owner, query: { where: [['studentUid', '==', 'stu1'], ['kind', '==', 'bot']] } }, true);
+  matrix(F, 'create-bot', { method: 'create', path: 'chats/c3', data: newBot }, ['owner']);
+  add(F, 'create-bot-by-other-student-for-self', { method: 'create', path: 'chats/c4', auth: A.otherStudent, data: { ...newBot, studentUid: 'stu2' } }, true);
+  const c = (id, data, ok, auth = A.owner) => add(F, id, { method: 'create', path: 'chats/c3', auth, data }, ok);
+  c('create-bot-without-org', omit(newBot, 'orgId'), true);
+  c('create-bot-for-other-student', { ...newBot, studentUid: 'stu2' }, false);
+  c('create-counselor-chat-by-student', { ...newBot, kind: 'counselor', counselorUid: 'cou1' }, false);
+  const userDocs = { 'users/stu1': profile('stu1', 'student', 'orgA'), 'users/stu9': profile('stu9', 'student', 'orgB') };
+  const newCounselorChat = { kind: 'counselor', studentUid: 'stu1', counselorUid: 'cou1', orgId: 'orgA', status: 'open', createdAt: NOW, lastMessageAt: NOW };
+  matrix(F, 'create-counselor-chat', { method: 'create', path: 'chats/c6', data: newCounselorChat, docs: userDocs }, ['counselor']);
+  const cc = (id, data, ok, auth = A.counselor, docs = userDocs) => add(F, id, { method: 'create', path: 'chats/c6', auth, data, docs }, ok);
+  cc('create-counselor-chat-with-booking', { ...newCounselorChat, bookingId: 'b1' }, true);
+  cc('create-counselor-chat-student-of-other-org', { ...newCounselorChat, studentUid: 'stu9' }, false);
+  cc('create-counselor-chat-other-org-claimed', { ...newCounselorChat, studentUid: 'stu9', orgId: 'orgB' }, false);
+  cc('create-counselor-chat-unknown-student', { ...newCounselorChat, studentUid: 'stu404' }, false);
+  cc('create-counselor-chat-for-other-counselor', { ...newCounselorChat, counselorUid: 'cou2' }, false);
+  cc('create-counselor-chat-with-self', { ...newCounselorChat, studentUid: 'cou1' }, false, A.counselor, { 'users/cou1': profile('cou1', 'counselor', 'orgA') });
+  cc('create-counselor-chat-without-org', omit(newCounselorChat, 'orgId'), false);
+  cc('create-counselor-chat-with-summary', { ...newCounselorChat, summary: enc }, false);
+  cc('create-counselor-chat-closed', { ...newCounselorChat, status: 'closed' }, false);
+  cc('create-counselor-chat-client-time', { ...newCounselorChat, createdAt: PAST }, false);
+  cc('create-counselor-chat-by-admin', { ...newCounselorChat, counselorUid: 'adm1' }, false, A.admin);
+  cc('create-counselor-chat-by-volunteer', { ...newCounselorChat, counselorUid: 'vol1' }, false, A.volunteer);
+  cc('create-counselor-chat-by-other-org-counselor', { ...newCounselorChat, counselorUid: 'cou9', orgId: 'orgB' }, false, A.counselorOtherOrg);
+  cc('create-bot-chat-by-counselor', { ...newBot, studentUid: 'cou1', orgId: 'orgA' }, false);
+  c('create-bot-by-volunteer-for-self', { ...newBot, studentUid: 'vol1' }, false, A.volunteer);
+  c('create-bot-with-counselor', { ...newBot, counselorUid: 'cou1' }, false);
+  c('create-bot-closed', { ...newBot, status: 'closed' }, false);
+  c('create-bot-client-time', { ...newBot, createdAt: PAST }, false);
+  c('create-bot-last-message-client-time', { ...newBot, lastMessageAt: PAST }, false);
+  c('create-bot-with-summary', { ...newBot, summary: enc }, false);
+  c('create-bot-other-org', { ...newBot, orgId: 'orgB' }, false);
+  c('create-bot-with-booking', { ...newBot, bookingId: 'b1' }, false);
+  c('create-bot-extra-key', { ...newBot, title: 'my chat' }, false);
+  c('create-bot-kind-unknown', { ...newBot, kind: 'group' }, false);
+  c('create-bot-no-claims', newBot, false, { uid: 'stu1', token: {} });
+  matrix(F, 'update-close', { method: 'update', path: 'chats/c1', resource: botChat, data: { ...botChat, status: 'closed', closedAt: NOW } }, []);
+  add(F, 'update-add-counselor', { method: 'update', path: 'chats/c1', auth: A.counselor, resource: botChat, data: { ...botChat, kind: 'counselor', counselorUid: 'cou1' } }, false);
+  matrix(F, 'delete', { method: 'delete', path: 'chats/c1', resource: botChat }, []);
+}
+
+// =====================================================================================================
+// chats/{chatId}/messages/{msgId}
+// =====================================================================================================
+{
+  const F = 'chats-messages';
+  const docs = { 'chats/c1': botChat, 'chats/c2': counselorChat, 'chats/c5': { ...botChat, status: 'closed', closedAt: PAST } };
+  const studentMsg = { authorUid: 'stu1', sender: 'student', text: 'I feel a bit low today', createdAt: NOW };
+  const storedMsg = { ...studentMsg, createdAt: PAST, screening: { level: 'low', reasons: ['sadness'], by: 'rules', at: PAST } };
+  const counselorMsg = { authorUid: 'cou1', sender: 'counselor', text: 'Thanks for telling me. I am here.', createdAt: NOW };
+  matrix(F, 'get-bot-chat', { method: 'get', path: 'chats/c1/messages/m1', resource: storedMsg, docs }, ['owner']);
+  matrix(F, 'get-counselor-chat', { method: 'get', path: 'chats/c2/messages/m1', resource: storedMsg, docs }, ['owner', 'counselor']);
+  matrix(F, 'list-bot-chat', { method: 'list', path: 'chats/c1/messages', query: { orderBy: [['createdAt', 'asc']], limitToLast: 50 }, docs }, ['owner']);
+  matrix(F, 'list-counselor-chat', { method: 'list', path: 'chats/c2/messages', query: { orderBy: [['createdAt', 'asc']] }, docs }, ['owner', 'counselor']);
+  add(F, 'get-chat-missing', { method: 'get', path: 'chats/c9/messages/m1', auth: A.owner, resource: storedMsg, docs }, false);
+  add(F, 'list-collection-group-by-admin', { method: 'list', collectionGroup: 'messages', auth: A.admin, query: {} }, false);
+  add(F, 'list-collection-group-own-author', { method: 'list', collectionGroup: 'messages', auth: A.owner, query: { where: [['authorUid', '==', 'stu1']] } }, false);
+  matrix(F, 'create-student-in-bot-chat', { method: 'create', path: 'chats/c1/messages/m2', data: studentMsg, docs }, ['owner']);
+  matrix(F, 'create-counselor-in-counselor-chat', { method: 'create', path: 'chats/c2/messages/m2', data: counselorMsg, docs }, ['counselor']);
+  const c = (id, path, data, auth, ok) => add(F, id, { method: 'create', path, auth, data, docs }, ok);
+  c('create-student-in-counselor-chat', 'chats/c2/messages/m3', studentMsg, A.owner, true);
+  c('create-longest-text', 'chats/c1/messages/m3', { ...studentMsg, text: text(2000) }, A.owner, true);
+  c('create-bot-message-by-student', 'chats/c1/messages/m3', { ...studentMsg, sender: 'bot', authorUid: 'bot' }, A.owner, false);
+  c('create-bot-sender-own-uid', 'chats/c1/messages/m3', { ...studentMsg, sender: 'bot' }, A.owner, false);
+  c('create-student-as-counselor', 'chats/c2/messages/m3', { ...studentMsg, sender: 'counselor' }, A.owner, false);
+  c('create-counselor-as-student', 'chats/c2/messages/m3', { ...counselorMsg, sender: 'student' }, A.counselor, false);
+  c('create-author-tampered', 'chats/c1/messages/m3', { ...studentMsg, authorUid: 'stu2' }, A.owner, false);
+  c('create-author-is-counselor', 'chats/c2/messages/m3', { ...studentMsg, authorUid: 'cou1' }, A.owner, false);
+  c('create-text-too-long', 'chats/c1/messages/m3', { ...studentMsg, text: text(2001) }, A.owner, false);
+  c('create-text-empty', 'chats/c1/messages/m3', { ...studentMsg, text: '' }, A.owner, false);
+  c('create-text-wrong-type', 'chats/c1/messages/m3', { ...studentMsg, text: 42 }, A.owner, false);
+  c('create-client-time', 'chats/c1/messages/m3', { ...studentMsg, createdAt: PAST }, A.owner, false);
+  c('create-with-screening', 'chats/c1/messages/m3', { ...studentMsg, screening: { level: 'none', reasons: [], by: 'rules', at: NOW } }, A.owner, false);
+  c('create-with-agent', 'chats/c1/messages/m3', { ...studentMsg, agent: 'listener' }, A.owner, false);
+  c('create-extra-key', 'chats/c1/messages/m3', { ...studentMsg, replyTo: 'm1' }, A.owner, false);
+  c('create-missing-sender', 'chats/c1/messages/m3', omit(studentMsg, 'sender'), A.owner, false);
+  c('create-in-closed-chat', 'chats/c5/messages/m3', studentMsg, A.owner, false);
+  c('create-in-missing-chat', 'chats/c9/messages/m3', studentMsg, A.owner, false);
+  c('create-other-student-in-bot-chat', 'chats/c1/messages/m3', { ...studentMsg, authorUid: 'stu2' }, A.otherStudent, false);
+  c('create-counselor-in-bot-chat', 'chats/c1/messages/m3', counselorMsg, A.counselor, false);
+  c('create-second-counselor-in-counselor-chat', 'chats/c2/messages/m3', { ...counselorMsg, authorUid: 'cou2' }, secondCounselor, false);
+  c('create-admin-in-counselor-chat', 'chats/c2/messages/m3', { ...counselorMsg, authorUid: 'adm1' }, A.admin, false);
+  matrix(F, 'update-own-message', { method: 'update', path: 'chats/c1/messages/m1', resource: storedMsg, data: { ...storedMsg, text: 'edited' }, docs }, []);
+  matrix(F, 'delete-own-message', { method: 'delete', path: 'chats/c1/messages/m1', resource: storedMsg, docs }, []);
+}
+
+// =====================================================================================================
+// riskEvents/{id}
+// =====================================================================================================
+{
+  const F = 'riskEvents';
+  const ev = {
+    orgId: 'orgA', studentUid: 'stu1', alias: 'Calm Otter 42', source: 'chat', sourcePath: 'chats/c1/messages/m1',
+    level: 'high', reasons: ['passive-death-wish'], excerpt: enc, status: 'open', assignedTo: null, ackBy: null,
+    ackAt: null, escalationStep: 0, nextEscalationAt: LATER, outcome: null, createdAt: PAST, updatedAt: PAST,
+  };
+  const path = 'riskEvents/r1';
+  matrix(F, 'get', { method: 'get', path, resource: ev }, ['counselor', 'admin']);
+  add(F, 'get-other-org-event-by-counselor', { method: 'get', path, auth: A.counselor, resource: { ...ev, orgId: 'orgB' } }, false);
+  add(F, 'get-other-org-event-by-its-counselor', { method: 'get', path, auth: A.counselorOtherOrg, resource: { ...ev, orgId: 'orgB' } }, true);
+  add(F, 'get-missing-event', { method: 'get', path, auth: A.counselor }, false);
+  const dashboard = { where: [['orgId', '==', 'orgA']], orderBy: [['level', 'desc'], ['createdAt', 'asc']], limit: 50 };
+  matrix(F, 'list-dashboard', { method: 'list', path: 'riskEvents', query: dashboard }, ['counselor', 'admin']);
+  add(F, 'list-dashboard-other-org', { method: 'list', path: 'riskEvents', auth: A.counselorOtherOrg, query: { ...dashboard, where: [['orgId', '==', 'orgB']] } }, true);
+  add(F, 'list-open-by-org', { method: 'list', path: 'riskEvents', auth: A.counselor, query: { where: [['orgId', '==', 'orgA'], ['status', 'in', ['open', 'escalated']]], orderBy: [['level', 'desc'], ['createdAt', 'asc']] } }, true);
+  add(F, 'list-in-own-org-only', { method: 'list', path: 'riskEvents', auth: A.counselor, query: { where: [['orgId', 'in', ['orgA']]] } }, true);
+  add(F, 'list-unfiltered', { method: 'list', path: 'riskEvents', auth: A.counselor, query: { orderBy: [['level', 'desc'], ['createdAt', 'asc']] } }, false);
+  add(F, 'list-status-only', { method: 'list', path: 'riskEvents', auth: A.admin, query: { where: [['status', '==', 'open']] } }, false);
+  add(F, 'list-two-orgs', { method: 'list', path: 'riskEvents', auth: A.counselor, query: { where: [['orgId', 'in', ['orgA', 'orgB']]] } }, false);
+  add(F, 'list-own-or-other-org', { method: 'list', path: 'riskEvents', auth: A.counselor, query: { or: [[['orgId', '==', 'orgA']], [['level', '==', 'imminent']]] } }, false);
+  add(F, 'list-not-own-org', { method: 'list', path: 'riskEvents', auth: A.counselor, query: { where: [['orgId', '!=', 'orgB']] } }, false);
+  add(F, 'list-own-by-student', { method: 'list', path: 'riskEvents', auth: A.owner, query: { where: [['studentUid', '==', 'stu1']] } }, false);
+  add(F, 'list-org-by-student', { method: 'list', path: 'riskEvents', auth: A.owner, query: { where: [['orgId', '==', 'orgA']] } }, false);
+  add(F, 'list-org-by-volunteer', { method: 'list', path: 'riskEvents', auth: A.volunteer, query: { where: [['orgId', '==', 'orgA']] } }, false);
+
+  const upd = (patch) => ({ method: 'update', path, resource: ev, data: withKeys(ev, patch) });
+  matrix(F, 'update-assign', upd({ assignedTo: 'cou1' }), ['counselor', 'admin']);
+  add(F, 'update-ack-by-counselor', { ...upd({ status: 'acknowledged', ackBy: 'cou1', ackAt: NOW }), auth: A.counselor }, true);
+  add(F, 'update-ack-by-admin', { ...upd({ status: 'acknowledged', ackBy: 'adm1', ackAt: NOW }), auth: A.admin }, true);
+  add(F, 'update-ack-by-counselor-of-other-org', { ...upd({ status: 'acknowledged', ackBy: 'cou9', ackAt: NOW }), auth: A.counselorOtherOrg }, false);
+  const s = (id, patch, ok, auth = A.counselor) => add(F, id, { ...upd(patch), auth }, ok);
+  s('update-resolve-with-outcome', { status: 'resolved', outcome: 'false-positive' }, true);
+  s('update-escalate', { status: 'escalated' }, true);
+  s('update-outcome-only', { outcome: 'true-positive' }, true);
+  s('update-assign-null', { assignedTo: null }, true);
+  s('update-ack-as-someone-else', { status: 'acknowledged', ackBy: 'cou2', ackAt: NOW }, false);
+  s('update-ack-client-time', { status: 'acknowledged', ackBy: 'cou1', ackAt: PAST }, false);
+  s('update-status-unknown', { status: 'closed' }, false);
+  s('update-outcome-unknown', { outcome: 'maybe' }, false);
+  s('update-assign-wrong-type', { assignedTo: 7 }, false);
+  s('update-level', { level: 'moderate' }, false);
+  s('update-org', { orgId: 'orgB' }, false);
+  s('update-student', { studentUid: 'stu2' }, false);
+  s('update-excerpt', { excerpt: null }, false);
+  s('update-reasons', { reasons: [] }, false);
+  s('update-escalation-step', { escalationStep: 5 }, false);
+  s('update-next-escalation', { nextEscalationAt: null }, false);
+  s('update-source', { source: 'forum' }, false);
+  s('update-created-at', { createdAt: NOW }, false);
+  s('update-updated-at', { status: 'acknowledged', ackBy: 'cou1', ackAt: NOW, updatedAt: NOW }, false);
+  s('update-extra-key', { note: 'called her' }, false);
+  s('update-by-student-themself', { status: 'resolved' }, false, A.owner);
+  add(F, 'update-moving-event-into-own-org', { method: 'update', path, auth: A.counselorOtherOrg, resource: ev, data: { ...ev, orgId: 'orgB' } }, false);
+  matrix(F, 'create', { method: 'create', path: 'riskEvents/r2', data: { ...ev, createdAt: NOW, updatedAt: NOW } }, []);
+  matrix(F, 'delete', { method: 'delete', path, resource: ev }, []);
+}
+
+// =====================================================================================================
+// counselors/{uid}
+// =====================================================================================================
+const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'], specialties: ['anxiety', 'exam stress'], bio: 'Counselling psychologist.', orgId: 'orgA', active: true };
+{
+  const F = 'counselors';
+  const path = 'counselors/cou1';
+  matrix(F, 'get', { method: 'get', path, resource: counselorProfile }, ['owner', 'otherStudent', 'volunteer', 'counselor', 'admin']);
+  add(F, 'get-by-student-of-other-org', { method: 'get', path, auth: studentOtherOrg, resource: counselorProfile }, false);
+  add(F, 'get-own-missing', { method: 'get', path, auth: A.counselor }, true);
+  const list = { method: 'list', path: 'counselors', query: { where: [['orgId', '==', 'orgA'], ['active', '==', true]] } };
+  matrix(F, 'list-org', list, ['owner', 'otherStudent', 'volunteer', 'counselor', 'admin']);
+  add(F, 'list-unfiltered', { method: 'list', path: 'counselors', auth: A.owner, query: {} }, false);
+  add(F, 'list-active-only', { method: 'list', path: 'counselors', auth: A.owner, query: { where: [['active', '==', true]] } }, false);
+  add(F, 'list-other-org', { method: 'list', path: 'counselors', auth: A.owner, query: { where: [['orgId', '==', 'orgB']] } }, false);
+  add(F, 'list-by-language', { method: 'list', path: 'counselors', auth: A.owner, query: { where: [['orgId', '==', 'orgA'], ['languages', 'array-contains', 'hi']] } }, true);
+
+  const newProfile = { ...counselorProfile, updatedAt: NOW };
+  matrix(F, 'create', { method: 'create', path: 'counselors/cou3', data: newProfile }, ['admin']);
+  const c = (id, data, ok, auth = A.admin, p = 'counselors/cou3') => add(F, id, { method: 'create', path: p, auth, data }, ok);
+  c('create-own-by-counselor', newProfile, false, A.counselor, 'counselors/cou1');
+  c('create-with-photo', { ...newProfile, photoPath: 'counselors/cou3/photo.jpg' }, true);
+  c('create-without-updated-at', counselorProfile, true);
+  c('create-for-other-org', { ...newProfile, orgId: 'orgB' }, false);
+  c('create-org-a-by-other-org-admin', newProfile, false, A.adminOtherOrg);
+  c('create-language-unknown', { ...newProfile, languages: ['fr'] }, false);
+  c('create-no-languages', { ...newProfile, languages: [] }, false);
+  c('create-name-empty', { ...newProfile, displayName: '' }, false);
+  c('create-name-too-long', { ...newProfile, displayName: text(81) }, false);
+  c('create-bio-too-long', { ...newProfile, bio: text(2001) }, false);
+  c('create-too-many-specialties', { ...newProfile, specialties: Array.from({ length: 21 }, (_, i) => `s${i}`) }, false);
+  c('create-specialty-too-long', { ...newProfile, specialties: [text(41)] }, false);
+  c('create-active-wrong-type', { ...newProfile, active: 'yes' }, false);
+  c('create-client-time', { ...newProfile, updatedAt: PAST }, false);
+  c('create-extra-key', { ...newProfile, phone: '+91 98000 00000' }, false);
+  c('create-missing-bio', omit(newProfile, 'bio'), false);
+
+  const upd = (patch) => ({ method: 'update', path, resource: counselorProfile, data: withKeys(counselorProfile, patch) });
+  matrix(F, 'update-bio', upd({ bio: 'Now also offering sessions in Marathi.', updatedAt: NOW }), ['counselor', 'admin']);
+  add(F, 'update-other-counselors-profile', { ...upd({ bio: 'hacked' }), auth: secondCounselor }, false);
+  const u = (id, patch, ok, auth = A.counselor) => add(F, id, { ...upd(patch), auth }, ok);
+  u('update-languages', { languages: ['en', 'hi', 'mr'] }, true);
+  u('update-inactive-by-counselor', { active: false }, true);
+  u('update-inactive-by-admin', { active: false }, true, A.admin);
+  u('update-org-by-counselor', { orgId: 'orgB' }, false);
+  u('update-org-by-admin', { orgId: 'orgB' }, false, A.admin);
+  u('update-bio-too-long', { bio: text(2001) }, false);
+  u('update-language-unknown', { languages: ['xx'] }, false);
+  u('update-client-time', { bio: 'x', updatedAt: PAST }, false);
+  u('update-extra-key', { rating: 5 }, false);
+  u('update-by-student-claiming-uid', { bio: 'x' }, false, { uid: 'cou1', token: { role: 'student', orgId: 'orgA' } });
+  matrix(F, 'delete', { method: 'delete', path, resource: counselorProfile }, ['admin']);
+}
+
+// =====================================================================================================
+// counselors/{uid}/slots/{slotId}
+// =====================================================================================================
+{
+  const F = 'counselors-slots';
+  const docs = { 'counselors/cou1': counselorProfile };
+  const path = 'counselors/cou1/slots/s1';
+  const slot = { start: LATER, end: LATER_END, status: 'open', createdAt: NOW };
+  const stored = { ...slot, createdAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: stored, docs }, ['owner', 'otherStudent', 'volunteer', 'counselor', 'admin']);
+  add(F, 'get-by-student-of-other-org', { method: 'get', path, auth: studentOtherOrg, resource: stored, docs }, false);
+  add(F, 'get-without-counselor-profile', { method: 'get', path, auth: A.owner, resource: stored }, false);
+  matrix(F, 'list-open', { method: 'list', path: 'counselors/cou1/slots', query: { where: [['status', '==', 'open'], ['start', '>=', NOW]], orderBy: [['start', 'asc']] }, docs }, ['owner', 'otherStudent', 'volunteer', 'counselor', 'admin']);
+  add(F, 'list-collection-group', { method: 'list', collectionGroup: 'slots', auth: A.owner, query: { where: [['status', '==', 'open']] }, docs }, false);
+  matrix(F, 'create', { method: 'create', path, data: slot, docs }, ['counselor']);
+  const c = (id, data, ok, auth = A.counselor, p = path) => add(F, id, { method: 'create', path: p, auth, data, docs }, ok);
+  c('create-on-other-counselor', slot, false, secondCounselor);
+  c('create-held', { ...slot, status: 'held' }, false);
+  c('create-booked', { ...slot, status: 'booked' }, false);
+  c('create-end-before-start', { ...slot, start: LATER_END, end: LATER }, false);
+  c('create-zero-length', { ...slot, end: LATER }, false);
+  c('create-with-held-by', { ...slot, heldBy: 'stu1' }, false);
+  c('create-with-booking', { ...slot, bookingId: 'b1' }, false);
+  c('create-start-wrong-type', { ...slot, start: '2026-03-05T11:00:00Z' }, false);
+  c('create-client-time', { ...slot, createdAt: PAST }, false);
+  c('create-extra-key', { ...slot, price: 0 }, false);
+  c('create-by-student-claiming-uid', slot, false, { uid: 'cou1', token: { role: 'student', orgId: 'orgA' } });
+  matrix(F, 'delete-open', { method: 'delete', path, resource: stored, docs }, ['counselor']);
+  add(F, 'delete-booked', { method: 'delete', path, auth: A.counselor, resource: { ...stored, status: 'booked', bookingId: 'b1' }, docs }, false);
+  add(F, 'delete-held', { method: 'delete', path, auth: A.counselor, resource: { ...stored, status: 'held', heldBy: 'stu1' }, docs }, false);
+  matrix(F, 'update-hold', { method: 'update', path, resource: stored, data: { ...stored, status: 'held', heldBy: 'stu1' }, docs }, []);
+}
+
+// =====================================================================================================
+// bookings/{id}
+// =====================================================================================================
+{
+  const F = 'bookings';
+  const path = 'bookings/b1';
+  const booking = {
+    studentUid: 'stu1', counselorUid: 'cou1', orgId: 'orgA', slotId: 's1', start: LATER, end: LATER_END, mode: 'video',
+    status: 'requested', reason: 'exam anxiety', history: [{ status: 'requested', at: PAST, by: 'stu1' }], createdAt: PAST, updatedAt: PAST,
+  };
+  matrix(F, 'get', { method: 'get', path, resource: booking }, ['owner', 'counselor']);
+  add(F, 'get-by-other-counselor-same-org', { method: 'get', path, auth: secondCounselor, resource: booking }, false);
+  matrix(F, 'list-student', { method: 'list', path: 'bookings', query: { where: [['studentUid', '==', 'stu1']], orderBy: [['start', 'desc']] } }, ['owner']);
+  matrix(F, 'list-counselor', { method: 'list', path: 'bookings', query: { where: [['counselorUid', '==', 'cou1'], ['status', '==', 'requested']], orderBy: [['start', 'asc']] } }, ['counselor']);
+  add(F, 'list-unfiltered', { method: 'list', path: 'bookings', auth: A.counselor, query: {} }, false);
+  add(F, 'list-org-by-admin', { method: 'list', path: 'bookings', auth: A.admin, query: { where: [['orgId', '==', 'orgA']] } }, false);
+  matrix(F, 'create', { method: 'create', path: 'bookings/b2', data: { ...booking, createdAt: NOW, updatedAt: NOW } }, []);
+  matrix(F, 'update-confirm', { method: 'update', path, resource: booking, data: { ...booking, status: 'confirmed', updatedAt: NOW } }, []);
+  matrix(F, 'delete', { method: 'delete', path, resource: booking }, []);
+}
+
+// =====================================================================================================
+// forumPosts/{postId}, comments, likes
+// =====================================================================================================
+{
+  const F = 'forumPosts';
+  const visible = { authorUid: 'stu2', alias: 'Quiet River 7', title: 'Exams', body: 'How do you all cope?', tags: ['exams'], status: 'visible', likeCount: 3, commentCount: 1, createdAt: PAST };
+  const pending = { ...visible, authorUid: 'stu1', alias: 'Calm Otter 42', status: 'pending', likeCount: 0, commentCount: 0 };
+  const newPost = { authorUid: 'stu1', alias: 'Calm Otter 42', title: 'Sleep', body: 'Cannot sleep before exams.', tags: ['sleep', 'exams'], status: 'pending', likeCount: 0, commentCount: 0, createdAt: NOW };
+  matrix(F, 'get-visible', { method: 'get', path: 'forumPosts/p1', resource: visible }, ['owner', 'otherStudent', 'volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
+  matrix(F, 'get-pending-own', { method: 'get', path: 'forumPosts/p2', resource: pending }, ['owner', 'volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
+  add(F, 'get-hidden-by-student', { method: 'get', path: 'forumPosts/p3', auth: A.owner, resource: { ...visible, status: 'hidden' } }, false);
+  add(F, 'get-removed-by-student', { method: 'get', path: 'forumPosts/p3', auth: A.owner, resource: { ...visible, status: 'removed' } }, false);
+  add(F, 'get-own-removed', { method: 'get', path: 'forumPosts/p3', auth: A.otherStudent, resource: { ...visible, status: 'removed' } }, true);
+  const feed = { where: [['status', '==', 'visible']], orderBy: [['createdAt', 'desc']], limit: 20 };
+  matrix(F, 'list-visible', { method: 'list', path: 'forumPosts', query: feed }, ['owner', 'otherStudent', 'volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
+  add(F, 'list-visible-by-tag', { method: 'list', path: 'forumPosts', auth: A.owner, query: { where: [['status', '==', 'visible'], ['tags', 'array-contains', 'exams']], orderBy: [['createdAt', 'desc']] } }, true);
+  add(F, 'list-own', { method: 'list', path: 'forumPosts', auth: A.owner, query: { where: [['authorUid', '==', 'stu1']], orderBy: [['createdAt', 'desc']] } }, true);
+  add(F, 'list-others', { method: 'list', path: 'forumPosts', auth: A.owner, query: { where: [['authorUid', '==', 'stu2']] } }, false);
+  add(F, 'list-unfiltered-by-student', { method: 'list', path: 'forumPosts', auth: A.owner, query: { orderBy: [['createdAt', 'desc']] } }, false);
+  add(F, 'list-pending-by-student', { method: 'list', path: 'forumPosts', auth: A.owner, query: { where: [['status', '==', 'pending']] } }, false);
+  add(F, 'list-visible-or-hidden-by-student', { method: 'list', path: 'forumPosts', auth: A.owner, query: { where: [['status', 'in', ['visible', 'hidden']]] } }, false);
+  add(F, 'list-not-removed-by-student', { method: 'list', path: 'forumPosts', auth: A.owner, query: { where: [['status', '!=', 'removed']] } }, false);
+  add(F, 'list-visible-or-own', { method: 'list', path: 'forumPosts', auth: A.owner, query: { or: [[['status', '==', 'visible']], [['authorUid', '==', 'stu1']]] } }, true);
+  add(F, 'list-queue-by-volunteer', { method: 'list', path: 'forumPosts', auth: A.volunteer, query: { where: [['status', '==', 'pending']], orderBy: [['createdAt', 'asc']] } }, true);
+  add(F, 'list-queue-by-counselor', { method: 'list', path: 'forumPosts', auth: A.counselor, query: { where: [['status', '==', 'pending']] } }, true);
+  add(F, 'list-visible-no-claims', { method: 'list', path: 'forumPosts', auth: noClaims, query: feed }, true);
+
+  matrix(F, 'create', { method: 'create', path: 'forumPosts/p9', data: newPost }, ['owner']);
+  const c = (id, patch, ok, auth = A.owner) => add(F, id, { method: 'create', path: 'forumPosts/p9', auth, data: withKeys(newPost, patch) }, ok);
+  c('create-by-volunteer-as-self', { authorUid: 'vol1' }, true, A.volunteer);
+  c('create-by-counselor-as-self', { authorUid: 'cou1' }, true, A.counselor);
+  c('create-no-tags', { tags: [] }, true);
+  c('create-longest-body', { body: text(5000) }, true);
+  c('create-as-other-user', { authorUid: 'stu2' }, false);
+  c('create-visible', { status: 'visible' }, false);
+  c('create-visible-by-moderator', { authorUid: 'vol1', status: 'visible' }, false, A.volunteer);
+  c('create-status-unknown', { status: 'draft' }, false);
+  c('create-with-likes', { likeCount: 5 }, false);
+  c('create-with-comments', { commentCount: 1 }, false);
+  c('create-like-count-float', { likeCount: float(0) }, false);
+  c('create-with-moderation', { moderation: { level: 'none', reasons: [], by: 'rules', at: NOW } }, false);
+  c('create-title-too-long', { title: text(201) }, false);
+  c('create-title-empty', { title: '' }, false);
+  c('create-body-too-long', { body: text(5001) }, false);
+  c('create-body-wrong-type', { body: { text: 'x' } }, false);
+  c('create-too-many-tags', { tags: ['a', 'b', 'c', 'd', 'e', 'f'] }, false);
+  c('create-tag-too-long', { tags: [text(33)] }, false);
+  c('create-tag-wrong-type', { tags: [1] }, false);
+  c('create-alias-too-long', { alias: text(61) }, false);
+  c('create-client-time', { createdAt: PAST }, false);
+  c('create-extra-key', { pinned: true }, false);
+  add(F, 'create-missing-alias', { method: 'create', path: 'forumPosts/p9', auth: A.owner, data: omit(newPost, 'alias') }, false);
+
+  const mod = (patch, resource = pending) => ({ method: 'update', path: 'forumPosts/p2', resource, data: withKeys(resource, patch) });
+  matrix(F, 'update-approve', mod({ status: 'visible' }), ['volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
+  const m = (id, patch, ok, auth = A.volunteer, resource = pending) => add(F, id, { ...mod(patch, resource), auth }, ok);
+  m('update-hide-by-counselor', { status: 'hidden' }, true, A.counselor, visible);
+  m('update-remove-by-admin', { status: 'removed', updatedAt: NOW }, true, A.admin, visible);
+  m('update-status-unknown', { status: 'deleted' }, false);
+  m('update-status-and-body', { status: 'visible', body: 'edited by moderator' }, false);
+  m('update-moderation', { status: 'visible', moderation: { level: 'none', reasons: [], by: 'rules', at: NOW, decidedBy: 'vol1', decidedAt: NOW } }, false);
+  m('update-like-count', { likeCount: 100 }, false, A.volunteer, visible);
+  m('update-author', { authorUid: 'vol1' }, false);
+  m('update-client-time', { status: 'visible', updatedAt: PAST }, false);
+  m('update-approve-own-post', { status: 'visible' }, false, A.volunteer, { ...pending, authorUid: 'vol1' });
+  m('update-author-approves-own', { status: 'visible' }, false, A.owner);
+  m('update-author-edits-body', { body: 'edited' }, false, A.owner);
+  m('update-other-student-hides', { status: 'hidden' }, false, A.otherStudent, visible);
+  matrix(F, 'delete', { method: 'delete', path: 'forumPosts/p2', resource: pending }, []);
+}
+{
+  const F = 'forumPosts-comments';
+  const post = { authorUid: 'stu2', alias: 'Quiet River 7', title: 'Exams', body: 'How do you all cope?', tags: ['exams'], status: 'visible', likeCount: 0, commentCount: 0, createdAt: PAST };
+  const docs = { 'forumPosts/p1': post };
+  const visible = { authorUid: 'stu2', alias: 'Quiet River 7', body: 'Short walks help me.', status: 'visible', createdAt: PAST };
+  const pending = { ...visible, authorUid: 'stu1', alias: 'Calm Otter 42', status: 'pending' };
+  const newComment = { authorUid: 'stu1', alias: 'Calm Otter 42', body: 'Same here, thank you.', status: 'pending', createdAt: NOW };
+  const path = 'forumPosts/p1/comments/k1';
+  matrix(F, 'get-visible', { method: 'get', path, resource: visible, docs }, ['owner', 'otherStudent', 'volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
+  matrix(F, 'get-pending-own', { method: 'get', path, resource: pending, docs }, ['owner', 'volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
+  add(F, 'get-hidden-by-student', { method: 'get', path, auth: A.owner, resource: { ...visible, status: 'hidden' }, docs }, false);
+  matrix(F, 'list-visible', { method: 'list', path: 'forumPosts/p1/comments', query: { where: [['status', '==', 'visible']], orderBy: [['createdAt', 'asc']] }, docs }, ['owner', 'otherStudent', 'volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
+  add(F, 'list-unfiltered-by-student', { method: 'list', path: 'forumPosts/p1/comments', auth: A.owner, query: {}, docs }, false);
+  add(F, 'list-own', { method: 'list', path: 'forumPosts/p1/comments', auth: A.owner, query: { where: [['authorUid', '==', 'stu1']] }, docs }, true);
+  add(F, 'list-collection-group-visible', { method: 'list', collectionGroup: 'comments', auth: A.owner, query: { where: [['status', '==', 'visible']] } }, false);
+  matrix(F, 'create', { method: 'create', path: 'forumPosts/p1/comments/k9', data: newComment, docs }, ['owner']);
+  const c = (id, patch, ok, auth = A.owner) => add(F, id, { method: 'create', path: 'forumPosts/p1/comments/k9', auth, data: withKeys(newComment, patch), docs }, ok);
+  c('create-by-counselor-as-self', { authorUid: 'cou1', alias: 'Dr. Asha' }, true, A.counselor);
+  c('create-longest-body', { body: text(2000) }, true);
+  c('create-as-other-user', { authorUid: 'stu2' }, false);
+  c('create-visible', { status: 'visible' }, false);
+  c('create-body-too-long', { body: text(2001) }, false);
+  c('create-body-empty', { body: '' }, false);
+  c('create-with-moderation', { moderation: { level: 'none', reasons: [], by: 'rules', at: NOW } }, false);
+  c('create-client-time', { createdAt: PAST }, false);
+  c('create-extra-key', { title: 'x' }, false);
+  c('create-alias-wrong-type', { alias: 42 }, false);
+  const mod = (patch, resource = pending) => ({ method: 'update', path, resource, data: withKeys(resource, patch), docs });
+  matrix(F, 'update-approve', mod({ status: 'visible' }), ['volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
+  add(F, 'update-author-edits', { ...mod({ body: 'edited' }), auth: A.owner }, false);
+  add(F, 'update-moderator-edits-body', { ...mod({ status: 'visible', body: 'edited' }), auth: A.counselor }, false);
+  add(F, 'update-moderate-own-comment', { ...mod({ status: 'visible' }, { ...pending, authorUid: 'vol1' }), auth: A.volunteer }, false);
+  add(F, 'update-status-unknown', { ...mod({ status: 'approved' }), auth: A.volunteer }, false);
+  matrix(F, 'delete', { method: 'delete', path, resource: pending, docs }, []);
+}
+{
+  const F = 'forumPosts-likes';
+  const like = { createdAt: NOW };
+  const stored = { createdAt: PAST };
+  matrix(F, 'get-own', { method: 'get', path: 'forumPosts/p1/likes/stu1', resource: stored }, ['owner']);
+  matrix(F, 'list', { method: 'list', path: 'forumPosts/p1/likes', query: {} }, []);
+  matrix(F, 'create-own', { method: 'create', path: 'forumPosts/p1/likes/stu1', data: like }, ['owner']);
+  add(F, 'create-own-by-volunteer', { method: 'create', path: 'forumPosts/p1/likes/vol1', auth: A.volunteer, data: like }, true);
+  add(F, 'create-client-time', { method: 'create', path: 'forumPosts/p1/likes/stu1', auth: A.owner, data: { createdAt: PAST } }, false);
+  add(F, 'create-extra-key', { method: 'create', path: 'forumPosts/p1/likes/stu1', auth: A.owner, data: { createdAt: NOW, weight: 10 } }, false);
+  add(F, 'create-empty', { method: 'create', path: 'forumPosts/p1/likes/stu1', auth: A.owner, data: {} }, false);
+  add(F, 'update-own', { method: 'update', path: 'forumPosts/p1/likes/stu1', auth: A.owner, resource: stored, data: like }, false);
+  matrix(F, 'delete-own', { method: 'delete', path: 'forumPosts/p1/likes/stu1', resource: stored }, ['owner']);
+  add(F, 'list-collection-group-own', { method: 'list', collectionGroup: 'likes', auth: A.owner, query: {} }, false);
+}
+
+// =====================================================================================================
+// peerSessions/{id} and its subcollections
+// =====================================================================================================
+const session = {
+  title: 'Exam stress circle', description: 'Sharing what helps.', category: 'exam-stress', language: 'en', orgId: 'orgA',
+  scheduledAt: LATER, durationMin: 60, capacity: 10, hostUids: ['vol1'], status: 'scheduled', participantCount: 3,
+  createdBy: 'vol1', createdAt: PAST,
+};
+const participant = { alias: 'Calm Otter 42', joinedAt: PAST, leftAt: null };
+const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participants/stu1': participant };
+{
+  const F = 'peerSessions';
+  const path = 'peerSessions/ps1';
+  const everyoneSignedIn = ['owner', 'otherStudent', 'volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg'];
+  matrix(F, 'get', { method: 'get', path, resource: session }, everyoneSignedIn);
+  matrix(F, 'list-upcoming', { method: 'list', path: 'peerSessions', query: { where: [['status', '==', 'scheduled']], orderBy: [['scheduledAt', 'asc']] } }, everyoneSignedIn);
+  const newSession = { ...omit(session, 'description'), participantCount: 0, createdAt: NOW };
+  matrix(F, 'create', { method: 'create', path: 'peerSessions/ps2', data: newSession }, ['volunteer']);
+  const c = (id, patch, ok, auth = A.volunteer) => add(F, id, { method: 'create', path: 'peerSessions/ps2', auth, data: withKeys(newSession, patch) }, ok);
+  c('create-by-admin', { createdBy: 'adm1', hostUids: ['vol1', 'vol2'] }, true, A.admin);
+  c('create-open-to-every-org', {}, true);
+  c('create-with-description', { description: text(2000) }, true);
+  c('create-by-counselor', { createdBy: 'cou1' }, false, A.counselor);
+  c('create-by-student', { createdBy: 'stu1', hostUids: ['stu1'] }, false, A.owner);
+  c('create-as-someone-else', { createdBy: 'vol2' }, false);
+  c('create-live', { status: 'live' }, false);
+  c('create-with-participants', { participantCount: 2 }, false);
+  c('create-with-feedback-count', { feedbackCount: 0 }, false);
+  c('create-with-rating-sum', { ratingSum: 0 }, false);
+  c('create-capacity-too-small', { capacity: 1 }, false);
+  c('create-capacity-too-large', { capacity: 101 }, false);
+  c('create-duration-too-short', { durationMin: 5 }, false);
+  c('create-duration-too-long', { durationMin: 241 }, false);
+  c('create-duration-float', { durationMin: float(60.5) }, false);
+  c('create-no-hosts', { hostUids: [] }, false);
+  c('create-too-many-hosts', { hostUids: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'] }, false);
+  c('create-for-other-org', { orgId: 'orgB' }, false);
+  c('create-title-too-long', { title: text(121) }, false);
+  c('create-description-too-long', { description: text(2001) }, false);
+  c('create-language-unknown', { language: 'fr' }, false);
+  c('create-scheduled-wrong-type', { scheduledAt: 'tomorrow' }, false);
+  c('create-client-time', { createdAt: PAST }, false);
+  c('create-extra-key', { joinUrl: 'https://meet.example/abc' }, false);
+  const upd = (patch, resource = session) => ({ method: 'update', path, resource, data: withKeys(resource, patch) });
+  matrix(F, 'update-go-live', upd({ status: 'live' }), ['volunteer', 'admin']);
+  const u = (id, patch, ok, auth = A.volunteer, resource = session) => add(F, id, { ...upd(patch, resource), auth }, ok);
+  u('update-title', { title: 'Exam stress circle (week 2)' }, true);
+  u('update-add-host', { hostUids: ['vol1', 'vol2'] }, true);
+  u('update-capacity-down-to-count', { capacity: 3 }, true);
+  u('update-by-co-host', { status: 'ended' }, true, secondVolunteer, { ...session, hostUids: ['vol1', 'vol2'] });
+  u('update-by-non-host-volunteer', { status: 'cancelled' }, false, secondVolunteer);
+  u('update-by-admin-of-other-org', { status: 'cancelled' }, false, A.adminOtherOrg);
+  u('update-open-session-by-any-admin', { status: 'cancelled' }, true, A.adminOtherOrg, omit(session, 'orgId'));
+  u('update-participant-count', { participantCount: 0 }, false);
+  u('update-feedback-count', { feedbackCount: 10 }, false);
+  u('update-created-by', { createdBy: 'vol2' }, false);
+  u('update-created-at', { createdAt: NOW }, false);
+  u('update-org', { orgId: 'orgB' }, false);
+  u('update-capacity-below-count', { capacity: 2 }, false);
+  u('update-status-unknown', { status: 'paused' }, false);
+  u('update-no-hosts', { hostUids: [] }, false);
+  u('update-extra-key', { joinUrl: 'https://meet.example/abc' }, false);
+  matrix(F, 'delete', { method: 'delete', path, resource: session }, ['volunteer', 'admin']);
+}
+{
+  const F = 'peerSessions-participants';
+  const docs = sessionDocs;
+  matrix(F, 'get-own', { method: 'get', path: 'peerSessions/ps1/participants/stu1', resource: participant, docs }, ['owner', 'volunteer']);
+  matrix(F, 'list', { method: 'list', path: 'peerSessions/ps1/participants', query: {}, docs }, ['volunteer']);
+  add(F, 'list-by-non-host-volunteer', { method: 'list', path: 'peerSessions/ps1/participants', auth: secondVolunteer, query: {}, docs }, false);
+  add(F, 'get-by-non-host-volunteer', { method: 'get', path: 'peerSessions/ps1/participants/stu1', auth: secondVolunteer, resource: participant, docs }, false);
+  matrix(F, 'create-join', { method: 'create', path: 'peerSessions/ps1/participants/stu1', data: { ...participant, joinedAt: NOW }, docs }, []);
+  matrix(F, 'update-leave', { method: 'update', path: 'peerSessions/ps1/participants/stu1', resource: participant, data: { ...participant, leftAt: NOW }, docs }, []);
+  matrix(F, 'delete', { method: 'delete', path: 'peerSessions/ps1/participants/stu1', resource: participant, docs }, []);
+}
+{
+  const F = 'peerSessions-private-join';
+  const path = 'peerSessions/ps1/private/join';
+  const link = { kind: 'link', url: 'https://meet.example.org/abc-defg-hij', updatedAt: NOW };
+  const stored = { ...link, updatedAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: stored, docs: sessionDocs }, ['owner', 'volunteer']);
+  add(F, 'get-participant-of-other-session', { method: 'get', path: 'peerSessions/ps2/private/join', auth: A.owner, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps2': session } }, false);
+  matrix(F, 'create-link', { method: 'create', path, data: link, docs: sessionDocs }, ['volunteer']);
+  const c = (id, data, ok, auth = A.volunteer) => add(F, id, { method: 'create', path, auth, data, docs: sessionDocs }, ok);
+  c('create-webrtc', { kind: 'webrtc', roomId: 'room-123', updatedAt: NOW }, true);
+  c('create-http-link', { ...link, url: 'http://meet.example.org/abc' }, false);
+  c('create-javascript-link', { ...link, url: 'javascript:alert(1)' }, false);
+  c('create-link-too-long', { ...link, url: `https://${text(2050)}` }, false);
+  c('create-webrtc-with-url', { kind: 'webrtc', roomId: 'room-123', url: 'https://x.example', updatedAt: NOW }, false);
+  c('create-kind-unknown', { kind: 'zoom', url: 'https://zoom.example/j/1', updatedAt: NOW }, false);
+  c('create-client-time', { ...link, updatedAt: PAST }, false);
+  c('create-extra-key', { ...link, password: '1234' }, false);
+  c('create-by-participant', link, false, A.owner);
+  c('create-by-non-host-volunteer', link, false, secondVolunteer);
+  matrix(F, 'update', { method: 'update', path, resource: stored, data: { ...link, url: 'https://meet.example.org/new-room' }, docs: sessionDocs }, ['volunteer']);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored, docs: sessionDocs }, ['volunteer']);
+  add(F, 'get-other-private-doc', { method: 'get', path: 'peerSessions/ps1/private/notes', auth: A.volunteer, resource: { x: 1 }, docs: sessionDocs }, false);
+}
+{
+  const F = 'peerSessions-feedback';
+  const path = 'peerSessions/ps1/feedback/stu1';
+  const fb = { rating: 5, notes: 'Felt heard.', createdAt: NOW };
+  const stored = { ...fb, createdAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: stored, docs: sessionDocs }, ['volunteer', 'admin']);
+  add(F, 'get-open-session-by-any-admin', { method: 'get', path, auth: A.adminOtherOrg, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1': omit(session, 'orgId') } }, true);
+  matrix(F, 'list', { method: 'list', path: 'peerSessions/ps1/feedback', query: {}, docs: sessionDocs }, ['volunteer', 'admin']);
+  matrix(F, 'create', { method: 'create', path, data: fb, docs: sessionDocs }, ['owner']);
+  const c = (id, data, ok, auth = A.owner, p = path) => add(F, id, { method: 'create', path: p, auth, data, docs: sessionDocs }, ok);
+  c('create-without-notes', { rating: 3, createdAt: NOW }, true);
+  c('create-longest-notes', { ...fb, notes: text(1000) }, true);
+  c('create-by-non-participant', fb, false, A.otherStudent, 'peerSessions/ps1/feedback/stu2');
+  c('create-for-other-participant', fb, false, A.owner, 'peerSessions/ps1/feedback/stu2');
+  c('create-rating-too-high', { ...fb, rating: 6 }, false);
+  c('create-rating-zero', { ...fb, rating: 0 }, false);
+  c('create-rating-float', { ...fb, rating: float(4.5) }, false);
+  c('create-notes-too-long', { ...fb, notes: text(1001) }, false);
+  c('create-client-time', { ...fb, createdAt: PAST }, false);
+  c('create-extra-key', { ...fb, hostUid: 'vol1' }, false);
+  matrix(F, 'update-second-time', { method: 'update', path, resource: stored, data: { ...stored, rating: 1 }, docs: sessionDocs }, []);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored, docs: sessionDocs }, []);
+}
+{
+  const F = 'peerSessions-reports';
+  const path = 'peerSessions/ps1/reports/rep1';
+  const report = { authorUid: 'vol1', text: 'Good session; one participant seemed withdrawn.', attendance: 3, concerns: [{ participantUid: 'stu1', note: 'Said they feel like a burden.' }], createdAt: NOW };
+  const stored = { ...report, createdAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: stored, docs: sessionDocs }, ['volunteer', 'counselor', 'admin']);
+  const openDocs = { ...sessionDocs, 'peerSessions/ps1': omit(session, 'orgId'), 'users/vol1': profile('vol1', 'volunteer', 'orgA') };
+  add(F, 'get-open-session-by-counselor-of-host-org', { method: 'get', path, auth: A.counselor, resource: stored, docs: openDocs }, true);
+  add(F, 'get-open-session-by-counselor-of-other-org', { method: 'get', path, auth: A.counselorOtherOrg, resource: stored, docs: openDocs }, false);
+  add(F, 'get-by-non-host-volunteer', { method: 'get', path, auth: secondVolunteer, resource: stored, docs: sessionDocs }, false);
+  matrix(F, 'list', { method: 'list', path: 'peerSessions/ps1/reports', query: {}, docs: sessionDocs }, ['counselor', 'admin']);
+  add(F, 'list-own-by-host', { method: 'list', path: 'peerSessions/ps1/reports', auth: A.volunteer, query: { where: [['authorUid', '==', 'vol1']] }, docs: sessionDocs }, true);
+  matrix(F, 'create', { method: 'create', path, data: report, docs: sessionDocs }, ['volunteer']);
+  const c = (id, patch, ok, auth = A.volunteer) => add(F, id, { method: 'create', path, auth, data: withKeys(report, patch), docs: sessionDocs }, ok);
+  const concerns = (n) => Array.from({ length: n }, (_, i) => ({ participantUid: `p${i}`, note: 'Quiet all session.' }));
+  c('create-no-concerns', { concerns: [] }, true);
+  c('create-most-concerns', { concerns: concerns(50) }, true);
+  c('create-by-non-host-volunteer', {}, false, secondVolunteer);
+  c('create-as-other-host', { authorUid: 'vol2' }, false);
+  c('create-text-too-long', { text: text(5001) }, false);
+  c('create-text-empty', { text: '' }, false);
+  c('create-too-many-concerns', { concerns: concerns(51) }, false);
+  c('create-concern-extra-key', { concerns: [{ participantUid: 'stu1', note: 'x', severity: 'high' }] }, false);
+  c('create-concern-note-too-long', { concerns: [{ participantUid: 'stu1', note: text(1001) }] }, false);
+  c('create-concern-not-map', { concerns: ['stu1'] }, false);
+  c('create-attendance-negative', { attendance: -1 }, false);
+  c('create-with-screening', { screening: { level: 'none', reasons: [], by: 'rules', at: NOW } }, false);
+  c('create-client-time', { createdAt: PAST }, false);
+  c('create-extra-key', { riskLevel: 'high' }, false);
+  matrix(F, 'update', { method: 'update', path, resource: stored, data: { ...stored, text: 'Edited' }, docs: sessionDocs }, []);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored, docs: sessionDocs }, []);
+}
+
+// =====================================================================================================
+// resources/{id}
+// =====================================================================================================
+{
+  const F = 'resources';
+  const path = 'resources/r1';
+  const res = {
+    title: { en: 'Sleep before exams', hi: 'परीक्षा से पहले नींद' }, body: { en: 'Keep a steady bedtime…' }, type: 'article',
+    category: 'sleep', tags: ['sleep', 'exams'], url: null, mediaPath: 'resources/r1/guide.pdf', viewCount: 0, createdAt: NOW, updatedAt: NOW,
+  };
+  const stored = { ...res, viewCount: 120, createdAt: PAST, updatedAt: PAST };
+  const everyoneSignedIn = ['owner', 'otherStudent', 'volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg'];
+  matrix(F, 'get', { method: 'get', path, resource: stored }, everyoneSignedIn);
+  matrix(F, 'list', { method: 'list', path: 'resources', query: { where: [['category', '==', 'sleep']] } }, everyoneSignedIn);
+  matrix(F, 'create', { method: 'create', path, data: res }, ['admin', 'adminOtherOrg']);
+  const c = (id, patch, ok) => add(F, id, { method: 'create', path, auth: A.admin, data: withKeys(res, patch) }, ok);
+  c('create-with-url', { type: 'link', url: 'https://telemanas.mohfw.gov.in', mediaPath: null }, true);
+  c('create-view-count', { viewCount: 10 }, false);
+  c('create-http-url', { url: 'http://example.com' }, false);
+  c('create-media-other-resource', { mediaPath: 'resources/r2/guide.pdf' }, false);
+  c('create-media-outside-resources', { mediaPath: 'exports/stu1/export.json' }, false);
+  c('create-title-without-english', { title: { hi: 'नींद' } }, false);
+  c('create-title-other-language', { title: { en: 'Sleep', fr: 'Sommeil' } }, false);
+  c('create-title-too-long', { title: { en: text(201) } }, false);
+  c('create-body-too-long', { body: { en: text(20001) } }, false);
+  c('create-type-unknown', { type: 'podcast' }, false);
+  c('create-too-many-tags', { tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }, false);
+  c('create-client-time', { createdAt: PAST }, false);
+  c('create-extra-key', { author: 'adm1' }, false);
+  add(F, 'create-missing-url', { method: 'create', path, auth: A.admin, data: omit(res, 'url') }, false);
+  const upd = (patch) => ({ method: 'update', path, resource: stored, data: withKeys(stored, patch) });
+  matrix(F, 'update-title', upd({ title: { en: 'Sleep well before exams' }, updatedAt: NOW }), ['admin', 'adminOtherOrg']);
+  const u = (id, patch, ok) => add(F, id, { ...upd(patch), auth: A.admin }, ok);
+  u('update-view-count', { viewCount: 0 }, false);
+  u('update-created-at', { createdAt: NOW }, false);
+  u('update-client-time', { updatedAt: LATER }, false);
+  u('update-tags-too-long', { tags: [text(33)] }, false);
+  u('update-extra-key', { featured: true }, false);
+  matrix(F, 'delete', { method: 'delete', path, resource: stored }, ['admin', 'adminOtherOrg']);
+}
+
+// =====================================================================================================
+// orgs/{orgId}
+// =====================================================================================================
+{
+  const F = 'orgs';
+  const path = 'orgs/orgA';
+  const org = { name: 'Example University', country: 'IN', timezone: 'Asia/Kolkata', onCall: ['cou1', 'cou2'] };
+  matrix(F, 'get', { method: 'get', path, resource: org }, ['owner', 'otherStudent', 'volunteer', 'counselor', 'admin']);
+  add(F, 'get-by-student-of-other-org', { method: 'get', path, auth: studentOtherOrg, resource: org }, false);
+  add(F, 'list-all', { method: 'list', path: 'orgs', auth: A.admin, query: {} }, false);
+  matrix(F, 'create', { method: 'create', path, data: { ...org, createdAt: NOW } }, ['admin']);
+  add(F, 'create-other-org-by-admin', { method: 'create', path: 'orgs/orgC', auth: A.admin, data: org }, false);
+  const upd = (patch) => ({ method: 'update', path, resource: org, data: withKeys(org, patch) });
+  matrix(F, 'update-on-call', upd({ onCall: ['cou2', 'cou1'], updatedAt: NOW }), ['admin']);
+  const u = (id, patch, ok) => add(F, id, { ...upd(patch), auth: A.admin }, ok);
+  u('update-name', { name: 'Example University, Pune' }, true);
+  u('update-escalation-override', { escalation: { steps: [{ afterMinutes: 5, target: 'next-on-call', channels: ['push', 'inapp'] }], repeatEveryMinutes: 15 } }, true);
+  u('update-escalation-urgent-levels', { escalation: { urgentLevels: ['high', 'imminent'] } }, true);
+  u('update-escalation-bad-target', { escalation: { steps: [{ afterMinutes: 5, target: 'police', channels: ['sms'] }] } }, false);
+  u('update-escalation-bad-channel', { escalation: { steps: [{ afterMinutes: 5, target: 'admins', channels: ['fax'] }] } }, false);
+  u('update-escalation-no-steps', { escalation: { steps: [] } }, false);
+  u('update-escalation-extra-key', { escalation: { disabled: true } }, false);
+  u('update-country-name', { country: 'India' }, false);
+  u('update-timezone-bad', { timezone: 'Kolkata time' }, false);
+  u('update-too-many-on-call', { onCall: Array.from({ length: 51 }, (_, i) => `c${i}`) }, false);
+  u('update-name-too-long', { name: text(121) }, false);
+  u('update-client-time', { updatedAt: PAST }, false);
+  u('update-extra-key', { billing: 'x' }, false);
+  matrix(F, 'delete', { method: 'delete', path, resource: org }, []);
+}
+
+// =====================================================================================================
+// config/app
+// =====================================================================================================
+{
+  const F = 'config';
+  const path = 'config/app';
+  const cfg = {
+    flags: { enforceAppCheck: false, modelScreening: true, modelReplies: true, forum: true, peerCircles: true, booking: true },
+    helplines: { IN: [{ name: 'Tele-MANAS', phone: '14416', hours: '24x7' }], NP: [{ name: 'Helpline', phone: '1166' }] },
+    escalation: { steps: [{ afterMinutes: 10, target: 'next-on-call', channels: ['push', 'inapp'] }, { afterMinutes: 20, target: 'admins', channels: ['push', 'inapp'] }], urgentLevels: ['imminent'], repeatEveryMinutes: 30 },
+    analytics: { minCellSize: 11 },
+    rateLimits: { chatMessages: { limit: 30, windowSec: 300 }, forumPosts: { limit: 5, windowSec: 86400 }, forumComments: { limit: 30, windowSec: 3600 } },
+    modelBudget: { dailyCallsPerOrg: 2000 },
+  };
+  const everyoneSignedIn = ['owner', 'otherStudent', 'volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg'];
+  matrix(F, 'get', { method: 'get', path, resource: cfg }, everyoneSignedIn);
+  add(F, 'get-other-config-doc', { method: 'get', path: 'config/secrets', auth: A.admin, resource: { key: 'x' } }, false);
+  add(F, 'list-config', { method: 'list', path: 'config', auth: A.owner, query: {} }, false);
+  matrix(F, 'create', { method: 'create', path, data: { ...cfg, updatedAt: NOW, updatedBy: 'adm1' } }, ['admin']);
+  add(F, 'create-empty', { method: 'create', path, auth: A.admin, data: {} }, true);
+  add(F, 'create-other-config-doc', { method: 'create', path: 'config/other', auth: A.admin, data: {} }, false);
+  const upd = (patch) => ({ method: 'update', path, resource: cfg, data: withKeys(cfg, patch) });
+  matrix(F, 'update-flags', upd({ flags: { ...cfg.flags, forum: false }, updatedAt: NOW, updatedBy: 'adm1' }), ['admin']);
+  const u = (id, patch, ok, auth = A.admin) => add(F, id, { ...upd(patch), auth }, ok);
+  u('update-by-admin-of-other-org', { flags: { ...cfg.flags, forum: false }, updatedBy: 'adm9' }, true, A.adminOtherOrg);
+  u('update-min-cell-size', { analytics: { minCellSize: 20 } }, true);
+  u('update-rate-limits', { rateLimits: { ...cfg.rateLimits, chatMessages: { limit: 10, windowSec: 60 } } }, true);
+  u('update-helplines', { helplines: { ...cfg.helplines, BD: [{ name: 'Kaan Pete Roi', phone: '09612119911' }] } }, true);
+  u('update-model-budget', { modelBudget: { dailyCallsPerOrg: 0 } }, true);
+  u('update-flags-missing-key', { flags: omit(cfg.flags, 'booking') }, false);
+  u('update-flag-wrong-type', { flags: { ...cfg.flags, forum: 'off' } }, false);
+  u('update-flag-unknown', { flags: { ...cfg.flags, payments: true } }, false);
+  u('update-min-cell-size-too-small', { analytics: { minCellSize: 1 } }, false);
+  u('update-rate-limit-zero', { rateLimits: { ...cfg.rateLimits, forumPosts: { limit: 0, windowSec: 60 } } }, false);
+  u('update-helplines-bad-country', { helplines: { India: [] } }, false);
+  u('update-escalation-missing-repeat', { escalation: omit(cfg.escalation, 'repeatEveryMinutes') }, false);
+  u('update-escalation-too-many-steps', { escalation: { ...cfg.escalation, steps: Array.from({ length: 11 }, () => cfg.escalation.steps[0]) } }, false);
+  u('update-budget-negative', { modelBudget: { dailyCallsPerOrg: -1 } }, false);
+  u('update-updated-by-other', { updatedBy: 'adm2' }, false);
+  u('update-client-time', { updatedAt: PAST }, false);
+  u('update-extra-key', { geminiKey: 'secret' }, false);
+  matrix(F, 'delete', { method: 'delete', path, resource: cfg }, []);
+}
+
+// =====================================================================================================
+// deliveries/{id}, auditLogs/{id}, analytics/{orgId}/daily/{day}
+// =====================================================================================================
+{
+  const F = 'deliveries';
+  const d = { channel: 'push', template: 'risk.alert', recipientRef: 'users/cou1/devices/d1', status: 'sent', attempts: 1, lastError: null, orgId: 'orgA', sourcePath: 'riskEvents/r1', createdAt: PAST, updatedAt: PAST };
+  matrix(F, 'get', { method: 'get', path: 'deliveries/d1', resource: d }, ['admin']);
+  add(F, 'get-without-org', { method: 'get', path: 'deliveries/d1', auth: A.admin, resource: omit(d, 'orgId') }, false);
+  matrix(F, 'list-org', { method: 'list', path: 'deliveries', query: { where: [['orgId', '==', 'orgA']], orderBy: [['createdAt', 'desc']] } }, ['admin']);
+  add(F, 'list-unfiltered', { method: 'list', path: 'deliveries', auth: A.admin, query: {} }, false);
+  add(F, 'list-failed-unfiltered-org', { method: 'list', path: 'deliveries', auth: A.admin, query: { where: [['status', '==', 'failed']] } }, false);
+  matrix(F, 'create', { method: 'create', path: 'deliveries/d2', data: d }, []);
+  matrix(F, 'update', { method: 'update', path: 'deliveries/d1', resource: d, data: { ...d, status: 'failed' } }, []);
+  matrix(F, 'delete', { method: 'delete', path: 'deliveries/d1', resource: d }, []);
+}
+{
+  const F = 'auditLogs';
+  const log = { actor: { uid: 'adm1', role: 'admin', orgId: 'orgA' }, action: 'role.set', target: 'users/vol1', orgId: 'orgA', at: PAST, meta: { from: 'student', to: 'volunteer' } };
+  matrix(F, 'get', { method: 'get', path: 'auditLogs/l1', resource: log }, ['admin']);
+  matrix(F, 'list-org', { method: 'list', path: 'auditLogs', query: { where: [['orgId', '==', 'orgA']], orderBy: [['at', 'desc']] } }, ['admin']);
+  add(F, 'list-unfiltered', { method: 'list', path: 'auditLogs', auth: A.admin, query: { orderBy: [['at', 'desc']] } }, false);
+  add(F, 'list-own-actions', { method: 'list', path: 'auditLogs', auth: A.counselor, query: { where: [['actor.uid', '==', 'cou1']] } }, false);
+  matrix(F, 'create', { method: 'create', path: 'auditLogs/l2', data: { ...log, at: NOW } }, []);
+  matrix(F, 'update', { method: 'update', path: 'auditLogs/l1', resource: log, data: { ...log, action: 'risk.update' } }, []);
+  matrix(F, 'delete', { method: 'delete', path: 'auditLogs/l1', resource: log }, []);
+}
+{
+  const F = 'analytics';
+  const path = 'analytics/orgA/daily/2026-02-28';
+  const day = { orgId: 'orgA', day: '2026-02-28', minCellSize: 11, activeStudents: 40, generatedAt: PAST };
+  matrix(F, 'get', { method: 'get', path, resource: day }, ['counselor', 'admin']);
+  add(F, 'get-own-org-by-counselor-of-other-org', { method: 'get', path: 'analytics/orgB/daily/2026-02-28', auth: A.counselorOtherOrg, resource: { ...day, orgId: 'orgB' } }, true);
+  matrix(F, 'list', { method: 'list', path: 'analytics/orgA/daily', query: { orderBy: [['day', 'desc']], limit: 30 } }, ['counselor', 'admin']);
+  add(F, 'list-collection-group', { method: 'list', collectionGroup: 'daily', auth: A.admin, query: { where: [['orgId', '==', 'orgA']] } }, false);
+  add(F, 'get-org-parent-doc', { method: 'get', path: 'analytics/orgA', auth: A.admin, resource: {} }, false);
+  matrix(F, 'create', { method: 'create', path, data: day }, []);
+  matrix(F, 'update', { method: 'update', path, resource: day, data: { ...day, activeStudents: 3 } }, []);
+  matrix(F, 'delete', { method: 'delete', path, resource: day }, []);
+}
+{
+  const F = 'default-deny';
+  matrix(F, 'get-unknown-collection', { method: 'get', path: 'secrets/s1', resource: { value: 1 } }, []);
+  matrix(F, 'create-unknown-collection', { method: 'create', path: 'secrets/s1', data: { value: 1 } }, []);
+  matrix(F, 'list-unknown-collection', { method: 'list', path: 'secrets', query: {} }, []);
+  add(F, 'get-unknown-user-subcollection', { method: 'get', path: 'users/stu1/secrets/s1', auth: A.owner, resource: { value: 1 } }, false);
+  add(F, 'create-unknown-user-subcollection', { method: 'create', path: 'users/stu1/notes/n1', auth: A.owner, data: { text: 'x' } }, false);
+  add(F, 'get-deep-under-entry', { method: 'get', path: 'users/stu1/entries/e1/attachments/a1', auth: A.owner, resource: { x: 1 } }, false);
+  add(F, 'list-collection-group-users-subcollections', { method: 'list', collectionGroup: 'tasks', auth: A.admin, query: {} }, false);
+}
+
+// =====================================================================================================
+// Storage
+// =====================================================================================================
+const storageFiles = new Map();
+function addStorage(file, id, request, expect) {
+  if (!storageFiles.has(file)) storageFiles.set(file, []);
+  const list = storageFiles.get(file);
+  if (list.some((c) => c.id === id)) throw new Error(`Duplicate storage case id ${file}:${id}`);
+  const req = { time: TIME, ...clone(request) };
+  if (req.auth === undefined) req.auth = null;
+  list.push({ id, request: req, expect: expect ? 'ALLOW' : 'DENY' });
+}
+function storageMatrix(file, prefix, request, allowed) {
+  for (const [name, auth] of Object.entries(ACTORS)) addStorage(file, `${prefix}-${name}`, { ...request, auth }, allowed.includes(name));
+}
+const MiB = 1024 * 1024;
+const everyoneSignedIn = ['owner', 'otherStudent', 'volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg'];
+const admins = ['admin', 'adminOtherOrg'];
+{
+  const F = 'resources';
+  const stored = { size: 2 * MiB, contentType: 'application/pdf', timeCreated: PAST.__timestamp__ };
+  storageMatrix(F, 'get', { method: 'get', path: 'resources/r1/guide.pdf', resource: stored }, everyoneSignedIn);
+  storageMatrix(F, 'list', { method: 'list', path: 'resources/r1' }, everyoneSignedIn);
+  storageMatrix(F, 'create-pdf', { method: 'create', path: 'resources/r1/guide.pdf', data: { size: 2 * MiB, contentType: 'application/pdf' } }, admins);
+  storageMatrix(F, 'update-pdf', { method: 'update', path: 'resources/r1/guide.pdf', resource: stored, data: { size: 3 * MiB, contentType: 'application/pdf' } }, admins);
+  storageMatrix(F, 'delete', { method: 'delete', path: 'resources/r1/guide.pdf', resource: stored }, admins);
+  const up = (id, data, ok, name = 'file') => addStorage(F, id, { method: 'create', path: `resources/r1/${name}`, auth: A.admin, data }, ok);
+  up('create-png', { size: MiB, contentType: 'image/png' }, true, 'cover.png');
+  up('create-jpeg-at-limit', { size: 5 * MiB, contentType: 'image/jpeg' }, true, 'cover.jpg');
+  up('create-image-too-large', { size: 5 * MiB + 1, contentType: 'image/jpeg' }, false, 'cover.jpg');
+  up('create-pdf-too-large', { size: 21 * MiB, contentType: 'application/pdf' }, false, 'guide.pdf');
+  up('create-audio', { size: 40 * MiB, contentType: 'audio/mpeg' }, true, 'calm.mp3');
+  up('create-audio-too-large', { size: 51 * MiB, contentType: 'audio/mpeg' }, false, 'calm.mp3');
+  up('create-video', { size: 150 * MiB, contentType: 'video/mp4' }, true, 'intro.mp4');
+  up('create-video-too-large', { size: 201 * MiB, contentType: 'video/mp4' }, false, 'intro.mp4');
+  up('create-empty-file', { size: 0, contentType: 'application/pdf' }, false, 'guide.pdf');
+  up('create-svg', { size: 1000, contentType: 'image/svg+xml' }, false, 'logo.svg');
+  up('create-html', { size: 1000, contentType: 'text/html' }, false, 'page.html');
+  up('create-executable', { size: 1000, contentType: 'application/x-msdownload' }, false, 'setup.exe');
+  up('create-no-content-type', { size: 1000 }, false, 'blob');
+  up('create-png-suffix-type', { size: 1000, contentType: 'image/pngx' }, false, 'cover.png');
+  addStorage(F, 'get-signed-out-nested', { method: 'get', path: 'resources/r1/guide.pdf', auth: null, resource: stored }, false);
+  addStorage(F, 'get-deeper-path', { method: 'get', path: 'resources/r1/extra/guide.pdf', auth: A.owner, resource: stored }, false);
+  addStorage(F, 'create-by-student-claiming-admin-uid', { method: 'create', path: 'resources/r1/guide.pdf', auth: { uid: 'adm1', token: { role: 'student', orgId: 'orgA' } }, data: { size: MiB, contentType: 'application/pdf' } }, false);
+}
+{
+  const F = 'training';
+  const stored = { size: 10 * MiB, contentType: 'video/mp4' };
+  const staffAndVolunteers = ['volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg'];
+  storageMatrix(F, 'get', { method: 'get', path: 'training/listening-skills.mp4', resource: stored }, staffAndVolunteers);
+  storageMatrix(F, 'list', { method: 'list', path: 'training' }, staffAndVolunteers);
+  storageMatrix(F, 'create', { method: 'create', path: 'training/module-1.pdf', data: { size: 3 * MiB, contentType: 'application/pdf' } }, admins);
+  storageMatrix(F, 'delete', { method: 'delete', path: 'training/module-1.pdf', resource: stored }, admins);
+  addStorage(F, 'create-too-large', { method: 'create', path: 'training/module-1.pdf', auth: A.admin, data: { size: 30 * MiB, contentType: 'application/pdf' } }, false);
+  addStorage(F, 'create-wrong-type', { method: 'create', path: 'training/module-1.zip', auth: A.admin, data: { size: MiB, contentType: 'application/zip' } }, false);
+  addStorage(F, 'get-nested-path', { method: 'get', path: 'training/2026/module-1.pdf', auth: A.volunteer, resource: stored }, false);
+}
+{
+  const F = 'exports';
+  const stored = { size: 20000, contentType: 'application/json' };
+  storageMatrix(F, 'get', { method: 'get', path: 'exports/stu1/export-2026-03-01.json', resource: stored }, ['owner']);
+  storageMatrix(F, 'list', { method: 'list', path: 'exports/stu1' }, ['owner']);
+  storageMatrix(F, 'create', { method: 'create', path: 'exports/stu1/export.json', data: { size: 100, contentType: 'application/json' } }, []);
+  storageMatrix(F, 'update', { method: 'update', path: 'exports/stu1/export-2026-03-01.json', resource: stored, data: { size: 100, contentType: 'application/json' } }, []);
+  storageMatrix(F, 'delete', { method: 'delete', path: 'exports/stu1/export-2026-03-01.json', resource: stored }, []);
+  addStorage(F, 'list-all-exports', { method: 'list', path: 'exports', auth: A.admin }, false);
+}
+{
+  const F = 'default-deny';
+  storageMatrix(F, 'get-unknown-path', { method: 'get', path: 'backups/db.json', resource: { size: 10, contentType: 'application/json' } }, []);
+  storageMatrix(F, 'create-unknown-path', { method: 'create', path: 'uploads/u1/photo.png', data: { size: 10, contentType: 'image/png' } }, []);
+  addStorage(F, 'create-root-file', { method: 'create', path: 'x.png', auth: A.admin, data: { size: 10, contentType: 'image/png' } }, false);
+}
+
+// ---- write ------------------------------------------------------------------------------------------
+
+function writeAll(dir, map) {
+  mkdirSync(dir, { recursive: true });
+  let total = 0;
+  for (const [name, cases] of map) {
+    writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ cases }, null, 1)}\n`);
+    total += cases.length;
+  }
+  return total;
+}
+
+const firestoreTotal = writeAll(join(HERE, 'cases'), files);
+const storageTotal = writeAll(join(HERE, 'storage-cases'), storageFiles);
+console.log(`Wrote ${firestoreTotal} Firestore cases in ${files.size} files and ${storageTotal} Storage cases in ${storageFiles.size} files.`);
