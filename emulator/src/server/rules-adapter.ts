@@ -6,7 +6,7 @@ import type { AccessRequest, Authorizer, AuthorizerFactory, DataSource, Decision
 import type { Doc } from './document';
 import { formatFieldPath, parseResourceName } from './paths';
 import type { Filter, Query } from './query';
-import type { Fields, Json, Value } from './values';
+import { type Fields, type Json, type Value, microsToTimestamp } from './values';
 import {
   type FirestoreQuery,
   type FirestoreRulesRequest,
@@ -69,8 +69,8 @@ function authToRules(auth: AccessRequest['auth']): RulesAuth {
 }
 
 function timeToRules(micros: number): RTimestamp {
-  const seconds = Math.floor(micros / 1e6);
-  return new RTimestamp(seconds, (micros - seconds * 1e6) * 1000);
+  const t = microsToTimestamp(micros);
+  return new RTimestamp(t.seconds, t.nanos);
 }
 
 function docToRules(doc: Doc | null): { data: RulesInputMap } | null {
