@@ -288,7 +288,7 @@ export function firestoreImplementation(backend: Backend): grpc.UntypedServiceIm
     const close = (): void => {
       session.close();
     };
-    call.on('data', (req: ListenRequest) => void session.handle(req));
+    call.on('data', (req: ListenRequest) => session.handle(req));
     call.on('end', () => {
       close();
       if (open) {

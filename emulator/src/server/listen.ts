@@ -56,19 +56,12 @@ export class ListenSession {
     private readonly out: ListenOutput,
   ) {}
 
-  private queue: Promise<void> = Promise.resolve();
-
-  /** Handles requests one at a time, in arrival order. */
-  handle(request: ListenRequest): Promise<void> {
-    this.queue = this.queue.then(() => this.process(request));
-    return this.queue;
-  }
-
-  private async process(request: ListenRequest): Promise<void> {
+  /** Handles one request completely (synchronously), so responses keep the order of requests. */
+  handle(request: ListenRequest): void {
     if (this.closed) return;
     try {
       const db = this.bind(request.database ?? '');
-      if (request.addTarget) await this.addTarget(db, request.addTarget);
+      if (request.addTarget) this.addTarget(db, request.addTarget);
       else if (request.removeTarget !== undefined) this.removeTarget(request.removeTarget);
     } catch (err) {
       this.out.fail(asFirestoreError(err));
@@ -104,7 +97,7 @@ export class ListenSession {
     this.out.send({ targetChange: { targetChangeType: 'REMOVE', targetIds: [id], cause: { code: err.code, message: err.message } } });
   }
 
-  private async addTarget(db: Database, wire: WireTarget): Promise<void> {
+  private addTarget(db: Database, wire: WireTarget): void {
     const id = wire.targetId ?? 0;
     if (this.targets.has(id)) throw invalidArgument(`Target id ${id} is already in use on this stream.`);
     let target: Target;
@@ -117,7 +110,6 @@ export class ListenSession {
       this.reject(id, asFirestoreError(err));
       return;
     }
-    if (this.closed) return;
     this.targets.set(id, target);
     this.out.send({ targetChange: { targetChangeType: 'ADD', targetIds: [id] } });
     this.out.send({ targetChange: { targetChangeType: 'RESET', targetIds: [id] } });
