@@ -32,7 +32,7 @@ import type {
 } from './proto';
 import { microsToTimestamp } from './values';
 import type { WriteOp, WriteResult } from './writes';
-import { aggregationsFromWire, documentFromWire, documentToWire, fieldsFromWire, maskFromWire, queryFromWire, queryParentFromWire, writeFromWire } from './wire';
+import { aggregationsFromWire, documentToWire, fieldsFromWire, maskFromWire, queryFromWire, queryParentFromWire, writeFromWire } from './wire';
 
 function principalOf(metadata: grpc.Metadata): Principal {
   const header = metadata.get('authorization').find((v): v is string => typeof v === 'string');
@@ -209,12 +209,14 @@ export function firestoreImplementation(backend: Backend): grpc.UntypedServiceIm
 
   const UpdateDocument = unary<UpdateDocumentRequest, unknown>(async (req, principal) => {
     const name = parseResourceName(req.document?.name ?? '');
-    const doc = documentFromWire(name.root, req.document ?? {});
-    const mask = maskFromWire(req.updateMask);
-    const op = writeFromWire(name.root, { update: req.document ?? {}, ...(req.currentDocument ? { currentDocument: req.currentDocument } : {}) });
-    const update: WriteOp = op.kind === 'update' && mask ? { ...op, mask } : op;
-    await backend.commit(principal, name.root, [update]);
-    return readBack(backend, name.root, doc.path, maskFromWire(req.mask));
+    const write = {
+      update: req.document ?? {},
+      ...(req.updateMask ? { updateMask: req.updateMask } : {}),
+      ...(req.currentDocument ? { currentDocument: req.currentDocument } : {}),
+    };
+    const op = writeFromWire(name.root, write);
+    await backend.commit(principal, name.root, [op]);
+    return readBack(backend, name.root, op.path, maskFromWire(req.mask));
   });
 
   const DeleteDocument = unary<DeleteDocumentRequest, unknown>(async (req, principal) => {

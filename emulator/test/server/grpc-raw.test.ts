@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { Client, Metadata, credentials } from '@grpc/grpc-js';
+import { firestoreService } from '../../src/server/proto';
+import { type RunningServer, startServer } from '../../src/server/server';
+
+// The RPCs no SDK sends (GetDocument, Create/Update/DeleteDocument), called with the official
+// descriptor over plain grpc-js.
+describe('emulator gRPC methods the SDKs do not use', () => {
+  let server: RunningServer;
+  let client: Client;
+  const root = 'projects/demo-raw/databases/(default)';
+  const service = firestoreService();
+
+  function call(method: string, request: object): Promise<unknown> {
+    const def = service[method];
+    if (!def) throw new Error(`no method ${method}`);
+    const metadata = new Metadata();
+    metadata.set('authorization', 'Bearer owner');
+    return new Promise((resolve, reject) => {
+      client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, request, metadata, (err, value) => (err ? reject(err) : resolve(value)));
+    });
+  }
+
+  before(async () => {
+    server = await startServer({ port: 0 });
+    client = new Client(server.address, credentials.createInsecure());
+  });
+  after(async () => {
+    client.close();
+    await server.close();
+  });
+
+  it('creates, gets, updates with a mask and deletes a document', async () => {
+    const created = await call('CreateDocument', { parent: `${root}/documents`, collectionId: 'raw', documentId: 'd1', document: { fields: { a: { integerValue: '1' }, b: { stringValue: 'x' } } } });
+    assert.ok(typeof created === 'object' && created !== null && 'name' in created && created.name === `${root}/documents/raw/d1`);
+    await assert.rejects(call('CreateDocument', { parent: `${root}/documents`, collectionId: 'raw', documentId: 'd1', document: {} }), (err: { code?: number }) => err.code === 6);
+    await call('UpdateDocument', { document: { name: `${root}/documents/raw/d1`, fields: { a: { integerValue: '2' } } }, updateMask: { fieldPaths: ['a'] } });
+    const got = await call('GetDocument', { name: `${root}/documents/raw/d1`, mask: { fieldPaths: ['a', 'b'] } });
+    assert.ok(typeof got === 'object' && got !== null && 'fields' in got);
+    assert.deepEqual(JSON.parse(JSON.stringify(got.fields)), { a: { integerValue: '2', valueType: 'integerValue' }, b: { stringValue: 'x', valueType: 'stringValue' } });
+    await call('DeleteDocument', { name: `${root}/documents/raw/d1`, currentDocument: { exists: true } });
+    await assert.rejects(call('GetDocument', { name: `${root}/documents/raw/d1` }), (err: { code?: number }) => err.code === 5);
+  });
+
+  it('answers UNIMPLEMENTED for PartitionQuery and UNAUTHENTICATED for a malformed token', async () => {
+    await assert.rejects(call('PartitionQuery', { parent: `${root}/documents` }), (err: { code?: number }) => err.code === 12);
+    const def = service['GetDocument'];
+    assert.ok(def);
+    const metadata = new Metadata();
+    metadata.set('authorization', 'Bearer not-a-jwt');
+    const err = await new Promise<unknown>((resolve) => {
+      client.makeUnaryRequest(def.path, def.requestSerialize, def.responseDeserialize, { name: `${root}/documents/raw/x` }, metadata, (e) => resolve(e));
+    });
+    assert.ok(typeof err === 'object' && err !== null && 'code' in err && err.code === 16);
+  });
+});
