@@ -53,6 +53,7 @@ async function main(): Promise<void> {
     return;
   }
   const functionsHost = args.functions ?? process.env['FUNCTIONS_EMULATOR_HOST'];
+  const project = args.project ?? process.env['GCLOUD_PROJECT'];
   const emulator = await startEmulator({
     host: args.host,
     port: args.port,
@@ -61,9 +62,9 @@ async function main(): Promise<void> {
     ...(args.import ? { importDir: args.import } : {}),
     ...(args['export-on-exit'] ? { exportOnExit: args['export-on-exit'] } : {}),
     ...(functionsHost ? { functionsHost } : {}),
+    ...(project ? { project } : {}),
     log,
   });
-  const project = args.project ?? process.env['GCLOUD_PROJECT'];
   log(
     `ready on ${emulator.server.address}${project ? ` (project ${project})` : ''}; ` +
       (functionsHost ? `triggers go to the Functions emulator at ${functionsHost}` : 'no Functions emulator given: triggers are off'),

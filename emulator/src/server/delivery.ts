@@ -40,6 +40,11 @@ const PROBE_KEY = '__firestore_emulator_discovery__';
 export interface DispatcherOptions {
   /** `host:port` of the Functions emulator. */
   functionsHost: string;
+  /**
+   * The Functions emulator's project. Discovered triggers fire only for its documents, as Google's
+   * emulator (which gets registrations under that project) does; unset, every project's do.
+   */
+  project?: string;
   log: (line: string) => void;
   /** Delivery attempts per event and the first backoff (doubling). */
   attempts?: number;
@@ -145,6 +150,7 @@ export class TriggerDispatcher implements TriggerSink {
   readonly onCommit = (event: CommitEvent): void => {
     if (event.silent || this.stopped) return;
     const { project, database } = parseDatabaseRoot(event.root);
+    if (this.options.project !== undefined && project !== this.options.project && !this.registered.get(project)?.size) return;
     for (const change of event.changes) {
       const docKey = `${event.root}/${change.path}`;
       const previous = this.chains.get(docKey) ?? Promise.resolve();

@@ -21,6 +21,8 @@ export interface EmulatorOptions {
   exportOnExit?: string;
   /** `host:port` of the Functions emulator; without it no triggers are delivered. */
   functionsHost?: string;
+  /** The Functions emulator's project: only its documents fire discovered triggers. */
+  project?: string;
   log?: (line: string) => void;
 }
 
@@ -88,7 +90,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const count = await importData(backend, resolve(options.importDir));
     log(`imported ${count} documents from ${options.importDir}`);
   }
-  const dispatcher = options.functionsHost ? new TriggerDispatcher({ functionsHost: options.functionsHost, log: (line) => log(`triggers: ${line}`) }) : undefined;
+  const dispatcher = options.functionsHost
+    ? new TriggerDispatcher({ functionsHost: options.functionsHost, ...(options.project ? { project: options.project } : {}), log: (line) => log(`triggers: ${line}`) })
+    : undefined;
   if (dispatcher) backend.onCommit(dispatcher.onCommit);
   const server = await startServer({ host: options.host ?? '127.0.0.1', port: options.port ?? 8080, backend, ...(dispatcher ? { triggers: dispatcher } : {}) });
   let stopping: Promise<void> | undefined;

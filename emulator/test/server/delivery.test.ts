@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { type AdminHarness, Queue, startWithAdmin } from './support';
 import { TriggerDispatcher } from '../../src/server/delivery';
 import { Backend } from '../../src/server/backend';
+import type { WriteOp } from '../../src/server/writes';
 
 const Body = z.object({
   type: z.string(),
@@ -170,5 +171,16 @@ describe('trigger delivery to the Functions emulator', () => {
     await h.db.doc('logs/l2').set({ v: 1 });
     await h.db.doc('logs/l2').delete();
     assert.equal((await fake.received.next()).body.document, 'logs/l2');
+  });
+
+  it('with a project set, fires discovered triggers only for that project', async () => {
+    const backend = new Backend();
+    const only = new TriggerDispatcher({ functionsHost: `127.0.0.1:${fake.port}`, project: 'demo-functions', log: () => undefined, backoffMs: 5 });
+    backend.onCommit(only.onCommit);
+    const item = (id: string): WriteOp[] => [{ kind: 'update', path: `items/${id}`, fields: {}, transforms: [] }];
+    await backend.commit({ kind: 'owner' }, 'projects/demo-elsewhere/databases/(default)', item('elsewhere'));
+    await backend.commit({ kind: 'owner' }, 'projects/demo-functions/databases/(default)', item('here'));
+    await only.idle();
+    assert.equal((await fake.received.next()).body.document, 'items/here');
   });
 });
