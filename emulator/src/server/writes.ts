@@ -33,6 +33,39 @@ export type WriteOp =
   | { kind: 'delete'; path: string; precondition?: Precondition }
   | { kind: 'verify'; path: string; precondition?: Precondition };
 
+/** Firestore's limit on a stored document, in its storage-size accounting. */
+export const MAX_DOCUMENT_SIZE = 1_048_576;
+
+function stringSize(s: string): number {
+  return Buffer.byteLength(s, 'utf8') + 1;
+}
+
+function nameSize(path: string): number {
+  return path.split('/').reduce((n, segment) => n + stringSize(segment), 16);
+}
+
+function valueSize(v: Value): number {
+  if ('nullValue' in v || 'booleanValue' in v) return 1;
+  if ('integerValue' in v || 'doubleValue' in v || 'timestampValue' in v) return 8;
+  if ('stringValue' in v) return stringSize(v.stringValue);
+  if ('bytesValue' in v) return v.bytesValue.length;
+  if ('referenceValue' in v) return nameSize(v.referenceValue.slice(v.referenceValue.indexOf('/documents/') + '/documents/'.length));
+  if ('geoPointValue' in v) return 16;
+  if ('arrayValue' in v) return v.arrayValue.values.reduce((n, e) => n + valueSize(e), 0);
+  return fieldsSize(v.mapValue.fields);
+}
+
+function fieldsSize(fields: Fields): number {
+  let n = 0;
+  for (const [k, v] of Object.entries(fields)) n += stringSize(k) + valueSize(v);
+  return n;
+}
+
+/** Storage size as Firestore counts it: name size + field sizes + 32. */
+export function documentSize(path: string, fields: Fields): number {
+  return nameSize(path) + fieldsSize(fields) + 32;
+}
+
 export interface WriteResult {
   /** Absent after a delete; the old update time when the write changed nothing. */
   updateTime?: number;
@@ -142,6 +175,10 @@ export function applyWrite(current: Doc | null, op: WriteOp, commitTime: number,
     const applied = applyTransform(fields, t, commitTime);
     fields = applied.fields;
     transformResults.push(applied.result);
+  }
+  const size = documentSize(op.path, fields);
+  if (size > MAX_DOCUMENT_SIZE) {
+    throw new FirestoreError(Code.INVALID_ARGUMENT, `Document '${name}' cannot be written because its size (${size.toLocaleString('en-US')} bytes) exceeds the maximum allowed size of ${MAX_DOCUMENT_SIZE.toLocaleString('en-US')} bytes.`);
   }
   if (current && fieldsIdentical(current.fields, fields)) {
     return { after: current, result: { updateTime: current.updateTime, transformResults } };

@@ -3,7 +3,7 @@ import type { Doc } from '../../src/server/document';
 import { FirestoreError } from '../../src/server/errors';
 import { getField } from '../../src/server/paths';
 import { type Value, INT64_MAX, isNaNValue } from '../../src/server/values';
-import { type WriteOp, applyWrite, extremum, increment } from '../../src/server/writes';
+import { MAX_DOCUMENT_SIZE, type WriteOp, applyWrite, documentSize, extremum, increment } from '../../src/server/writes';
 
 const NAME = 'projects/p/databases/(default)/documents/c/d';
 const doc = (fields: Doc['fields'], t = 100): Doc => ({ path: 'c/d', fields, createTime: 50, updateTime: t });
@@ -113,5 +113,18 @@ describe('writes: transforms', () => {
     const current = doc({ a: { arrayValue: { values: [int(1), dbl(1), int(2), int(1)] } } });
     const { after } = applyWrite(current, { kind: 'transform', path: 'c/d', transforms: [{ field: ['a'], kind: 'removeAll', elements: [int(1)] }] }, 200, NAME);
     assert.deepEqual(after?.fields, { a: { arrayValue: { values: [int(2)] } } });
+  });
+});
+
+describe('writes: document size', () => {
+  it('counts storage size as Firestore documents it', () => {
+    // users/jeff/tasks/my_task_id with four fields: 44 + 71 + 32 bytes.
+    const fields = { type: { stringValue: 'Personal' }, done: { booleanValue: false }, priority: int(1), description: { stringValue: 'Learn Cloud Firestore' } };
+    assert.equal(documentSize('users/jeff/tasks/my_task_id', fields), 147);
+  });
+
+  it('rejects a document over 1 MiB with INVALID_ARGUMENT', () => {
+    const big = { text: { stringValue: 'x'.repeat(MAX_DOCUMENT_SIZE) } };
+    assert.equal(codeOf(() => applyWrite(null, { kind: 'update', path: 'c/d', fields: big, transforms: [] }, 200, NAME)), 3);
   });
 });
