@@ -1,5 +1,5 @@
 // `npm run test:emulators`: the emulator tests, inside `firebase emulators:exec --only auth,functions`,
-// with the project's own offline Firestore emulator beside them when it is built.
+// with the project's own offline Firestore emulator beside them.
 import { join } from 'node:path';
 import { FIREBASE_BIN, PROJECT, ROOT, emulatorEnv, hasOwnFirestoreEmulator, run, startFirestore, stopAll } from './lib/stack.mjs';
 
@@ -7,15 +7,10 @@ process.on('SIGINT', () => stopAll());
 process.on('SIGTERM', () => stopAll());
 
 async function main() {
-  const withFirestore = hasOwnFirestoreEmulator();
-  if (withFirestore) {
-    console.log('test:emulators: starting the offline Firestore emulator');
-    await startFirestore();
-  } else {
-    console.log('test:emulators: offline Firestore emulator not built; running Auth + Functions only');
-  }
-  const env = emulatorEnv(withFirestore ? {} : { FIRESTORE_EMULATOR_HOST: '' });
-  if (!withFirestore) delete env.FIRESTORE_EMULATOR_HOST;
+  if (!hasOwnFirestoreEmulator()) throw new Error('the offline Firestore emulator is not built: run `npm run build` first');
+  console.log('test:emulators: starting the offline Firestore emulator');
+  await startFirestore();
+  const env = emulatorEnv();
   const mocha = `npx mocha --config ${join('functions', '.mocharc.emulators.json')}`;
   const code = await run(
     FIREBASE_BIN,

@@ -1,7 +1,7 @@
 /**
- * Runs inside `firebase emulators:exec --only auth,functions` (see scripts/emulators-test.mjs):
- * the Functions emulator has loaded the compiled codebase offline, and a client signs in anonymously
- * through the real `firebase` client SDK against the Auth emulator.
+ * Runs inside `firebase emulators:exec --only auth,functions` beside the offline Firestore emulator (see
+ * scripts/emulators-test.mjs): the Functions emulator has loaded the compiled codebase offline, and a client
+ * signs in anonymously through the real `firebase` client SDK against the Auth emulator.
  */
 import assert from 'node:assert/strict';
 import { deleteApp, initializeApp as initClientApp, type FirebaseApp } from 'firebase/app';
@@ -41,6 +41,7 @@ describe('identity in the Auth + Functions emulators', function () {
 
   before(function () {
     assert.ok(AUTH_HOST, 'FIREBASE_AUTH_EMULATOR_HOST must be set (run through npm run test:emulators)');
+    assert.ok(process.env.FIRESTORE_EMULATOR_HOST, 'FIRESTORE_EMULATOR_HOST must be set (run through npm run test:emulators)');
     client = initClientApp({ projectId: PROJECT, apiKey: 'fake-api-key', authDomain: `${PROJECT}.firebaseapp.com` }, `client-${Date.now()}`);
     connectAuthEmulator(getClientAuth(client), `http://${AUTH_HOST}`, { disableWarnings: true });
     admin = initAdminApp({ projectId: PROJECT }, `admin-${Date.now()}`);
@@ -71,8 +72,7 @@ describe('identity in the Auth + Functions emulators', function () {
     assert.equal(claims.orgId, 'demo-org');
   });
 
-  it('the new account gets a users/{uid} profile with a pseudonym', async function () {
-    if (!process.env.FIRESTORE_EMULATOR_HOST) this.skip();
+  it('the new account gets a users/{uid} profile with a pseudonym', async () => {
     const user = await signInStudent();
     const profile = await eventually('users/{uid} profile', async () => {
       const snap = await getFirestore(admin).collection('users').doc(user.uid).get();
@@ -112,7 +112,6 @@ describe('identity in the Auth + Functions emulators', function () {
         assert.equal(e.code, 'functions/invalid-argument');
         return true;
       });
-      if (!process.env.FIRESTORE_EMULATOR_HOST) return;
       const result = await httpsCallable(adminFns, 'setUserRole')({ uid: student.user.uid, role: 'volunteer' });
       assert.deepEqual(result.data, { uid: student.user.uid, role: 'volunteer', previousRole: 'student' });
       const record = await getAdminAuth(admin).getUser(student.user.uid);
