@@ -72,6 +72,20 @@ function serverStream<Req, Res>(handler: (request: Req, principal: Principal, wr
   };
 }
 
+/** A bidirectional stream; a bad token fails it before any message is read. */
+function bidiStream<Req, Res>(handler: (call: grpc.ServerDuplexStream<Req, Res>, principal: Principal) => void): grpc.handleBidiStreamingCall<Req, Res> {
+  return (call) => {
+    let principal: Principal;
+    try {
+      principal = principalOf(call.metadata);
+    } catch (err) {
+      call.emit('error', status(err));
+      return;
+    }
+    handler(call, principal);
+  };
+}
+
 function readConsistency(options: WireReadOptions): Consistency {
   if (options.transaction && options.transaction.length > 0) return { kind: 'transaction', id: options.transaction };
   if (options.newTransaction) return newTransaction(options.newTransaction);
@@ -226,14 +240,7 @@ export function firestoreImplementation(backend: Backend): grpc.UntypedServiceIm
     return {};
   });
 
-  const Write: grpc.handleBidiStreamingCall<WriteRequest, unknown> = (call) => {
-    let principal: Principal;
-    try {
-      principal = principalOf(call.metadata);
-    } catch (err) {
-      call.emit('error', status(err));
-      return;
-    }
+  const Write = bidiStream<WriteRequest, unknown>((call, principal) => {
     const streamId = randomBytes(8).toString('hex');
     let root: DatabaseRoot | undefined;
     let sequence = 0;
@@ -266,16 +273,9 @@ export function firestoreImplementation(backend: Backend): grpc.UntypedServiceIm
         if (!failed) call.end();
       });
     });
-  };
+  });
 
-  const Listen: grpc.handleBidiStreamingCall<ListenRequest, unknown> = (call) => {
-    let principal: Principal;
-    try {
-      principal = principalOf(call.metadata);
-    } catch (err) {
-      call.emit('error', status(err));
-      return;
-    }
+  const Listen = bidiStream<ListenRequest, unknown>((call, principal) => {
     let open = true;
     const session = new ListenSession(backend, principal, {
       send: (response) => {
@@ -300,7 +300,7 @@ export function firestoreImplementation(backend: Backend): grpc.UntypedServiceIm
     });
     call.on('cancelled', close);
     call.on('error', close);
-  };
+  });
 
   return {
     GetDocument,
