@@ -183,8 +183,8 @@ const profile = (uid, role, orgId) => ({
   c('create-missing-tag', { email: omit(enc, 'tag'), phone: null, updatedAt: NOW }, false);
   c('create-extra-enc-key', { email: { ...enc, key: 'secret' }, phone: null, updatedAt: NOW }, false);
   c('create-extra-key', { ...doc, name: 'Asha' }, false);
-  c('create-email-only', omit(doc, 'phone'), true);
-  c('create-without-time', omit(doc, 'updatedAt'), true);
+  c('create-missing-phone', omit(doc, 'phone'), false);
+  c('create-missing-time', omit(doc, 'updatedAt'), false);
   c('create-client-time', { ...doc, updatedAt: PAST }, false);
   add(F, 'update-client-time', { method: 'update', path, auth: A.owner, resource: stored, data: { ...doc, updatedAt: LATER } }, false);
   add(F, 'update-to-plaintext', { method: 'update', path, auth: A.owner, resource: stored, data: { ...stored, phone: '+919800000000' } }, false);
@@ -229,7 +229,7 @@ const profile = (uid, role, orgId) => ({
   c('create-tenth-contact-bad', { trustedContacts: [...tenContacts.slice(0, 9), { name: 'x', age: 20 }] }, false);
   c('create-client-time', { updatedAt: PAST }, false);
   c('create-extra-key', { sharedWith: 'cou1' }, false);
-  add(F, 'create-without-updated-at', { method: 'create', path, auth: A.owner, data: omit(doc, 'updatedAt') }, true);
+  add(F, 'create-missing-updated-at', { method: 'create', path, auth: A.owner, data: omit(doc, 'updatedAt') }, false);
   add(F, 'update-client-time', { method: 'update', path, auth: A.owner, resource: stored, data: { ...doc, updatedAt: LATER } }, false);
   add(F, 'update-too-many-reasons', { method: 'update', path, auth: A.owner, resource: stored, data: { ...stored, reasons: twenty.concat(['x']) } }, false);
   add(F, 'create-missing-reasons', { method: 'create', path, auth: A.owner, data: omit(doc, 'reasons') }, false);
@@ -377,7 +377,7 @@ const profile = (uid, role, orgId) => ({
   c('create-done-wrong-type', { done: 'yes' }, false);
   c('create-client-time', { createdAt: PAST }, false);
   c('create-extra-key', { assignedBy: 'cou1' }, false);
-  add(F, 'create-without-created-at', { method: 'create', path, auth: A.owner, data: omit(doc, 'createdAt') }, true);
+  add(F, 'create-missing-created-at', { method: 'create', path, auth: A.owner, data: omit(doc, 'createdAt') }, false);
   add(F, 'create-missing-done', { method: 'create', path, auth: A.owner, data: omit(doc, 'done') }, false);
   const u = (id, patch, ok) => add(F, id, { method: 'update', path, auth: A.owner, resource: stored, data: withKeys(stored, patch) }, ok);
   u('update-title', { title: 'Walk 20 minutes' }, true);
@@ -417,7 +417,7 @@ const profile = (uid, role, orgId) => ({
   c('create-with-scored-at', { ...phq9, scoredAt: NOW }, false);
   c('create-instrument-unknown', { ...phq9, instrument: 'bdi' }, false);
   c('create-client-time', { ...phq9, createdAt: PAST }, false);
-  c('create-without-created-at', omit(phq9, 'createdAt'), true);
+  c('create-missing-created-at', omit(phq9, 'createdAt'), false);
   c('create-missing-answers', omit(phq9, 'answers'), false);
   add(F, 'update-answers-by-owner', { method: 'update', path, auth: A.owner, resource: scored, data: { ...scored, answers: [0, 0, 0, 0, 0, 0, 0, 0, 0] } }, false);
   add(F, 'get-by-counselor-with-consent', { method: 'get', path, auth: A.counselor, resource: scored, docs: { 'users/stu1': withKeys(profile('stu1', 'student', 'orgA'), { consent: { aiScreening: true, shareWithCounselor: true, analytics: true, version: 1, at: PAST } }) } }, false);
@@ -461,8 +461,8 @@ const profile = (uid, role, orgId) => ({
   c('create-id-mismatch', { resourceId: 'r2', createdAt: NOW }, false);
   c('create-client-time', { resourceId: 'r1', createdAt: PAST }, false);
   c('create-extra-key', { ...doc, note: 'x' }, false);
-  c('create-without-resource-id', { createdAt: NOW }, true);
-  c('create-empty', {}, true);
+  c('create-missing-resource-id', { createdAt: NOW }, false);
+  c('create-empty', {}, false);
   c('create-resource-id-wrong-type', { resourceId: 1 }, false);
   add(F, 'update-client-time', { method: 'update', path, auth: A.owner, resource: stored, data: { resourceId: 'r1', createdAt: LATER } }, false);
   add(F, 'update-id-mismatch', { method: 'update', path, auth: A.owner, resource: stored, data: { resourceId: 'r9', createdAt: PAST } }, false);
@@ -726,7 +726,7 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   c('create-client-time', { ...slot, createdAt: PAST }, false);
   c('create-extra-key', { ...slot, price: 0 }, false);
   c('create-by-student-claiming-uid', slot, false, { uid: 'cou1', token: { role: 'student', orgId: 'orgA' } });
-  c('create-without-created-at', omit(slot, 'createdAt'), true);
+  c('create-missing-created-at', omit(slot, 'createdAt'), false);
   matrix(F, 'delete-open', { method: 'delete', path, resource: stored, docs }, ['counselor']);
   add(F, 'delete-booked', { method: 'delete', path, auth: A.counselor, resource: { ...stored, status: 'booked', bookingId: 'b1' }, docs }, false);
   add(F, 'delete-held', { method: 'delete', path, auth: A.counselor, resource: { ...stored, status: 'held', heldBy: 'stu1' }, docs }, false);
@@ -794,7 +794,7 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   c('create-with-likes', { likeCount: 5 }, false);
   c('create-with-comments', { commentCount: 1 }, false);
   c('create-like-count-float', { likeCount: float(0) }, false);
-  add(F, 'create-without-counters', { method: 'create', path: 'forumPosts/p9', auth: A.owner, data: omit(newPost, 'likeCount', 'commentCount') }, true);
+  add(F, 'create-missing-counters', { method: 'create', path: 'forumPosts/p9', auth: A.owner, data: omit(newPost, 'likeCount', 'commentCount') }, false);
   add(F, 'create-missing-status', { method: 'create', path: 'forumPosts/p9', auth: A.owner, data: omit(newPost, 'status') }, false);
   c('create-with-moderation', { moderation: { level: 'none', reasons: [], by: 'rules', at: NOW } }, false);
   c('create-title-too-long', { title: text(201) }, false);
@@ -871,8 +871,8 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   add(F, 'create-own-by-volunteer', { method: 'create', path: 'forumPosts/p1/likes/vol1', auth: A.volunteer, data: like }, true);
   add(F, 'create-client-time', { method: 'create', path: 'forumPosts/p1/likes/stu1', auth: A.owner, data: { createdAt: PAST } }, false);
   add(F, 'create-extra-key', { method: 'create', path: 'forumPosts/p1/likes/stu1', auth: A.owner, data: { createdAt: NOW, weight: 10 } }, false);
-  add(F, 'create-empty', { method: 'create', path: 'forumPosts/p1/likes/stu1', auth: A.owner, data: {} }, true);
-  add(F, 'create-for-other-user', { method: 'create', path: 'forumPosts/p1/likes/stu2', auth: A.owner, data: {} }, false);
+  add(F, 'create-empty', { method: 'create', path: 'forumPosts/p1/likes/stu1', auth: A.owner, data: {} }, false);
+  add(F, 'create-for-other-user', { method: 'create', path: 'forumPosts/p1/likes/stu2', auth: A.owner, data: like }, false);
   add(F, 'update-own', { method: 'update', path: 'forumPosts/p1/likes/stu1', auth: A.owner, resource: stored, data: like }, false);
   matrix(F, 'delete-own', { method: 'delete', path: 'forumPosts/p1/likes/stu1', resource: stored }, ['owner']);
   add(F, 'list-collection-group-own', { method: 'list', collectionGroup: 'likes', auth: A.owner, query: {} }, false);
@@ -898,7 +898,7 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   matrix(F, 'create', { method: 'create', path: 'peerSessions/ps2', data: newSession }, ['volunteer']);
   const c = (id, patch, ok, auth = A.volunteer) => add(F, id, { method: 'create', path: 'peerSessions/ps2', auth, data: withKeys(newSession, patch) }, ok);
   c('create-by-admin', { createdBy: 'adm1', hostUids: ['vol1', 'vol2'] }, true, A.admin);
-  add(F, 'create-minimal', { method: 'create', path: 'peerSessions/ps2', auth: A.volunteer, data: omit(newSession, 'participantCount', 'createdBy', 'createdAt', 'orgId') }, true);
+  add(F, 'create-missing-created-by', { method: 'create', path: 'peerSessions/ps2', auth: A.volunteer, data: omit(newSession, 'createdBy') }, false);
   add(F, 'create-missing-capacity', { method: 'create', path: 'peerSessions/ps2', auth: A.volunteer, data: omit(newSession, 'capacity') }, false);
   c('create-open-to-every-org', {}, true);
   c('create-with-description', { description: text(2000) }, true);
@@ -965,12 +965,12 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   matrix(F, 'create-link', { method: 'create', path, data: link, docs: sessionDocs }, ['volunteer']);
   const c = (id, data, ok, auth = A.volunteer) => add(F, id, { method: 'create', path, auth, data, docs: sessionDocs }, ok);
   c('create-webrtc', { kind: 'webrtc', roomId: 'room-123', updatedAt: NOW }, true);
-  c('create-link-without-kind', { url: 'https://meet.example.org/abc' }, true);
-  c('create-room-without-kind', { roomId: 'room-123' }, true);
-  c('create-url-with-webrtc-kind', { kind: 'webrtc', url: 'https://meet.example.org/abc' }, false);
-  c('create-room-with-link-kind', { kind: 'link', roomId: 'room-123' }, false);
-  c('create-url-and-room', { url: 'https://meet.example.org/abc', roomId: 'room-123' }, false);
-  c('create-empty', {}, false);
+  c('create-link-without-kind', { url: 'https://meet.example.org/abc', updatedAt: NOW }, false);
+  c('create-missing-updated-at', { kind: 'webrtc', roomId: 'room-123' }, false);
+  c('create-url-with-webrtc-kind', { kind: 'webrtc', url: 'https://meet.example.org/abc', updatedAt: NOW }, false);
+  c('create-room-with-link-kind', { kind: 'link', roomId: 'room-123', updatedAt: NOW }, false);
+  c('create-url-and-room', { kind: 'link', url: 'https://meet.example.org/abc', roomId: 'room-123', updatedAt: NOW }, false);
+  c('create-kind-only', { kind: 'link', updatedAt: NOW }, false);
   c('create-http-link', { ...link, url: 'http://meet.example.org/abc' }, false);
   c('create-javascript-link', { ...link, url: 'javascript:alert(1)' }, false);
   c('create-link-too-long', { ...link, url: `https://${text(2050)}` }, false);
@@ -995,7 +995,7 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   matrix(F, 'create', { method: 'create', path, data: fb, docs: sessionDocs }, ['owner']);
   const c = (id, data, ok, auth = A.owner, p = path) => add(F, id, { method: 'create', path: p, auth, data, docs: sessionDocs }, ok);
   c('create-without-notes', { rating: 3, createdAt: NOW }, true);
-  c('create-rating-only', { rating: 4 }, true);
+  c('create-missing-created-at', { rating: 4 }, false);
   c('create-missing-rating', { notes: 'ok', createdAt: NOW }, false);
   c('create-longest-notes', { ...fb, notes: text(1000) }, true);
   c('create-by-non-participant', fb, false, A.otherStudent, 'peerSessions/ps1/feedback/stu2');
@@ -1025,7 +1025,7 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   const c = (id, patch, ok, auth = A.volunteer) => add(F, id, { method: 'create', path, auth, data: withKeys(report, patch), docs: sessionDocs }, ok);
   const concerns = (n) => Array.from({ length: n }, (_, i) => ({ participantUid: `p${i}`, note: 'Quiet all session.' }));
   c('create-no-concerns', { concerns: [] }, true);
-  add(F, 'create-text-only', { method: 'create', path, auth: A.volunteer, data: { authorUid: 'vol1', text: 'Calm session.' }, docs: sessionDocs }, true);
+  add(F, 'create-missing-concerns', { method: 'create', path, auth: A.volunteer, data: omit(report, 'concerns'), docs: sessionDocs }, false);
   add(F, 'create-missing-author', { method: 'create', path, auth: A.volunteer, data: omit(report, 'authorUid'), docs: sessionDocs }, false);
   c('create-most-concerns', { concerns: concerns(50) }, true);
   c('create-by-non-host-volunteer', {}, false, secondVolunteer);
@@ -1073,8 +1073,8 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   c('create-too-many-tags', { tags: Array.from({ length: 11 }, (_, i) => `t${i}`) }, false);
   c('create-client-time', { createdAt: PAST }, false);
   c('create-extra-key', { author: 'adm1' }, false);
-  add(F, 'create-without-url', { method: 'create', path, auth: A.admin, data: omit(res, 'url') }, true);
-  add(F, 'create-minimal', { method: 'create', path, auth: A.admin, data: { title: { en: 'Breathing' }, body: { en: 'Breathe in for 4…' }, category: 'anxiety' } }, true);
+  add(F, 'create-missing-url', { method: 'create', path, auth: A.admin, data: omit(res, 'url') }, false);
+  add(F, 'create-missing-view-count', { method: 'create', path, auth: A.admin, data: omit(res, 'viewCount') }, false);
   add(F, 'create-missing-category', { method: 'create', path, auth: A.admin, data: omit(res, 'category') }, false);
   const upd = (patch) => ({ method: 'update', path, resource: stored, data: withKeys(stored, patch) });
   matrix(F, 'update-title', upd({ title: { en: 'Sleep well before exams' }, updatedAt: NOW }), ['admin', 'adminOtherOrg']);
@@ -1099,7 +1099,7 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   add(F, 'list-all', { method: 'list', path: 'orgs', auth: A.admin, query: {} }, false);
   matrix(F, 'create', { method: 'create', path, data: { ...org, createdAt: NOW } }, ['admin']);
   add(F, 'create-other-org-by-admin', { method: 'create', path: 'orgs/orgC', auth: A.admin, data: org }, false);
-  add(F, 'create-without-on-call', { method: 'create', path, auth: A.admin, data: omit(org, 'onCall') }, true);
+  add(F, 'create-missing-on-call', { method: 'create', path, auth: A.admin, data: omit(org, 'onCall') }, false);
   add(F, 'create-missing-country', { method: 'create', path, auth: A.admin, data: omit(org, 'country') }, false);
   const upd = (patch) => ({ method: 'update', path, resource: org, data: withKeys(org, patch) });
   matrix(F, 'update-on-call', upd({ onCall: ['cou2', 'cou1'], updatedAt: NOW }), ['admin']);
