@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { FieldValue } from 'firebase-admin/firestore';
 import { type AdminHarness, startWithAdmin } from './support';
 
-describe('emulator via firebase-admin: transactions', () => {
+describe('emulator via firebase-admin: transactions', function () {
+  this.timeout(30_000);
   let h: AdminHarness;
   before(async () => {
     h = await startWithAdmin();

@@ -42,7 +42,8 @@ function stop(r: Running): Promise<string> {
   return r.lines.until((l) => l.startsWith('<exit'));
 }
 
-describe('emulator CLI', () => {
+describe('emulator CLI', function () {
+  this.timeout(60_000);
   let dir: string;
   before(() => {
     setLogLevel('silent');

@@ -34,7 +34,8 @@ import {
 import { type RunningServer, startServer } from '../../src/server/server';
 import { Queue } from './support';
 
-describe('emulator via the firebase client SDK (Node build)', () => {
+describe('emulator via the firebase client SDK (Node build)', function () {
+  this.timeout(30_000);
   let server: RunningServer;
   let app: FirebaseApp;
   let db: Firestore;

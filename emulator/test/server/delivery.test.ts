@@ -83,7 +83,8 @@ class FakeFunctions {
   }
 }
 
-describe('trigger delivery to the Functions emulator', () => {
+describe('trigger delivery to the Functions emulator', function () {
+  this.timeout(30_000);
   let fake: FakeFunctions;
   let h: AdminHarness;
   let dispatcher: TriggerDispatcher;

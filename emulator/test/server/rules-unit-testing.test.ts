@@ -23,7 +23,8 @@ service cloud.firestore {
   }
 }`;
 
-describe('emulator via @firebase/rules-unit-testing: security rules', () => {
+describe('emulator via @firebase/rules-unit-testing: security rules', function () {
+  this.timeout(30_000);
   let server: RunningServer;
   let env: RulesTestEnvironment;
 
