@@ -1,0 +1,168 @@
+/**
+ * What happens when a chat message is created (`onChatMessageCreated`). For a student's message:
+ * 1. the deterministic screener runs (always, even past the rate limit);
+ * 2. at `high`/`imminent` the riskEvent is created at once and, in a bot chat, Bestie's templated crisis
+ *    reply is written, neither waiting for the model;
+ * 3. the model screens the text (personal details stripped) unless the student is over the rate limit, the
+ *    org's daily budget is spent, the flag is off or there is no model; in a bot chat the listener reply
+ *    is asked for at the same time;
+ * 4. the layers combine (the model never lowers the level; a failure keeps the deterministic level and
+ *    marks the message for the sweep); a higher level creates or raises the riskEvent;
+ * 5. in a bot chat Bestie answers once: crisis reply, slow-down reply (once per window past the limit),
+ *    the model's listener reply, or a local one;
+ * 6. `screening` is written on the message, and the chat's `lastMessageAt` moves (throttled).
+ * A benign message costs at most one read (the chat, once per instance) and two writes (screening, reply).
+ * Every write is idempotent: a repeated run finds the same riskEvent and the same reply id.
+ */
+import { generateAlias } from '../identity/alias';
+import { paths } from '../model/paths';
+import { riskRank, type BotAgent, type Message, type RiskEventLevel, type RiskLevel, type UserProfile } from '../model/schemas';
+import { crisisReply, helplinesFor } from './crisis';
+import type { SafetyDeps } from './deps';
+import { appConfig, chatFacts, DEFAULT_TIMEZONE, orgOf, studentOrg, touchChat } from './directory';
+import { safetyEvents } from './events';
+import { botReplyIdFor } from './ids';
+import { replyLanguage } from './language';
+import { modelListenerReply } from './listener';
+import { localListenerReply, slowDownReply } from './local-replies';
+import { screenWithModel } from './model-screen';
+import { aliasNames } from './pii';
+import { ensureRiskEvent, eventLevelOf, raiseRiskEvent, type EnsuredEvent } from './risk-events';
+import { combineVerdicts, type ModelOutcome, type SkipWhy } from './verdict';
+
+export interface IncomingMessage {
+  chatId: string;
+  msgId: string;
+  message: Message;
+}
+
+export type MessageOutcome =
+  | { status: 'skipped'; why: 'not-student' }
+  | {
+      status: 'screened';
+      level: RiskLevel;
+      by: string;
+      pending: boolean;
+      riskEventId: string | undefined;
+      reply: BotAgent | 'none';
+      model: ModelOutcome['kind'];
+    };
+
+interface ReplyPlan {
+  agent: BotAgent;
+  text: string;
+}
+
+export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMessage): Promise<MessageOutcome> {
+  const started = deps.now();
+  const { chatId, msgId, message } = incoming;
+  if (message.sender !== 'student') {
+    if (message.sender === 'counselor') await touchChat(deps, chatId, message.createdAt.toMillis());
+    return { status: 'skipped', why: 'not-student' };
+  }
+
+  const uid = message.authorUid;
+  const sourcePath = paths.message(chatId, msgId);
+  const rules = deps.screen(message.text);
+  const [facts, config] = await Promise.all([chatFacts(deps, chatId), appConfig(deps)]);
+  if (!facts) safetyEvents.chatMissing({ chatId });
+  const isBotChat = facts?.kind === 'bot';
+  const rate = deps.limiter.hit(uid, started, config.rateLimits.chatMessages);
+  if (rate.limited) safetyEvents.rateLimited({ uid, notice: rate.notice });
+  const names = aliasNames(generateAlias(uid));
+
+  let profile: UserProfile | null | undefined;
+  const loadProfile = async (): Promise<UserProfile | null> => {
+    if (profile === undefined) profile = await deps.store.profile(uid);
+    return profile;
+  };
+  const signal = async (level: RiskEventLevel, reasons: readonly string[]) =>
+    ensureRiskEvent(deps, { source: 'chat', sourcePath, studentUid: uid, profile: await loadProfile(), orgId: facts?.orgId, level, reasons, text: message.text });
+  const crisis = async (level: 'high' | 'imminent', event: EnsuredEvent | undefined): Promise<ReplyPlan> => {
+    const student = await loadProfile();
+    const orgId = student?.orgId ?? facts?.orgId;
+    const org = orgId !== undefined ? await orgOf(deps, orgId) : null;
+    const text = crisisReply({
+      language: replyLanguage(message.text, student?.language),
+      level,
+      helplines: helplinesFor(config.helplines, org?.country),
+      counselorAlerted: event !== undefined,
+    });
+    return { agent: 'crisis', text };
+  };
+
+  let event: EnsuredEvent | undefined;
+  let reply: ReplyPlan | undefined;
+  let replyWritten = false;
+  const writeReply = async (plan: ReplyPlan) => {
+    await deps.store.createBotMessage(chatId, botReplyIdFor(msgId), { text: plan.text, agent: plan.agent, at: deps.now() });
+    replyWritten = true;
+  };
+
+  if (rules.level === 'high' || rules.level === 'imminent') {
+    event = await signal(rules.level, rules.reasons);
+    if (isBotChat) {
+      reply = await crisis(rules.level, event);
+      await writeReply(reply);
+    }
+  }
+
+  const orgId = facts?.orgId ?? (await studentOrg(deps, uid)) ?? undefined;
+  const wantsReply = isBotChat && reply === undefined && !rate.limited && config.flags.modelReplies && deps.model.available;
+  const wantsScreen = config.flags.modelScreening && deps.model.available && !rate.limited;
+  let skip: SkipWhy | undefined = !config.flags.modelScreening ? 'disabled' : !deps.model.available ? 'offline' : rate.limited ? 'rate-limited' : undefined;
+  let allowed = false;
+  if (wantsScreen || wantsReply) {
+    const calls = (wantsScreen ? 1 : 0) + (wantsReply ? 1 : 0);
+    const org = orgId !== undefined ? await orgOf(deps, orgId) : null;
+    allowed = orgId !== undefined && (await deps.budget.take(orgId, org?.timezone ?? DEFAULT_TIMEZONE, started, config.modelBudget.dailyCallsPerOrg, calls));
+    if (!allowed) skip ??= 'budget';
+  }
+
+  const language = replyLanguage(message.text, profile?.language);
+  const screening: Promise<ModelOutcome> =
+    allowed && wantsScreen ? screenWithModel(deps.model, { text: message.text, names }) : Promise.resolve({ kind: 'skipped', why: skip ?? 'disabled' });
+  const listener = allowed && wantsReply ? modelListenerReply(deps.model, { text: message.text, language, names }) : Promise.resolve(undefined);
+  const [outcome, modelReply] = await Promise.all([screening, listener]);
+  const verdict = combineVerdicts(rules, outcome);
+
+  const finalLevel = eventLevelOf(verdict.level);
+  if (finalLevel !== undefined) {
+    if (!event) event = await signal(finalLevel, verdict.reasons);
+    else if (riskRank(finalLevel) > riskRank(event.level)) {
+      event = (await raiseRiskEvent(deps, { id: event.id, orgId: event.orgId, level: finalLevel, reasons: verdict.reasons })) ?? event;
+    }
+  }
+
+  if (isBotChat && !replyWritten) {
+    if (verdict.level === 'high' || verdict.level === 'imminent') reply = await crisis(verdict.level, event);
+    else if (rate.limited) reply = rate.notice ? { agent: 'slow-down', text: slowDownReply(language) } : undefined;
+    else if (modelReply !== undefined) reply = { agent: 'listener', text: modelReply };
+    else reply = { agent: 'local', text: localListenerReply(language, verdict.level, msgId) };
+    if (reply) await writeReply(reply);
+  }
+
+  await deps.store.writeScreening(chatId, msgId, { level: verdict.level, reasons: verdict.reasons, by: verdict.by, at: deps.now() });
+  await touchChat(deps, chatId, replyWritten ? deps.now() : message.createdAt.toMillis());
+
+  safetyEvents.messageScreened({
+    chatId,
+    msgId,
+    level: verdict.level,
+    rulesLevel: rules.level,
+    by: verdict.by,
+    model: outcome.kind === 'failed' ? `failed:${outcome.why}` : outcome.kind === 'skipped' ? `skipped:${outcome.why}` : outcome.kind,
+    rateLimited: rate.limited,
+    agent: reply?.agent ?? 'none',
+    ms: deps.now() - started,
+  });
+  return {
+    status: 'screened',
+    level: verdict.level,
+    by: verdict.by,
+    pending: verdict.pending,
+    riskEventId: event?.id,
+    reply: reply?.agent ?? 'none',
+    model: outcome.kind,
+  };
+}
