@@ -5,7 +5,7 @@
 import type { Doc } from './document';
 import { invalidArgument } from './errors';
 import { type DatabaseRoot, type FieldPath, collectionIdOf, documentName, formatFieldPath, getField, isNameField, parentPath } from './paths';
-import { type Value, arrayContains, comparePaths, compareSegments, compareValues, isNaNValue, typeOrder } from './values';
+import { type Value, NULL_VALUE, arrayContains, comparePaths, compareSegments, compareValues, isNaNValue, typeOrder } from './values';
 
 export type FieldOp =
   | 'LESS_THAN'
@@ -233,27 +233,23 @@ export function matchesQuery(q: Query, doc: Doc): boolean {
   return withinCursors(q, doc);
 }
 
-export function compareDocs(q: Query, a: Doc, b: Doc): number {
-  for (const o of q.orderBy) {
-    if (isNameField(o.field)) {
-      const c = comparePaths(a.path, b.path);
-      if (c !== 0) return o.descending ? -c : c;
-      continue;
-    }
-    const x = docValue(q.root, a, o.field);
-    const y = docValue(q.root, b, o.field);
-    if (x === undefined || y === undefined) continue;
-    const c = compareValues(x, y);
-    if (c !== 0) return o.descending ? -c : c;
-  }
-  return 0;
-}
-
 /** Runs the query over candidate documents: match, sort, offset, limit. */
 export function runQuery(q: Query, candidates: Iterable<Doc>): Doc[] {
-  const matched: Doc[] = [];
-  for (const doc of candidates) if (matchesQuery(q, doc)) matched.push(doc);
-  matched.sort((a, b) => compareDocs(q, a, b));
+  // Each document's sort values are read once, not at every comparison. Matching documents hold
+  // every orderBy field; `__name__` sorts by path.
+  const byName = q.orderBy.map((o) => isNameField(o.field));
+  const rows: { doc: Doc; keys: Value[] }[] = [];
+  for (const doc of candidates) {
+    if (matchesQuery(q, doc)) rows.push({ doc, keys: q.orderBy.map((o, i) => (byName[i] ? NULL_VALUE : (getField(doc.fields, o.field) ?? NULL_VALUE))) });
+  }
+  rows.sort((x, y) => {
+    for (let i = 0; i < q.orderBy.length; i++) {
+      const c = byName[i] ? comparePaths(x.doc.path, y.doc.path) : compareValues(x.keys[i] ?? NULL_VALUE, y.keys[i] ?? NULL_VALUE);
+      if (c !== 0) return q.orderBy[i]?.descending ? -c : c;
+    }
+    return 0;
+  });
   const end = q.limit === undefined ? undefined : q.offset + q.limit;
-  return q.offset === 0 && end === undefined ? matched : matched.slice(q.offset, end);
+  const page = q.offset === 0 && end === undefined ? rows : rows.slice(q.offset, end);
+  return page.map((r) => r.doc);
 }

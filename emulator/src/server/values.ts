@@ -157,17 +157,22 @@ function numericId(segment: string): bigint | undefined {
   return /^-?\d+$/.test(digits) ? BigInt(digits) : undefined;
 }
 
-/** Compares slash-separated paths segment by segment. */
+/** Compares slash-separated paths segment by segment (without splitting: this runs inside sorts). */
 export function comparePaths(a: string, b: string): number {
   if (a === b) return 0;
-  const x = a.split('/');
-  const y = b.split('/');
-  const n = Math.min(x.length, y.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareSegments(x[i] ?? '', y[i] ?? '');
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    const ea = a.indexOf('/', i);
+    const eb = b.indexOf('/', j);
+    const sa = a.slice(i, ea < 0 ? a.length : ea);
+    const sb = b.slice(j, eb < 0 ? b.length : eb);
+    const c = sa === sb ? 0 : compareSegments(sa, sb);
     if (c !== 0) return c;
+    if (ea < 0 || eb < 0) return ea < 0 && eb < 0 ? 0 : ea < 0 ? -1 : 1;
+    i = ea + 1;
+    j = eb + 1;
   }
-  return sign(x.length - y.length);
 }
 
 function compareArrays(a: Value[], b: Value[]): number {
