@@ -17,8 +17,9 @@ export interface Stripped {
 }
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]+/gi;
-const BARE_DOMAIN = /\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|in|org|net|np|io|me|co|edu|gov|info|app|ly|gg|xyz|ac\.in|co\.in)\b(?:\/[^\s<>"]*)?/gi;
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’]/gi;
+/** Lower-case bare web addresses with a common generic TLD or an Indian/Nepali second-level domain. */
+const BARE_DOMAIN = /\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|io|info|xyz|(?:co|ac|org|gov|nic|edu|res)\.in|(?:com|edu|org|gov)\.np)\b(?:\/(?:[^\s<>"]*[^\s<>".,;:!?)\]'’])?)?/g;
 const HANDLE = /(^|[^\p{L}\p{N}_@])@[\p{L}\p{N}_.]{2,30}/gu;
 /** A digit (Latin or Devanagari) followed by digits and separators, ending in a digit. */
 const DIGIT_RUN = /\+?[0-9\u0966-\u096F][0-9\u0966-\u096F \-().]{6,}[0-9\u0966-\u096F]/g;
