@@ -294,7 +294,21 @@ export class ScriptedModel implements LanguageModel {
   json: ScriptedAnswer[] = [{ status: 'ok', value: { level: 'none', reasons: [] }, attempts: 1 }];
   text: ScriptedAnswer[] = [{ status: 'ok', value: 'I hear you. Tell me more?', attempts: 1 }];
 
+  private gate: Promise<void> | undefined;
+
   constructor(readonly available = true) {}
+
+  /** Holds every answer until the returned function is called (to observe what happens before the model answers). */
+  hold(): () => void {
+    let release: () => void = () => undefined;
+    this.gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return () => {
+      this.gate = undefined;
+      release();
+    };
+  }
 
   private next(list: ScriptedAnswer[], count: number): ScriptedAnswer {
     const answer = list[Math.min(count, list.length - 1)];
@@ -303,6 +317,7 @@ export class ScriptedModel implements LanguageModel {
   }
 
   private async answer(answer: ScriptedAnswer, request: ModelRequest): Promise<ModelResult<unknown>> {
+    if (this.gate) await this.gate;
     if (answer !== 'hang') return answer;
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve({ status: 'error', error: new ProviderError('gemini', 'timeout', 'deadline'), attempts: 1 }), request.timeoutMs ?? 50);
@@ -410,6 +425,17 @@ export function seedMessage(docs: MemoryDocs, chatId: string, msgId: string, mes
   const doc: Message = messageSchema.parse({ sender: 'student', createdAt: ts(docs.clock.now), ...message });
   docs.seed(paths.message(chatId, msgId), doc);
   return doc;
+}
+
+/** A document as firebase-functions-test's `makeDocumentSnapshot` takes it: Timestamps become Dates. */
+export function snapshotData(value: Record<string, unknown>): Record<string, unknown> {
+  const convert = (v: unknown): unknown => {
+    if (v instanceof Timestamp) return v.toDate();
+    if (Array.isArray(v)) return v.map(convert);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, convert(x)]));
+    return v;
+  };
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
 }
 
 /** The stored document at `path` parsed with `schema` (no read counted). */
