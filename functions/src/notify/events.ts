@@ -1,6 +1,7 @@
 /**
  * Log events of the notifier: types, channel outcomes and counts. Never a title, body, token, address or uid
- * (a recipient appears only as `hashId(uid)`).
+ * (a recipient appears only as `hashId(uid)`). Channel outcomes are `…Code` fields: a field named after a
+ * contact channel alone (`email`) is redacted by `logEvent`.
  */
 import { hashId, logEvent } from '../platform/log';
 
@@ -9,10 +10,10 @@ export const notifyEvents = {
     logEvent('info', 'notify.sent', {
       recipientHash: hashId(f.uid),
       type: f.type,
-      inapp: f.inapp,
-      push: f.push,
-      sms: f.sms,
-      email: f.email,
+      inappCode: f.inapp,
+      pushCode: f.push,
+      smsCode: f.sms,
+      emailCode: f.email,
       quiet: f.quiet,
     }),
   recipientMissing: (f: { uid: string; type: string }) =>

@@ -71,6 +71,8 @@ const collectionIdOf = (path: string) => idOf(parentOf(path));
 
 export class MemoryDocs {
   private readonly docs = new Map<string, Stored>();
+  /** Paths of the documents in each collection, so a query visits only its own collection. */
+  private readonly children = new Map<string, Set<string>>();
   private readonly indexes = new Map<string, { spec: IndexSpec; entries: IndexEntry[] }>();
   private sequence = 0;
   /** Document reads as Firestore bills them. */
@@ -100,8 +102,19 @@ export class MemoryDocs {
 
   private put(path: string, data: Data | undefined): void {
     const before = this.docs.get(path)?.data;
-    if (data === undefined) this.docs.delete(path);
-    else this.docs.set(path, { data, version: ++this.sequence });
+    const parent = parentOf(path);
+    if (data === undefined) {
+      this.docs.delete(path);
+      this.children.get(parent)?.delete(path);
+    } else {
+      this.docs.set(path, { data, version: ++this.sequence });
+      let siblings = this.children.get(parent);
+      if (!siblings) {
+        siblings = new Set();
+        this.children.set(parent, siblings);
+      }
+      siblings.add(path);
+    }
     this.reindex(path, before, data);
     this.writes += 1;
   }
@@ -160,10 +173,11 @@ export class MemoryDocs {
 
   /** Documents of one collection (direct children), filtered; billed per document returned. */
   query(collectionPath: string, where: (data: Data, path: string) => boolean = () => true): Array<{ path: string; data: Data; version: number }> {
-    const rows = [...this.docs.entries()]
-      .filter(([p, d]) => parentOf(p) === collectionPath && where(d.data, p))
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([path, d]) => ({ path, data: d.data, version: d.version }));
+    const rows: Array<{ path: string; data: Data; version: number }> = [];
+    for (const path of [...(this.children.get(collectionPath) ?? [])].sort()) {
+      const d = this.docs.get(path);
+      if (d && where(d.data, path)) rows.push({ path, data: d.data, version: d.version });
+    }
     return this.billQuery(rows);
   }
 
@@ -178,7 +192,10 @@ export class MemoryDocs {
   /** A count aggregation: one read per 1,000 matching entries (at least one). */
   count(collectionPath: string, where: (data: Data) => boolean): number {
     let n = 0;
-    for (const [p, d] of this.docs) if (parentOf(p) === collectionPath && where(d.data)) n += 1;
+    for (const path of this.children.get(collectionPath) ?? []) {
+      const d = this.docs.get(path);
+      if (d && where(d.data)) n += 1;
+    }
     this.reads += 1 + Math.floor(n / 1000);
     return n;
   }

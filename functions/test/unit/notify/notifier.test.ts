@@ -256,6 +256,10 @@ describe('notifyUser', () => {
     for (const secret of ['SECRET-TITLE', 'SECRET-BODY', 'token-phone', '+919800000001', 'student@example.org', '"s1"']) {
       assert.ok(!text.includes(secret), `log contains ${secret}`);
     }
-    assert.ok(cap.lines.some((l) => l.event === 'notify.sent'));
+    const sent = cap.lines.find((l) => l.event === 'notify.sent');
+    assert.deepEqual(
+      { inapp: sent?.fields.inappCode, push: sent?.fields.pushCode, sms: sent?.fields.smsCode, email: sent?.fields.emailCode },
+      { inapp: 'created', push: 'sent', sms: 'sent', email: 'sent' },
+    );
   });
 });
