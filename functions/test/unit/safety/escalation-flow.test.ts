@@ -1,6 +1,7 @@
 /**
- * `onRiskEventCreated` (initial fan-out) and `escalationSweep` (escalation steps and re-screening), built
- * around fakes and driven through firebase-functions-test, with the real notifier over offline providers.
+ * `onRiskEventCreated` (initial fan-out, driven through firebase-functions-test) and `escalationSweep`
+ * (escalation steps and re-screening, run through the scheduled function's own `run`), built around fakes,
+ * with the real notifier over offline providers.
  */
 import assert from 'node:assert/strict';
 import functionsTest from 'firebase-functions-test';
@@ -77,7 +78,7 @@ async function fanOut(fake: FakeSafety, id: string): Promise<unknown> {
 
 async function sweepAt(fake: FakeSafety, at: number): Promise<void> {
   fake.clock.now = at;
-  await ffTest.wrap(buildEscalationSweep(() => fake.deps))({});
+  await buildEscalationSweep(() => fake.deps).run({ scheduleTime: new Date(at).toISOString() });
 }
 
 const notified = (fake: FakeSafety, type: 'risk-alert' | 'risk-escalation') =>
@@ -194,8 +195,9 @@ describe('escalationSweep: escalation steps', () => {
     const fake = setup(['c1']);
     const id = await raise(fake, 'high');
     fake.clock.now = T_START + 10 * MIN;
-    const sweep = ffTest.wrap(buildEscalationSweep(() => fake.deps));
-    await Promise.all([sweep({}), sweep({})]);
+    const sweep = buildEscalationSweep(() => fake.deps);
+    const tick = { scheduleTime: new Date(fake.clock.now).toISOString() };
+    await Promise.all([sweep.run(tick), sweep.run(tick)]);
     assert.equal(riskEventsIn(fake.docs).find((e) => e.id === id)?.escalationStep, 1);
     assert.equal(notificationsOf(fake.docs, 'c2').length, 1);
     assert.equal(fake.notify.deliveries.list().filter((d) => d.recipientRef === 'users/c2').length, 1);
