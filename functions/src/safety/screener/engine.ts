@@ -1,0 +1,379 @@
+/**
+ * The deterministic screener: normalise, scan the compiled lexicon, apply scope rules, combine.
+ * Scope rules, in order: idioms and study of the topic mask the phrases they cover; negation windows;
+ * whose words (me, someone else, "you", people in general); fiction, songs and games; past and recovery
+ * framing (unless the sentence says it is back); laughter (dark humour, unless the message insists it is
+ * serious); everyday context for ropes, pills and rooftops. Then, per person: intent with a plan, method,
+ * means, method search or time, or an act under way, is imminent (desire + plan + means + time, the way
+ * crisis services define imminent risk); third-party reports are at least moderate and flagged.
+ * Pure: no I/O, no network, no clock; the same text always gives the same result.
+ */
+import { maxRisk, riskAtLeast, type RiskLevel } from '../../model/schemas';
+import { CONCEPTS, REASON_ORDER, type Concept } from './concepts';
+import { EN } from './lexicon/en';
+import { HI } from './lexicon/hi';
+import { HI_LATN } from './lexicon/hi-latn';
+import { NE } from './lexicon/ne';
+import { NE_LATN } from './lexicon/ne-latn';
+import { normalize } from './normalize';
+import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
+import {
+  DEVANAGARI,
+  ENGLISH,
+  HINDI_DEVA,
+  HINGLISH,
+  LANGUAGE_ORDER,
+  LATIN,
+  NEG_AFTER,
+  NEG_BEFORE,
+  NEG_INSIDE,
+  NEPALI_DEVA,
+  NEPALI_LATN,
+  PERSON,
+  SPEAKERS,
+  type ScreenLanguage,
+  type Speaker,
+} from './scope';
+
+export type { ScreenLanguage } from './scope';
+
+export interface ScreenResult {
+  readonly level: RiskLevel;
+  /** Stable reason codes (see concepts.ts); never text from the message. */
+  readonly reasons: string[];
+  /** The concern is about someone else (a friend, a roommate…). */
+  readonly thirdParty: boolean;
+  /** Languages the message appears to be written in. */
+  readonly languages: ScreenLanguage[];
+}
+
+const LEXICON = compileLexicon([EN, HI_LATN, HI, NE, NE_LATN]);
+const GROUPS: readonly RuleGroup[] = ['risk', 'mood', 'time'];
+const MAX_REASONS = 20;
+
+interface Span<T> {
+  readonly start: number;
+  readonly end: number;
+  readonly item: T;
+}
+
+interface Hit {
+  readonly start: number;
+  readonly end: number;
+  readonly rule: Rule | null;
+  concepts: readonly Concept[];
+  readonly person: 'self' | 'other';
+  readonly group: RuleGroup;
+  readonly clauseStart: number;
+  readonly clauseEnd: number;
+  readonly sentenceStart: number;
+}
+
+/** Every phrase found, overlapping ones included (the scan resumes one character after each start). */
+function scan<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>): void {
+  const re = compiled.re;
+  re.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = re.exec(text)) !== null) {
+    const item = compiled.items[matchedIndex(match)];
+    if (item !== undefined) out.push({ start: match.index, end: match.index + match[0].length, item });
+    re.lastIndex = match.index + 1;
+  }
+}
+
+function sentenceStartOf(text: string, pos: number): number {
+  return Math.max(text.lastIndexOf('.', pos - 1), text.lastIndexOf('?', pos - 1)) + 1;
+}
+
+function sentenceEndOf(text: string, pos: number): number {
+  const dot = text.indexOf('.', pos);
+  const q = text.indexOf('?', pos);
+  const ends = [dot, q].filter((i) => i >= 0);
+  return ends.length === 0 ? text.length : Math.min(...ends);
+}
+
+function clauseStartOf(text: string, pos: number, sentenceStart: number): number {
+  return Math.max(sentenceStart, text.lastIndexOf(',', pos - 1) + 1);
+}
+
+function clauseEndOf(text: string, pos: number, sentenceEnd: number): number {
+  const comma = text.indexOf(',', pos);
+  return comma >= 0 && comma < sentenceEnd ? comma : sentenceEnd;
+}
+
+function isNegated(text: string, start: number, end: number, rule: Rule, clauseStart: number, clauseEnd: number): boolean {
+  if (NEG_BEFORE.test(text.slice(clauseStart, start))) return true;
+  if (rule.lang === 'en') return false;
+  if (NEG_INSIDE.test(text.slice(start, end))) return true;
+  return NEG_AFTER.test(text.slice(end, Math.min(clauseEnd, end + 48)));
+}
+
+/** Whose words: the last person marker before the phrase in its sentence, else the first inside it. */
+function speakerOf(text: string, start: number, end: number, sentenceStart: number): Speaker {
+  PERSON.lastIndex = sentenceStart;
+  let last: Speaker | null = null;
+  let match: RegExpExecArray | null;
+  while ((match = PERSON.exec(text)) !== null) {
+    const speaker = SPEAKERS[matchedIndex(match)] ?? 'self';
+    if (match.index >= start) {
+      if (last === null && match.index < end) last = speaker;
+      break;
+    }
+    last = speaker;
+  }
+  return last ?? 'self';
+}
+
+function insideQuotes(text: string, from: number, to: number): boolean {
+  let quotes = 0;
+  for (let i = text.indexOf('"', from); i >= 0 && i < to; i = text.indexOf('"', i + 1)) quotes++;
+  return quotes % 2 === 1;
+}
+
+class Frames {
+  constructor(private readonly spans: ReadonlyArray<Span<Frame>>) {}
+
+  any(kind: FrameKind): boolean {
+    return this.spans.some((s) => s.item.kind === kind);
+  }
+
+  inSentence(kind: FrameKind, sentenceStart: number, sentenceEnd: number): boolean {
+    return this.spans.some((s) => s.item.kind === kind && s.start >= sentenceStart && s.start < sentenceEnd);
+  }
+
+  masks(start: number, end: number): boolean {
+    return this.spans.some((s) => (s.item.kind === 'idiom' || s.item.kind === 'education') && s.start < end && start < s.end);
+  }
+}
+
+const levelOf = (c: Concept): RiskLevel => CONCEPTS[c].level;
+const roleOf = (c: Concept) => CONCEPTS[c].role;
+
+/** Receives, for debugging and tests, each phrase found and why it was kept or dropped (positions only). */
+export type Trace = (event: { start: number; end: number; concepts: readonly Concept[]; outcome: string }) => void;
+
+function scopedHits(text: string, spans: ReadonlyArray<Span<Rule> & { group: RuleGroup }>, frames: Frames, trace?: Trace): Hit[] {
+  const hits: Hit[] = [];
+  const drop = (span: Span<Rule>, outcome: string): void => trace?.({ start: span.start, end: span.end, concepts: span.item.concepts, outcome });
+  for (const span of spans) {
+    const rule = span.item;
+    const sentenceStart = sentenceStartOf(text, span.start);
+    const sentenceEnd = sentenceEndOf(text, span.start);
+    const clauseStart = clauseStartOf(text, span.start, sentenceStart);
+    const clauseEnd = clauseEndOf(text, span.end, sentenceEnd);
+    if (frames.masks(span.start, span.end)) {
+      drop(span, 'idiom-or-study');
+      continue;
+    }
+    if (rule.negatable && isNegated(text, span.start, span.end, rule, clauseStart, clauseEnd)) {
+      drop(span, 'negated');
+      continue;
+    }
+    const speaker = rule.person === 'auto' ? speakerOf(text, span.start, span.end, sentenceStart) : rule.person;
+    if (speaker === 'generic' || speaker === 'second') {
+      drop(span, speaker);
+      continue;
+    }
+    const quoted = insideQuotes(text, sentenceStart, span.start);
+    const fiction = frames.inSentence('fiction', sentenceStart, sentenceEnd) || frames.inSentence('education', sentenceStart, sentenceEnd);
+    if ((fiction && (speaker === 'other' || quoted)) || (speaker === 'other' && frames.any('fictionMessage'))) {
+      drop(span, 'fiction');
+      continue;
+    }
+    if (
+      frames.inSentence('recovery', sentenceStart, sentenceEnd) &&
+      !frames.inSentence('relapse', sentenceStart, sentenceEnd) &&
+      span.group !== 'time'
+    ) {
+      drop(span, 'past');
+      continue;
+    }
+    drop(span, `kept:${speaker}`);
+    hits.push({
+      start: span.start,
+      end: span.end,
+      rule,
+      concepts: rule.concepts,
+      person: speaker,
+      group: span.group,
+      clauseStart,
+      clauseEnd,
+      sentenceStart,
+    });
+  }
+  return hits;
+}
+
+function isSerious(hit: Hit): boolean {
+  return hit.concepts.some((c) => {
+    const role = roleOf(c);
+    return riskAtLeast(levelOf(c), 'moderate') || role === 'act' || role === 'plan' || role === 'means' || role === 'method' || role === 'seek';
+  });
+}
+
+/** Laughing messages turn hyperbole-prone phrases into dark humour, unless something else is serious. */
+function applyHumour(hits: Hit[], frames: Frames): void {
+  if (!frames.any('laugh') || frames.any('serious')) return;
+  if (hits.some((h) => h.group === 'time' && h.concepts.includes('time'))) return;
+  for (const hit of hits) {
+    const hyperbole = hit.rule?.hyperbole;
+    if (hyperbole === null || hyperbole === undefined) continue;
+    const otherSerious = hits.some((h) => h !== hit && h.person === hit.person && h.rule?.hyperbole === null && isSerious(h));
+    if (!otherSerious) hit.concepts = [hyperbole === 'low' ? 'darkHumour' : 'darkHumourHigh'];
+  }
+}
+
+/** Ropes for camping, pills for a fever, the roof with friends: dropped unless something else is risky. */
+function applyEverydayContext(hits: Hit[], frames: Frames): Hit[] {
+  if (!frames.any('benign')) return hits;
+  return hits.filter((hit) => {
+    if (!hit.rule?.contextual) return true;
+    return hits.some(
+      (h) => h !== hit && h.person === hit.person && h.group === 'risk' && !h.rule?.contextual && h.concepts.some((c) => levelOf(c) !== 'none'),
+    );
+  });
+}
+
+interface PersonVerdict {
+  level: RiskLevel;
+  reasons: Set<string>;
+}
+
+/** A time phrase counts when it sits in the intent's clause, or stands alone ("Tonight.", ", tonight"). */
+function timeLinked(intent: Hit, times: readonly Hit[]): boolean {
+  return times.some((t) => {
+    if (t.clauseStart === intent.clauseStart) return true;
+    return t.clauseEnd - t.clauseStart - (t.end - t.start) <= 14;
+  });
+}
+
+function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly Hit[]): PersonVerdict {
+  const reasons = new Set<string>();
+  const has = (role: string): boolean => hits.some((h) => h.concepts.some((c) => roleOf(c) === role));
+  let level: RiskLevel = 'none';
+  for (const hit of hits) for (const c of hit.concepts) if (levelOf(c) !== 'none') {
+    level = maxRisk(level, levelOf(c));
+    reasons.add(CONCEPTS[c].reason);
+  }
+  const intents = hits.filter((h) => h.concepts.some((c) => roleOf(c) === 'intent'));
+  const ideation = has('ideation');
+  const plan = has('plan');
+  const means = has('means');
+  const method = has('method');
+  const seek = has('seek');
+  const selfHarm = has('selfHarm');
+  const modifiers: string[] = [];
+  if (has('actIf') && (intents.length > 0 || ideation || selfHarm || method || seek)) modifiers.push('act-in-progress');
+  if (intents.length > 0) {
+    if (plan) modifiers.push('plan');
+    if (means) modifiers.push('plan:means');
+    if (method) modifiers.push('plan:method');
+    if (seek) modifiers.push('method-seeking');
+    if (intents.some((i) => timeLinked(i, times))) modifiers.push('timeframe');
+    const attempts = intents.filter((h) => h.concepts.includes('attempt'));
+    if (attempts.some((a) => recents.some((r) => r.sentenceStart === a.sentenceStart))) modifiers.push('timeframe');
+  }
+  if (ideation) {
+    if (plan) modifiers.push('plan');
+    if (means) modifiers.push('plan:means');
+    if (seek) modifiers.push('method-seeking');
+  }
+  if (modifiers.length > 0) {
+    level = 'imminent';
+    for (const m of modifiers) reasons.add(m);
+  }
+  return { level, reasons };
+}
+
+function languagesOf(text: string): ScreenLanguage[] {
+  const found = new Set<ScreenLanguage>();
+  if (DEVANAGARI.test(text)) {
+    const ne = NEPALI_DEVA.test(text);
+    const hi = HINDI_DEVA.test(text);
+    if (ne) found.add('ne');
+    if (hi || !ne) found.add('hi');
+  }
+  if (LATIN.test(text)) {
+    const hi = HINGLISH.test(text);
+    const ne = NEPALI_LATN.test(text);
+    if (hi) found.add('hi-Latn');
+    if (ne) found.add('ne-Latn');
+    if (ENGLISH.test(text) || (!hi && !ne)) found.add('en');
+  }
+  return LANGUAGE_ORDER.filter((l) => found.has(l));
+}
+
+function orderReasons(reasons: Iterable<string>): string[] {
+  const rank = (r: string): number => {
+    const i = REASON_ORDER.indexOf(r);
+    return i < 0 ? REASON_ORDER.length : i;
+  };
+  return [...reasons].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_REASONS);
+}
+
+/** Screens one message. Deterministic; well under a millisecond for chat-length text. */
+export function screen(raw: string, trace?: Trace): ScreenResult {
+  const normalized = normalize(raw);
+  const text = normalized.text;
+  const languages = text === '' ? [] : languagesOf(text);
+  if (text === '') return { level: 'none', reasons: [], thirdParty: false, languages };
+
+  const scripts = [
+    ...(LATIN.test(text) ? [{ groups: LEXICON.latin, frames: LEXICON.latinFrames }] : []),
+    ...(DEVANAGARI.test(text) ? [{ groups: LEXICON.devanagari, frames: LEXICON.devanagariFrames }] : []),
+  ];
+  const frameSpans: Array<Span<Frame>> = [];
+  const ruleSpans: Array<Span<Rule> & { group: RuleGroup }> = [];
+  for (const script of scripts) {
+    scan(script.frames, text, frameSpans);
+    for (const group of GROUPS) {
+      const found: Array<Span<Rule>> = [];
+      scan(script.groups[group], text, found);
+      for (const f of found) ruleSpans.push({ ...f, group });
+    }
+  }
+  if (ruleSpans.length === 0 && !frameSpans.some((f) => f.item.emits !== null)) {
+    return { level: 'none', reasons: [], thirdParty: false, languages };
+  }
+
+  const frames = new Frames(frameSpans);
+  if (trace) for (const f of frameSpans) trace({ start: f.start, end: f.end, concepts: [], outcome: `frame:${f.item.kind}` });
+  let hits = scopedHits(text, ruleSpans, frames, trace);
+  for (const f of frameSpans) {
+    if (f.item.emits === null) continue;
+    const sentenceStart = sentenceStartOf(text, f.start);
+    const sentenceEnd = sentenceEndOf(text, f.start);
+    hits.push({
+      start: f.start,
+      end: f.end,
+      rule: null,
+      concepts: [f.item.emits],
+      person: 'self',
+      group: 'mood',
+      clauseStart: clauseStartOf(text, f.start, sentenceStart),
+      clauseEnd: clauseEndOf(text, f.end, sentenceEnd),
+      sentenceStart,
+    });
+  }
+  applyHumour(hits, frames);
+  hits = applyEverydayContext(hits, frames);
+
+  const times = hits.filter((h) => h.concepts.includes('time'));
+  const recents = hits.filter((h) => h.concepts.includes('recent'));
+  const own = combine(hits.filter((h) => h.person === 'self' && h.group !== 'time'), times, recents);
+  const others = combine(hits.filter((h) => h.person === 'other' && h.group !== 'time'), times, recents);
+  const thirdParty = riskAtLeast(others.level, 'moderate');
+  const otherLevel: RiskLevel = others.level === 'imminent' ? 'imminent' : thirdParty ? 'moderate' : 'none';
+  const level = maxRisk(own.level, otherLevel);
+
+  const reasons = new Set<string>(own.reasons);
+  if (thirdParty) {
+    for (const r of others.reasons) reasons.add(r);
+    reasons.add('third-party');
+  }
+  if (riskAtLeast(level, 'moderate')) {
+    if (normalized.deobfuscated) reasons.add('obfuscated');
+    if (normalized.riskEmoji) reasons.add('emoji');
+  }
+  return { level, reasons: level === 'none' ? [] : orderReasons(reasons), thirdParty, languages };
+}

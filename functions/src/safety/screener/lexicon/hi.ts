@@ -1,0 +1,4 @@
+/** placeholder */
+import type { LexiconPart } from '../rules';
+
+export const HI: LexiconPart = { lang: 'hi', rules: { risk: [], mood: [], time: [] }, frames: [] };

@@ -1,0 +1,92 @@
+/**
+ * Scope rules shared by every language: negation windows, whose words a phrase is (me, someone else,
+ * "you", people in general), and which languages a message is written in. Regular expressions are
+ * compiled once at load; Devanagari sources pass through `foldDevanagari` like the lexicon does.
+ */
+import { foldDevanagari } from './normalize';
+
+const x = String.raw;
+const EDGE_BEFORE = x`(?<![\p{L}\p{M}\p{N}])`;
+const EDGE_AFTER = x`(?![\p{L}\p{M}\p{N}])`;
+
+// ---- negation ------------------------------------------------------------------------------------------
+const NEG_EN = x`not|never|dont|doesnt|didnt|wont|wouldnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|shouldnt|aint|nor|no longer|no|nope|nah|zero`;
+const NEG_HI_LATN = x`nahi|nahin|nhi|nai|nahee|mat|kabhi nahi|kabhi bhi nahi|bilkul nahi`;
+const NEG_NE_LATN = x`chaina|chhaina|chhain|xaina|haina|hoina|hoena|hudaina|kahile pani|kaile pani|kahilyai|kahile|kaile`;
+const NEG_DEVA = foldDevanagari(x`नहीं|नही|नहि|मत|कभी नहीं|छैन|हैन|होइन|हुँदैन|नाइँ|कहिल्यै|कदापि`);
+/** Nepali negative verb forms: gardina (won't do), chahanna (don't want), hudaina; गर्दिनँ, चाहन्नँ, हुँदैन. */
+const NEG_NE_VERB_LATN = x`[a-z]+(?:dina|dinna|daina|dainna|anna|dinan)`;
+const NEG_NE_VERB_DEVA = foldDevanagari(x`[\p{L}\p{M}]+(?:दिनँ|दिन|दैन|न्नँ|न्न)`);
+
+/** Words that may stand between a negator and what it negates ("I would never ever…", "no plans to…"). */
+const FILLER = [
+  'really', 'even', 'ever', 'actually', 'honestly', 'seriously', 'truly', 'necessarily', 'at all', 'wanna', 'want to', 'wanted to',
+  'want', 'going to', 'gonna', 'plan to', 'planning to', 'plan on', 'planning on', 'plans to', 'plans of', 'plan', 'plans',
+  'intend to', 'intending to', 'intention of', 'intention to', 'intentions of', 'intent to', 'think of', 'think about',
+  'thinking of', 'thinking about', 'thought of', 'thought about', 'thoughts of', 'thoughts about', 'have', 'had', 'any', 'feel',
+  'feeling', 'felt', 'be', 'been', 'will', 'would', 'wish to', 'try to', 'trying to', 'attempt to', 'consider', 'considering',
+  'so', 'that', 'too', 'about', 'of', 'to', 'again', 'need to', 'like', 'do', 'did', 'dare', 'once', 'currently', 'the', 'a', 'an',
+  'urge to', 'urges to', 'desire to', 'desire of', 'wish', 'go', 'ready to', 'about to', 'actively', 'im', 'i am', 'am', 'i',
+  'main', 'mai', 'mujhe', 'kabhi', 'bilkul', 'sach mein', 'toh', 'to', 'bhi', 'yaar', 'ab', 'abhi', 'ma', 'malai', 'pani', 'ta',
+  'म', 'मैं', 'मुझे', 'मलाई', 'भी', 'तो', 'पनि', 'त', 'अब', 'कभी', 'बिल्कुल', 'कहिल्यै',
+].map((w) => foldDevanagari(w));
+
+const NEG_ANY = `${NEG_EN}|${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}`;
+
+/** A negator at the end of the text before a phrase, followed only by filler words. */
+export const NEG_BEFORE = new RegExp(`${EDGE_BEFORE}(?:${NEG_ANY})(?: (?:${FILLER.join('|')}))* ?$`, 'u');
+/** A negator inside a Hindi or Nepali phrase ("marna nahi chahta", "मरना नहीं चाहता"). */
+export const NEG_INSIDE = new RegExp(`${EDGE_BEFORE}(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA}|not|never)${EDGE_AFTER}`, 'u');
+/** A negator just after a Hindi or Nepali phrase ("मर्न मन लागेको छैन", "suicide karunga? nahi"). */
+export const NEG_AFTER = new RegExp(`^ (?:[^ .,?]+ )?(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}`, 'u');
+
+// ---- whose words ---------------------------------------------------------------------------------------
+export type Speaker = 'self' | 'other' | 'second' | 'generic';
+
+const RELATION = x`(?:best )?(?:friend|frnd|fren|bff|bestie|roommate|roomie|flatmate|classmate|batchmate|hostelmate|brother|bro|sister|sis|cousin|boyfriend|bf|girlfriend|gf|partner|mom|mum|mother|dad|father|son|daughter|junior|senior|colleague|neighbou?r|student|mentee|husband|wife|uncle|aunt|aunty)s?`;
+const GENERIC = [
+  x`people|ppl|persons|someone who|somebody who|anyone|anybody|those who|those|students who|teens|teenagers|youth|kids who|humans|one who|whoever|person who`,
+  x`the (?:character|protagonist|hero|heroine|villain|narrator|main character|lead|girl in the|guy in the|boy in the)|character|protagonist|heroine|villain|narrator`,
+  x`jo log|log jo|logon|logo|kisi ko bhi|jo bhi|manchhe haru|manche haru|jasle|jo manchhe|nayak|hero`,
+  foldDevanagari(x`लोग|लोगों|जो लोग|व्यक्ति|मानिसहरू|मान्छेहरू|जसले|नायक|पात्र|हीरो|हिरो|नायकले`),
+].join('|');
+const OTHER = [
+  x`my ${RELATION}|(?:a|one|some) (?:of my )?(?:friends?|classmates?|roommates?|students?|juniors?|seniors?|girl|guy|boy|person) (?:in|from|at|of) (?:my|our|the) [^ ]+`,
+  x`he|she|hes|shes|they|theyre|his|him|her|hers|their|them|himself|herself|themselves|someone|somebody|${RELATION}`,
+  x`mera (?:dost|dosst|friend|frnd|yaar|bhai|roommate|bf|boyfriend|bhaiya|cousin)|meri (?:dost|friend|frnd|saheli|behen|bahen|behan|didi|roommate|gf|girlfriend|cousin)|mere (?:dost|friend|bhai|papa|cousin)`,
+  x`wo|woh|vo|voh|usne|usko|uska|uski|uske|unhone|unko|unka|unki|inhone`,
+  x`mero (?:sathi|saathi|sati|friend|bhai|dai|didi|bahini|roommate|cousin)|usle|uslai|uni|unle|unlai|uko|u(?= (?:pani|ta|le|lai|marna|mar|bhancha|bhanchha|bhanchhe|bhanchhin|chahanchha|chahanchhe|aafai|afai|aafu|afu))`,
+  foldDevanagari(x`मेरा दोस्त|मेरी दोस्त|मेरी सहेली|मेरा भाई|मेरी बहन|मेरा रूममेट|मेरी रूममेट|वह|वो|उसने|उसका|उसकी|उसके|उसे|उसको|उन्होंने|उनको|ऊ|उ|उसले|उसलाई|उनी|उनले|उनलाई|मेरो साथी|मेरो साथीले|साथीले|साथी|दाइ|दिदी|भाइ|भाइले|बहिनी|रूममेट|रुममेट`),
+].join('|');
+const FIRST = [
+  x`i|im|ive|id|ill|me|my|myself|mine|we|us|our`,
+  x`main|mai|mujhe|mujhko|muje|mera|meri|mere|maine|mene|hum|ham|humne`,
+  x`ma|malai|mero|maile|hami|hamile|afu|aafu`,
+  foldDevanagari(x`मैं|मैने|मैंने|मुझे|मुझको|मेरा|मेरी|मेरे|हम|हमने|म|मलाई|मेरो|मैले|हामी|हामीले`),
+].join('|');
+const SECOND = [
+  x`you|u|your|youre|yourself|ur|tum|tu|tujhe|tumhe|tumko|aap|aapko|timi|timilai|tapai|tapailai`,
+  foldDevanagari(x`तुम|तू|तुझे|तुम्हें|आप|आपको|तिमी|तपाईं|तिमीलाई`),
+].join('|');
+
+/** Person markers; the capture group that matched tells whose words follow. */
+export const PERSON = new RegExp(`${EDGE_BEFORE}(?:(${GENERIC})|(${OTHER})|(${FIRST})|(${SECOND}))${EDGE_AFTER}`, 'gu');
+export const SPEAKERS: readonly Speaker[] = ['generic', 'other', 'self', 'second'];
+
+// ---- languages -----------------------------------------------------------------------------------------
+export type ScreenLanguage = 'en' | 'hi' | 'hi-Latn' | 'ne' | 'ne-Latn';
+export const LANGUAGE_ORDER: readonly ScreenLanguage[] = ['en', 'hi', 'hi-Latn', 'ne', 'ne-Latn'];
+
+export const DEVANAGARI = /[\u0900-\u097F]/;
+export const LATIN = /[a-z]/;
+export const NEPALI_DEVA = new RegExp(
+  foldDevanagari(x`${EDGE_BEFORE}(?:छ|छन्|छैन|छु|छौ|हुँ|हुन्छ|हुन्छन्|मलाई|मेरो|तिमी|पनि|थियो|थिएँ|भयो|गर्छु|गर्न|हो|भने|धेरै|एकदम|राति|भोलि|म)${EDGE_AFTER}|[\p{L}\p{M}]+(?:लाई|बाट|सँग|हरू|छु|छन्|न्छ|एँ)${EDGE_AFTER}`),
+  'u',
+);
+export const HINDI_DEVA = new RegExp(
+  foldDevanagari(x`${EDGE_BEFORE}(?:है|हैं|हूँ|हूं|नहीं|मैं|मुझे|मेरा|मेरी|मेरे|का|की|के|था|थी|रहा|रही|और|क्या|तो|भी|लिए|में|से|करता|करती|चाहता|चाहती)${EDGE_AFTER}`),
+  'u',
+);
+export const HINGLISH = /\b(?:hai|hain|hu|hoon|hun|nahi|nahin|nhi|kya|mera|meri|mere|mujhe|main|mai|karta|karti|raha|rahi|yaar|yar|bhi|toh|kuch|sab|bahut|bohot|gaya|gayi|tha|thi|liye|aur|kyun|kyu|hoga|karna|chahta|chahti|mann|dil)\b/;
+export const NEPALI_LATN = /\b(?:chha|cha|chu|chhu|chaina|chhaina|xa|xaina|malai|mero|timi|garchu|garna|hunchha|huncha|lagyo|lagchha|lagcha|pani|thiyo|bhayo|aaja|ahile|dherai|ekdam|sanga|haru|garne|bhanera|bhanchha|hola|maile|sakdina|chahanna|chahanchu|hunthyo)\b/;
+export const ENGLISH = /\b(?:the|and|is|you|to|my|me|am|are|was|have|not|it|this|that|for|with|so|but|of|im|dont|feel|want|what|how|just|really|i)\b/;
