@@ -2,9 +2,10 @@
  * The reminder flows: `sendReminders` (daily check-ins and task reminders), `streakCheck` (one gentle nudge
  * before a streak breaks), and keeping each reminder's due field right when a profile or a task changes.
  *
- * A run pages through the documents whose due field has passed (nothing else is read), and for each one first
- * claims it (moves the due field on, if the document has not changed since it was read) and only then sends:
- * at most once per reminder, even when runs overlap. A reminder that cannot be delivered now is deferred
+ * A run pages through the documents whose due field has passed (nothing else is read), handling a page's
+ * reminders a few at a time; for each one it first claims it (moves the due field on, if the document has not
+ * changed since it was read) and only then sends: at most once per reminder, even when runs overlap. A lost
+ * claim sends nothing; the reminder, still due, is taken by the next run. A reminder that cannot be delivered now is deferred
  * (quiet hours) or dropped (stale, done, already checked in) by moving its due field, never by leaving it due.
  */
 import type { Task, UserProfile } from '../model/schemas';
@@ -29,6 +30,8 @@ export interface ReminderDeps {
 /** Documents read per page, and pages per run (a run handles at most their product). */
 export const PAGE_SIZE = 300;
 export const MAX_PAGES = 100;
+/** Reminders of a page handled at the same time (each is a claim, a notification write and the sends). */
+export const CONCURRENCY = 25;
 
 /** In-app reminders are kept this many days. */
 const REMINDER_KEEP_DAYS = 14;
@@ -46,6 +49,18 @@ export interface RunStats {
 
 const emptyStats = (): RunStats => ({ due: 0, sent: 0, deferred: 0, dropped: 0, lost: 0, failed: 0, pages: 0 });
 
+/** Runs `work` on every item with at most `limit` running at once; `work` must not throw. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) {
+      const item = items[i];
+      if (item !== undefined) await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Runs `handle` on every due item, page by page, counting outcomes; one item's failure does not stop the run. */
 async function forEachDue<T extends { uid: string; cursor: DueCursor }>(
   kind: string,
@@ -57,8 +72,8 @@ async function forEachDue<T extends { uid: string; cursor: DueCursor }>(
   while (stats.pages < MAX_PAGES) {
     const items = await page(cursor);
     stats.pages += 1;
-    for (const item of items) {
-      stats.due += 1;
+    stats.due += items.length;
+    await inParallel(items, CONCURRENCY, async (item) => {
       try {
         stats[await handle(item)] += 1;
       } catch (err) {
@@ -66,7 +81,7 @@ async function forEachDue<T extends { uid: string; cursor: DueCursor }>(
         const f = errorFields(err);
         wellbeingEvents.reminderFailed({ kind, uid: item.uid, errorClass: String(f.errorClass), errorCode: f.errorCode });
       }
-    }
+    });
     const last = items[items.length - 1];
     if (!last || items.length < PAGE_SIZE) break;
     cursor = last.cursor;
@@ -84,11 +99,12 @@ export async function runCheckinReminders(deps: ReminderDeps, now: number): Prom
       const tz = profile.timezone;
       const quiet = profile.prefs.quietHours;
       const reminderTime = profile.prefs.reminderTime;
+      if (reminderTime === null) return (await deps.store.claimCheckin(uid, version, null)) ? 'dropped' : 'lost';
       const next = nextCheckinAt(Math.max(now, due), tz, reminderTime, quiet);
       const decision = decideDue(due, now, tz, quiet);
       if (decision.action === 'defer') return (await deps.store.claimCheckin(uid, version, decision.until)) ? 'deferred' : 'lost';
       const checkedIn = profile.streak.lastDay === localDay(now, tz);
-      if (decision.action === 'drop' || reminderTime === null || checkedIn) {
+      if (decision.action === 'drop' || checkedIn) {
         return (await deps.store.claimCheckin(uid, version, next)) ? 'dropped' : 'lost';
       }
       if (!(await deps.store.claimCheckin(uid, version, next))) return 'lost';
@@ -141,12 +157,13 @@ export async function runTaskReminders(deps: ReminderDeps, now: number): Promise
       if (!profile) return (await deps.store.claimTask(uid, taskId, version, null)) ? 'dropped' : 'lost';
       const tz = profile.timezone;
       const quiet = profile.prefs.quietHours;
+      if (task.remindAt === null) return (await deps.store.claimTask(uid, taskId, version, null)) ? 'dropped' : 'lost';
       const timing = taskTiming(task, tz);
       const next = nextTaskReminderAt(Math.max(now, due), tz, timing, quiet);
       const decision = decideDue(due, now, tz, quiet);
       if (decision.action === 'defer') return (await deps.store.claimTask(uid, taskId, version, decision.until)) ? 'deferred' : 'lost';
       const doneForThisOne = task.done && (task.schedule.repeat === 'once' || timing.doneDay === localDay(due, tz));
-      if (decision.action === 'drop' || task.remindAt === null || doneForThisOne) {
+      if (decision.action === 'drop' || doneForThisOne) {
         return (await deps.store.claimTask(uid, taskId, version, next)) ? 'dropped' : 'lost';
       }
       if (!(await deps.store.claimTask(uid, taskId, version, next))) return 'lost';

@@ -22,6 +22,9 @@ import { handleProfileWritten, handleTaskWritten, runReminders, runStreakCheck, 
 import { runDailySummaries, type SummaryDeps } from './handle-summaries';
 import type { WellbeingStore } from './repository';
 
+/** Longest a scheduled run may take (the 2nd-gen maximum for scheduled functions). */
+const SCHEDULE_TIMEOUT_SECONDS = 540;
+
 /** Cron (UTC) of each schedule: aligned to the quarter hour, so every reminder window has exactly one run. */
 export const SCHEDULES = {
   sendReminders: '*/15 * * * *',
@@ -115,19 +118,19 @@ export function buildOnTaskWritten(deps: ScheduleDeps) {
 }
 
 export function buildSendReminders(deps: ReminderDeps) {
-  return onSchedule({ schedule: SCHEDULES.sendReminders, timeZone: 'UTC', region: REGION, secrets: ALL_SECRETS }, async (event) => {
+  return onSchedule({ schedule: SCHEDULES.sendReminders, timeZone: 'UTC', region: REGION, secrets: ALL_SECRETS, timeoutSeconds: SCHEDULE_TIMEOUT_SECONDS }, async (event) => {
     await runReminders(deps, eventTime(event.scheduleTime));
   });
 }
 
 export function buildStreakCheck(deps: ReminderDeps) {
-  return onSchedule({ schedule: SCHEDULES.streakCheck, timeZone: 'UTC', region: REGION, secrets: ALL_SECRETS }, async (event) => {
+  return onSchedule({ schedule: SCHEDULES.streakCheck, timeZone: 'UTC', region: REGION, secrets: ALL_SECRETS, timeoutSeconds: SCHEDULE_TIMEOUT_SECONDS }, async (event) => {
     await runStreakCheck(deps, eventTime(event.scheduleTime));
   });
 }
 
 export function buildDailySummaries(deps: SummaryDeps) {
-  return onSchedule({ schedule: SCHEDULES.dailySummaries, timeZone: 'UTC', region: REGION, secrets: ALL_SECRETS }, async (event) => {
+  return onSchedule({ schedule: SCHEDULES.dailySummaries, timeZone: 'UTC', region: REGION, secrets: ALL_SECRETS, timeoutSeconds: SCHEDULE_TIMEOUT_SECONDS }, async (event) => {
     await runDailySummaries(deps, eventTime(event.scheduleTime));
   });
 }

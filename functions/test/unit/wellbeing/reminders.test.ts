@@ -123,6 +123,17 @@ describe('sendReminders: daily check-in', () => {
     assert.deepEqual(f.outbox.entries.map((e) => e.channel).sort(), ['email', 'sms']);
   });
 
+  it('one reminder that fails does not stop the others, and is counted', async () => {
+    const f = fakeWellbeing(t(EIGHT_PM_IST));
+    student(f, 's1', { nextReminderAt: ts(EIGHT_PM_IST) });
+    // A uid the notifier refuses as a recipient reference.
+    f.docs.seed(paths.user('odd.uid'), profileFixture({ nextReminderAt: ts(EIGHT_PM_IST) }));
+    student(f, 's3', { nextReminderAt: ts(EIGHT_PM_IST) });
+    const { checkins } = await runReminders(f.wellbeing, t(EIGHT_PM_IST));
+    assert.deepEqual({ due: checkins.due, sent: checkins.sent, failed: checkins.failed }, { due: 3, sent: 2, failed: 1 });
+    assert.deepEqual(f.outbox.byChannel('push').map((p) => p.context.recipientRef).sort(), ['users/s1', 'users/s3']);
+  });
+
   it('reads what is due, not every user: the same reads with 20 or 2,000 students', async () => {
     async function readsWith(total: number) {
       const f = fakeWellbeing();
