@@ -44,8 +44,9 @@ export function localSummary(messages: readonly TranscriptMessage[]): string {
   const minutes = times.length > 1 ? Math.round((Math.max(...times) - Math.min(...times)) / 60_000) : 0;
   const level = maxRisk(...fromStudent.map((m) => m.screening?.level ?? 'none'));
   const reasons = [...new Set(fromStudent.flatMap((m) => m.screening?.reasons ?? []).filter((r) => !PROCESS_REASONS.has(r)))];
+  const count = (n: number, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;
   return [
-    `Chat of ${String(messages.length)} messages (${String(fromStudent.length)} from the student) over ${String(minutes)} minutes.`,
+    `Chat of ${count(messages.length, 'message', 'messages')} (${String(fromStudent.length)} from the student) over ${count(minutes, 'minute', 'minutes')}.`,
     `Highest screened level: ${level}.`,
     reasons.length > 0 ? `Screening signals: ${reasons.join(', ')}.` : 'No screening signals.',
     '(Summary made without the language model.)',
