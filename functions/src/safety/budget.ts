@@ -29,9 +29,9 @@ export function modelUsagePath(orgId: string, day: string): string {
   return `modelUsage/${segment(orgId, 'org id')}/days/${segment(day, 'day')}`;
 }
 
-/** Calls an instance leases at once: about 1% of the daily limit, between 1 and 25. */
+/** Calls an instance leases at once: about 2% of the daily limit, between 1 and 50. */
 export function leaseSize(dailyLimit: number): number {
-  return Math.max(1, Math.min(25, Math.ceil(dailyLimit / 100)));
+  return Math.max(1, Math.min(50, Math.ceil(dailyLimit / 50)));
 }
 
 /** Pure: how many of `want` calls can still be granted today. */

@@ -1,6 +1,6 @@
 /**
  * What the safety handlers run on (`SafetyDeps`) and the per-instance caches that keep a benign message
- * cheap: `config/app` and org documents for a minute, and the facts of a chat that never change (kind,
+ * cheap: `config/app` and org documents for five minutes (a change applies within that), and the facts of a chat that never change (kind,
  * student, org) for an hour. The caches live in the deps object built once per instance (live.ts), never in
  * module state.
  */
@@ -73,8 +73,8 @@ export interface ChatFacts {
 }
 
 export class SafetyCache {
-  readonly config = new TtlCache<AppConfig>(60_000, 1);
-  readonly orgs = new TtlCache<Org | null>(60_000, 1_000);
+  readonly config = new TtlCache<AppConfig>(5 * 60_000, 1);
+  readonly orgs = new TtlCache<Org | null>(5 * 60_000, 1_000);
   readonly chats = new TtlCache<ChatFacts | null>(60 * 60_000, 10_000);
   /** The org of a student as read from the profile (orgs rarely change; an hour is fine for routing). */
   readonly studentOrgs = new TtlCache<string | null>(60 * 60_000, 10_000);

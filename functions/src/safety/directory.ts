@@ -1,7 +1,7 @@
 /**
  * Cached look-ups the handlers share: config/app, an org, the fixed facts of a chat, a student's org, the
  * escalation policy of an org, and the throttled `lastMessageAt` update of a chat (written at most every
- * few minutes per chat and instance; closeIdleChats checks the newest message before it closes a chat).
+ * ten minutes per chat and instance; closeIdleChats checks the newest message before it closes a chat).
  */
 import type { AppConfig, EscalationPolicy, Org } from '../model/schemas';
 import type { ChatFacts, SafetyDeps } from './deps';
@@ -11,7 +11,7 @@ import { resolvePolicy } from './escalation';
 export const DEFAULT_TIMEZONE = 'Asia/Kolkata';
 
 /** A chat's `lastMessageAt` is written when it is at least this much behind. */
-export const TOUCH_EVERY_MS = 5 * 60_000;
+export const TOUCH_EVERY_MS = 10 * 60_000;
 
 export function appConfig(deps: SafetyDeps): Promise<AppConfig> {
   return deps.cache.config.get('app', deps.now(), () => deps.store.appConfig());

@@ -1,8 +1,8 @@
 /**
  * `closeIdleChats` (scheduled): open chats idle for over 30 minutes close with an encrypted summary (the
  * model's when there is one and the org's budget allows, else a local one). `lastMessageAt` is only a hint
- * (the message trigger writes it at most every few minutes), so the newest message decides: a chat that
- * turns out active gets its `lastMessageAt` corrected and stays open. The close itself is a transaction
+ * (the message trigger writes it at most every ten minutes), so the newest message decides (one read): a
+ * chat that turns out active gets its `lastMessageAt` corrected and stays open. The close itself is a transaction
  * that re-checks the chat is still open and has not moved on.
  */
 import { generateAlias } from '../identity/alias';
@@ -41,12 +41,13 @@ function toTranscript(messages: readonly StoredMessage[]): TranscriptMessage[] {
 
 async function closeOne(deps: SafetyDeps, chatId: string, chat: Chat, now: number): Promise<'closed' | 'active' | 'gone'> {
   const cutoff = now - IDLE_MS;
-  const recent = await deps.store.recentMessages(chatId, SUMMARY_MESSAGES);
-  const newest = Math.max(chat.lastMessageAt.toMillis(), ...recent.map((m) => m.message.createdAt.toMillis()));
+  const latest = await deps.store.recentMessages(chatId, 1);
+  const newest = Math.max(chat.lastMessageAt.toMillis(), ...latest.map((m) => m.message.createdAt.toMillis()));
   if (newest > cutoff) {
     await deps.store.touchChat(chatId, newest);
     return 'active';
   }
+  const recent = await deps.store.recentMessages(chatId, SUMMARY_MESSAGES);
   const config = await appConfig(deps);
   const orgId = chat.orgId ?? (await studentOrg(deps, chat.studentUid)) ?? undefined;
   const org = orgId !== undefined ? await orgOf(deps, orgId) : null;

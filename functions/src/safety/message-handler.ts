@@ -11,7 +11,9 @@
  * 5. in a bot chat Bestie answers once: crisis reply, slow-down reply (once per window past the limit),
  *    the model's listener reply, or a local one;
  * 6. `screening` is written on the message, and the chat's `lastMessageAt` moves (throttled).
- * A benign message costs at most one read (the chat, once per instance) and two writes (screening, reply).
+ * A benign message costs at most one read (the chat, the first time an instance sees it) and two writes
+ * (screening, reply); shared bookkeeping (config and org cache refreshes, budget leases, the throttled
+ * `lastMessageAt`) adds about a tenth of a write per message (bench/safety.bench.ts).
  * Every write is idempotent: a repeated run finds the same riskEvent and the same reply id.
  */
 import { generateAlias } from '../identity/alias';

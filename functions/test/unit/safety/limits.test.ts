@@ -60,8 +60,8 @@ class CountingBudgetStore implements BudgetStore {
 }
 
 describe('model budget', () => {
-  it('leases about 1% of the daily limit at a time, between 1 and 25', () => {
-    assert.deepEqual([1, 50, 100, 101, 2000, 100_000].map(leaseSize), [1, 1, 1, 2, 20, 25]);
+  it('leases about 2% of the daily limit at a time, between 1 and 50', () => {
+    assert.deepEqual([1, 50, 100, 101, 2000, 100_000].map(leaseSize), [1, 1, 2, 3, 40, 50]);
   });
 
   it('grantLease never passes the limit', () => {
@@ -79,9 +79,9 @@ describe('model budget', () => {
   it('spends local leases and refills them from the shared count, one transaction per block', async () => {
     const store = new CountingBudgetStore();
     const budget = new ModelBudget(store);
-    for (let i = 0; i < 40; i += 1) assert.equal(await budget.take('org-a', 'Asia/Kolkata', 0, 2000), true);
-    assert.equal(store.calls, 2);
-    assert.equal(store.used.get('org-a/1970-01-01'), 40);
+    for (let i = 0; i < 100; i += 1) assert.equal(await budget.take('org-a', 'Asia/Kolkata', 0, 2000), true);
+    assert.equal(store.calls, 3);
+    assert.equal(store.used.get('org-a/1970-01-01'), 120);
   });
 
   it('stops at the daily limit across instances and logs it once, then starts over the next day', async () => {
