@@ -1,4 +1,5 @@
 /**
  * Wiring only: every deployed function is re-exported from its feature folder.
  */
-export { onUserCreated, setUserRole } from './identity/triggers';
+export { onUserCreated, setAlertContact, setUserRole } from './identity/triggers';
+export { dailySummaries, onAssessmentCreated, onProfileWritten, onTaskWritten, sendReminders, streakCheck } from './wellbeing/triggers';

@@ -2,11 +2,12 @@
  * Deployed identity functions: wiring only.
  */
 import * as functionsV1 from 'firebase-functions/v1';
-import { getConfig, REGION } from '../platform/config';
+import { ALL_SECRETS, getConfig, REGION } from '../platform/config';
 import { callable } from '../platform/callable';
 import { adminAuth, db } from '../platform/firebase';
 import { provisionAccount, setUserRole as setUserRoleHandler, setUserRoleInput } from './handlers';
 import { firestoreIdentityStore, type IdentityDeps } from './repository';
+import { firestoreContactStore, setAlertContact as setAlertContactHandler, setAlertContactInput, type ContactDeps } from './contact';
 
 /** Production dependencies, resolved on first use (never at import). */
 export const liveIdentityDeps: IdentityDeps = {
@@ -21,11 +22,12 @@ export const liveIdentityDeps: IdentityDeps = {
 
 /** Builds the callable around given dependencies (tests pass fakes; index.ts passes the live ones). */
 export function buildSetUserRole(deps: IdentityDeps) {
-  return callable('setUserRole', setUserRoleInput, (input, caller) => setUserRoleHandler(deps, input, caller));
+  return callable('setUserRole', setUserRoleInput, (input, caller) => setUserRoleHandler(deps, input, caller), { secrets: ALL_SECRETS });
 }
 
 export function buildOnUserCreated(deps: IdentityDeps) {
   return functionsV1
+    .runWith({ secrets: ALL_SECRETS })
     .region(REGION)
     .auth.user()
     .onCreate(async (user) => {
@@ -33,5 +35,17 @@ export function buildOnUserCreated(deps: IdentityDeps) {
     });
 }
 
+export const liveContactDeps: ContactDeps = {
+  get store() {
+    return firestoreContactStore(db());
+  },
+  keyRing: () => getConfig().encryption,
+};
+
+export function buildSetAlertContact(deps: ContactDeps) {
+  return callable('setAlertContact', setAlertContactInput, (input, caller) => setAlertContactHandler(deps, input, caller), { secrets: ALL_SECRETS });
+}
+
 export const onUserCreated = buildOnUserCreated(liveIdentityDeps);
+export const setAlertContact = buildSetAlertContact(liveContactDeps);
 export const setUserRole = buildSetUserRole(liveIdentityDeps);

@@ -70,7 +70,8 @@ export const configSchema = z.object({
   twilio: z.object({ accountSid: z.string().optional(), authToken: z.string().optional(), from: z.string().optional() }),
   sendgrid: z.object({ apiKey: z.string().optional(), from: z.string().email().optional() }),
   encryption: z.object({
-    keys: z.array(z.object({ id: z.string(), key: z.instanceof(Buffer) })).min(1),
+    /** Empty when FIELD_ENCRYPTION_KEY is not set (outside the emulators): encryption then fails with `crypto/no-key`. */
+    keys: z.array(z.object({ id: z.string(), key: z.instanceof(Buffer) })),
     /** True when the key is the built-in development key (emulators only). */
     development: z.boolean(),
   }),
@@ -107,7 +108,9 @@ export function buildConfig(raw: RawConfig): Config {
     keys = [DEV_KEY];
     development = true;
   } else {
-    throw invalid(['FIELD_ENCRYPTION_KEY: required outside the emulators']);
+    // Outside the emulators a missing key is not fatal here: only encrypting or decrypting needs it, and
+    // it fails there with `crypto/no-key`. Account provisioning or screening must never stop for it.
+    keys = [];
   }
   const result = configSchema.safeParse({
     region: REGION,
@@ -187,6 +190,6 @@ export function describeConfig(c: Config): string {
     `gemini=${on(Boolean(c.gemini.apiKey))}`,
     `sms=${on(Boolean(c.twilio.accountSid && c.twilio.authToken && c.twilio.from))}`,
     `email=${on(Boolean(c.sendgrid.apiKey && c.sendgrid.from))}`,
-    `keys=${c.encryption.keys.map((k) => k.id).join('|')}${c.encryption.development ? '(dev)' : ''}`,
+    `keys=${c.encryption.keys.length > 0 ? c.encryption.keys.map((k) => k.id).join('|') : 'MISSING'}${c.encryption.development ? '(dev)' : ''}`,
   ].join(' ');
 }

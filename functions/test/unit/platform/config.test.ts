@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildConfig, describeConfig, isEmulator, REGION } from '../../../src/platform/config';
+import { encryptField } from '../../../src/platform/crypto';
 import { DomainError } from '../../../src/platform/errors';
 
 const key32 = Buffer.alloc(32, 1).toString('base64');
@@ -10,7 +11,14 @@ describe('config', () => {
     const c = buildConfig({ emulator: true });
     assert.equal(c.encryption.development, true);
     assert.equal(c.encryption.keys[0]?.id, 'dev');
-    assert.throws(() => buildConfig({ emulator: false }), (e: unknown) => e instanceof DomainError && e.code === 'config/invalid' && /FIELD_ENCRYPTION_KEY/.test(e.message));
+  });
+
+  it('without a key outside the emulators, config loads but encryption fails clearly', () => {
+    const c = buildConfig({ emulator: false });
+    assert.deepEqual(c.encryption.keys, []);
+    assert.equal(c.encryption.development, false);
+    assert.match(describeConfig(c), /keys=MISSING/);
+    assert.throws(() => encryptField(c.encryption, 'x'), (e: unknown) => e instanceof DomainError && e.code === 'crypto/no-key');
   });
 
   it('parses a key ring, first key active, all keys kept for decryption', () => {
