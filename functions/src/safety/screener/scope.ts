@@ -38,7 +38,9 @@ export const NEG_BEFORE = new RegExp(`${EDGE_BEFORE}(?:${NEG_ANY})(?: (?:${FILLE
 /** A negator inside a Hindi or Nepali phrase ("marna nahi chahta", "मरना नहीं चाहता"). */
 export const NEG_INSIDE = new RegExp(`${EDGE_BEFORE}(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA}|not|never)${EDGE_AFTER}`, 'u');
 /** A negator just after a Hindi or Nepali phrase ("मर्न मन लागेको छैन", "suicide karunga? nahi"). */
-export const NEG_AFTER = new RegExp(`^ (?:[^ .,?]+ )?(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}`, 'u');
+/** "I don't know" after a phrase is not its negation ("marne ka mann hai nahi pata kyun", "थाहा छैन"). */
+const NOT_KNOW = `(?! (?:pata|pta|malum|maloom|samajh|samjh|thaha|tha|${foldDevanagari('पता|मालूम|समझ|थाहा')}))`;
+export const NEG_AFTER = new RegExp(`^ (?:[^ .,?]+ )?(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
 
 // ---- whose words ---------------------------------------------------------------------------------------
 export type Speaker = 'self' | 'other' | 'second' | 'generic';

@@ -116,7 +116,7 @@ const HARD_NEGATIVES: readonly CaseRow[] = [
   ['none', "I'm dying to see the movie"],
   ['none', "I'm going to die if I fail this exam"],
   ['low', 'this heat is killing me'],
-  ['low', 'my mom is going to kill me for this grade'],
+  ['none', 'my mom is going to kill me for this grade'],
   ['none', 'clean for two years now, no self harm'],
   ["none", "I've been sober for 3 years now"],
   ['none', "I haven't self harmed in two years and I'm proud of myself"],

@@ -1,4 +1,145 @@
-/** placeholder */
-import type { LexiconPart } from '../rules';
+/**
+ * Hinglish lexicon: Hindi written in Latin letters, with the spelling variants students type (marna/marnaa,
+ * khudkushi/khudkhushi, aatmhatya/atmahatya, chahta/chahti). English words mixed in (suicide, pills, blade)
+ * are matched by the English lexicon too. Negators inside or just after a phrase (marna nahi chahta,
+ * suicide karunga? nahi) are found by the scope rules; phrases that carry their own negation are flagged `n`.
+ * See rules.ts for flags.
+ */
+import { frame, rule, type LexiconPart } from '../rules';
 
-export const HI_LATN: LexiconPart = { lang: 'hi-Latn', rules: { risk: [], mood: [], time: [] }, frames: [] };
+const x = String.raw;
+
+/** Wanting: chahta/chahti/chahte and their future forms. */
+const WANT = x`(?:chahta|chahti|chahte|chahata|chahati|chahtha|chaahta|chaahti|chahta|chahunga|chahungi|chahti thi|chahta tha)`;
+/** Dying: marna, marne, mar jaana, mar jaun… (not "mar gaya", which is nearly always hyperbole). */
+const DIE = x`(?:marna|marnaa|marne|maarna|maru|marun|maroon|mar (?:jaun|jau|jaaun|jaoon|jaau|jaana|jana|jaane|jane|jaunga|jaungi|jaaunga|jaaungi|jaye|jaaye|jaoon))`;
+/** "feels like / wants to": mann karta hai, dil kar raha, mann kr rha h. */
+const FEELS = x`(?:karta|karti|karte|krta|krti|kar raha|kar rahi|kr raha|kr rahi|kar rha|kar rhi|kr rha|kr rhi|hota|ho raha|ho rha|hai|h|he)`;
+const SUICIDE = x`(?:suicide|sucide|suiside|sewerslide|khudkushi|khudkhushi|khud kushi|khudkusi|khudkhusi|aatmhatya|atmahatya|aatmahatya|atmhatya|aatmhathya|atmahathya|aatmahathya)`;
+const SELF = x`(?:khud ko|khudko|khud hi ko|apne aap ko|apne aapko|apneaap ko|apneap ko|apne ap ko|khud)`;
+/** Future or wished forms of "do / take / put": kar lunga, kar dungi, le lu, daal dunga… */
+const WILL = x`(?:(?:kar|kr|le|de|daal|dal|maar) )?(?:lunga|lungi|loonga|loongi|lu|lun|loon|dunga|dungi|doonga|doongi|du|doon|dalunga|dalungi|daalunga|daalungi|dalu|daalu|karunga|karungi|karoonga|karu|karun|karoon|lena|dena|leta|leti|lega|legi|lenge)`;
+const PILLS = x`(?:goliyan|goliyaan|goliya|golia|goli|golian|tablets?|pills?|dawai|dawaiyan|dawa|medicine|neend ki goliyan|neend ki goli|neend ki dawai)`;
+const MANY = x`(?:\d{2,}|[89]|bahut|bahot|bohot|bhot|saari|sari|saare|sare|sab|poori|puri|pura|poora|ek saath|dher saari|dher|zyada|jyada|kaafi|kafi|das|bees|tees|pachas)`;
+const POISON = x`(?:zeher|zehar|jeher|jahar|zahar|jehar|vish|poison|chuhe (?:maarne|marne) (?:wali|ki) (?:dawai|dawa|goli)|keetnashak|kitnashak|pesticide|rat kill|phenyl|acid|tezaab)`;
+const HANG = x`(?:fansi|phansi|faansi|phaansi|fanssi|phasi|fasi|fanda|phanda|fandaa)`;
+const HIGH = x`(?:chhat|chat|chhath|terrace|roof|chhat|building|bridge|pul|balcony|khidki|upar|pahad|pahaad|floor|manzil)`;
+const VEHICLE = x`(?:train|metro|truck|bus|gaadi|gadi|railway track|patri|patriyon)`;
+/** Ways of dying named in Hinglish. */
+const METHOD = x`(?:${HANG} (?:laga|lagaa|lga|lagana|lagaana|lagane|laga ke|lagakar|lagaunga|lagaungi|lagaoon|lagau|lagaun|lagaa lunga|laga lunga|laga lungi|laga lu|kha|kha lunga|kha lungi|ka)|(?:pankhe|pankha|fan|chhat|ceiling) se (?:\S+ )?latak(?:na|ne|ke|kar|unga|ungi|u|un|oon| jaunga| jaungi| jaun| jau| jaana| jaane)?|latak (?:jaunga|jaungi|jaun|jau|jaana|jaane|ke mar)|${HIGH} se (?:\S+ )?(?:kood|kud|koodna|kudna|koodne|kudne|chhalang|chalang|jump)|${VEHICLE} (?:ke )?(?:aage|neeche|niche|samne|saamne) (?:\S+ )?(?:kood|kud|aa|aaja|lait|let|lete|jump|chhalang)|${POISON} (?:kha|khaa|pee|pi|pe|peena|pina|khana|khaane|khane|peene|pine)|(?:nas|nass|nasen|nase|kalai|kalaai) (?:\S+ )?(?:kaat|kat|kaatna|katna|kaatne|katne|kaatunga|kaatungi)|${MANY} (?:\S+ )?${PILLS} (?:kha|khaa|khana|khane|khaane|nigal|le)|overdose|nadi mein kood|kuen mein kood|samundar mein kood|jal (?:ke|kar) mar|aag laga)`;
+
+export const HI_LATN: LexiconPart = {
+  lang: 'hi-Latn',
+  rules: {
+    risk: [
+      // ---- acts under way ----------------------------------------------------------------------------
+      rule('act', x`(?:${MANY}|\d+) (?:\S+ ){0,2}${PILLS} (?:kha|khaa|khai|nigal|nigli|le|li|pi) (?:li|liya|lee|lia|liye|gaya|gayi|gaye|chuka|chuki|di|li hai|li hain|liya hai)`, 'c'),
+      rule('act', x`${POISON} (?:pi|pee|kha|khaa|le) (?:liya|li|lia|lee|chuka|chuki)`),
+      rule('act', x`(?:nas|nass|nasen|nase|kalai|kalaai) (?:\S+ )?(?:kaat|kat) (?:li|liya|lee|lia|di|diya|chuka|chuki|dali|daali)`),
+      rule('act', x`(?:main|mai|me|abhi)? ?(?:${HIGH}|railway track|patri|track) (?:pe|par|pr|ke upar|ke kinare|ke edge) (?:\S+ )?(?:khada|khadi|khade|baitha|baithi|hu|hoon|hun|pahunch gaya|pahunch gayi)`, 'c'),
+      rule('act', x`(?:${HANG}|rassi|dupatta|chunni) (?:\S+ )?(?:gale mein|gale me|gale pe) (?:\S+ )?(?:hai|daal|dal|bandh|laga)`),
+      rule('act', x`(?:kood|kud) (?:raha|rahi|jaunga|jaungi|rha|rhi) (?:hu |hoon )?(?:abhi|ab|bas)|(?:abhi|bas) (?:kood|kud) (?:raha|rahi|jaunga|jaungi)`),
+      rule('actIf', x`khoon (?:\S+ )?(?:band nahi|ruk nahi|nahi ruk|nahi band|bahut beh|beh raha)|(?:gehra|bahut gehra) (?:kaat|kat|cut)`, 'n'),
+
+      // ---- plans, means, method search --------------------------------------------------------------
+      rule('planStrong', x`${SUICIDE} note|(?:aakhri|akhri|antim) (?:chitthi|letter|khat)|(?:marne|suicide|khudkushi|aatmhatya) ka (?:plan|irada) (?:ready|taiyaar|taiyar|bana liya|ban gaya|pakka)`),
+      rule('plan', x`(?:tarika|tareeka|tareeqa|plan|din|date|jagah|waqt|time) (?:soch|tay|tai|decide|fix|chun|select) (?:liya|li|kar liya|kar li|ho gaya|ho gayi|hai)|(?:decide|faisla|faisala|tay|tai) (?:kar liya|kar li|ho gaya|hai|kiya)|sab (?:tay|tai|ready|taiyaar|taiyar|plan) (?:hai|ho gaya)|(?:ab )?koi (?:wapsi|peeche hatna) nahi`, 'n'),
+      rule('meansStrong', x`(?:rassi|rassa|rope|dupatta|chunni|${HANG}) (?:\S+ ){0,2}(?:kharid|khareed|le aaya|le aayi|le aai|la liya|la li|leke aaya|bandh liya|baandh liya|bandh li|baandh li|taiyaar|taiyar|ready|rakh li|rakh liya|tayyar|laga liya|laga di)`, 'c'),
+      rule('meansStrong', x`${PILLS} (?:\S+ )?(?:jama|ikattha|ikatha|ikkatha|collect|save|bacha|chhupa|chupa) (?:kar |kr )?(?:li|liya|rakhi|rakha|rakhe|rakhi hain|li hain|ki hain)`),
+      rule('meansLethal', x`${POISON} (?:\S+ ){0,2}(?:mere paas|kharid|khareed|le aaya|le aayi|la liya|la li|rakh|chhupa|chupa|hai mere paas)|(?:mere paas|kharid|khareed|le aaya|le aayi) (?:\S+ ){0,2}${POISON}`, 'c'),
+      rule('means', x`(?:blade|razor|chaaku|chaku|chhuri|churi|${PILLS}) (?:\S+ ){0,2}(?:kharid|khareed|le aaya|le aayi|mere paas|rakh li|rakh liya|chhupa|chupa)`, 'c'),
+      rule('seek', x`(?:marne|suicide|khudkushi|aatmhatya|atmahatya|mar jaane|marne ke) (?:ka|ke|ki) (?:sabse |koi |sab se )?(?:aasan|asan|aasaan|easy|painless|bina dard|bina dard wala|tez|jaldi|pakka|best|sahi|accha|achha)? ?(?:tarika|tareeka|tareeqa|tarike|tareke|upay|way|method)|(?:kitni|kitne) (?:\S+ ){0,2}${PILLS} (?:\S+ ){0,3}(?:mar|maut|marne|jaan)|(?:${HANG}|zeher|zehar|nas|nass) (?:\S+ )?kaise (?:\S+ )?(?:lagate|lagaye|lagaen|lagau|lagaun|lagta|lagti|kaate|kaatein|kaatu|pite|peete|khate|banate|banaye|milta|milega)|kaise (?:mare|marein|marun|maru|mar sakte|mar jaye|suicide kare|suicide karu|suicide karein|khudkushi kare|${HANG} lagaye|${HANG} lagate)|(?:kahan|kaha) (?:se |milega |milta )?(?:\S+ )?(?:${POISON}|zeher|bandook)`),
+
+      // ---- method with intent, thoughts, bare method --------------------------------------------------
+      rule(['intent', 'method'], x`${METHOD} (?:\S+ )?(?:lunga|lungi|lu|lun|loon|dunga|dungi|jaunga|jaungi|jaun|jau|chahta|chahti|chahte|wala|wali|waala|waali|lega|legi|lenge|jayega|jayegi|jaega|jaegi|dega|degi)`, 'H'),
+      rule(['intent', 'method'], x`${METHOD}(?: \S+)? (?:ka|ki|ke) (?:mann|man|dil|irada|plan|soch)`, 'H'),
+      rule('method', METHOD),
+
+      // ---- attempts -----------------------------------------------------------------------------------
+      rule('attempt', x`(?:${SUICIDE}|marne|${SELF} (?:maarne|marne|khatam karne)) (?:ki|ka) koshish (?:ki|kiya|kari|karke|kar chuka|kar chuki)`),
+
+      // ---- intent --------------------------------------------------------------------------------------
+      rule('intent', x`${DIE} (?:\S+ ){0,2}${WANT}`, 'H'),
+      rule('intent', x`${DIE} (?:ka|ko|ki) (?:\S+ )?(?:mann|man|mn|dil|icha|ichha|iccha|khwahish) (?:\S+ )?${FEELS}`, 'H'),
+      rule('intent', x`(?:mann|man|mn|dil) (?:\S+ )?${FEELS} (?:hai |h |he )?(?:ki |ke )?(?:bas )?(?:${DIE}|mar jaaun|mar jaun|mar jau|${SUICIDE} kar (?:lu|lun|loon)|khud ko khatam kar (?:lu|lun|loon|du))`, 'H'),
+      rule('intent', x`${SUICIDE} (?:karne|krne|karna) (?:ka|ki|ko) (?:\S+ )?(?:mann|man|mn|dil|icha|ichha|iccha|irada|iraada|plan|faisla)`, 'H'),
+      rule('intent', x`(?:mujhe|muje|mujhko|mjhe|ab) (?:bas |sach mein |ab |bhi )?${DIE} (?:hai|h|he|hain)`, 'H'),
+      rule('intent', x`${SUICIDE} (?:\S+ ){0,2}(?:kar|kr|karne|karna) ?(?:lunga|lungi|loonga|lu|lun|loon|lega|legi|wala|wali|waala|waali|chahta|chahti|hai|hi|dunga|dungi)|${SUICIDE} (?:karunga|karungi|karoonga|karu|karun|karoon|krunga|krungi)`),
+      rule('intent', x`${SELF} (?:khatam|khtm|khatm|maar|mar|goli maar|mita|mitaa|nuksan|nuksaan) ${WILL}`, 'H'),
+      rule('intent', x`${SELF} (?:maarna|marna|khatam karna|mitana|maar dena|khatam kar dena) (?:\S+ )?${WANT}`, 'H'),
+      rule('intent', x`apni (?:jaan|zindagi|jindagi|life) (?:le|de|khatam kar|khatm kar|khatam) ${WILL}|(?:sab|sabkuch|sab kuch|zindagi|jindagi|life|kahani|kissa|khel) (?:\S+ )?(?:khatam|khtm|khatm|khtam|end) (?:kar|kr) ?(?:dunga|dungi|doonga|du|doon|dena|lunga|lungi|lu|deta|deti)|kaam khatam(?= ?(?:[.,?"]|$| aaj| abhi| kal))`, 'H'),
+      rule('intent', x`(?:ab )?(?:main )?(?:jaa|ja) (?:raha|rahi) (?:hu|hoon) (?:hamesha|humesha) ke liye|(?:ab )?(?:main )?(?:nahi|nahin) (?:rahunga|rahungi|bachunga|bachungi)(?= ?(?:[.,?"]|$| kal| aaj| jab| is| iss))`, 'n'),
+
+      // ---- suicidal thoughts ------------------------------------------------------------------------
+      rule('thoughts', x`(?:${SUICIDE}|marne|maut|mrityu|${SELF} (?:khatam karne|maarne|marne)) (?:ke|ka|ki|ko) (?:\S+ )?(?:khayal|khayaal|khyal|khyaal|khayalat|vichar|vichaar|thoughts?|sochta|sochti|soch raha|soch rahi|soch|baare mein soch|sapne)`),
+      rule('thoughts', x`(?:suicidal|suicidal feel|suicidal lag)`),
+      rule('thoughts', x`(?:lagta|lgta) (?:hai|h) (?:\S+ )?(?:mar jaun|mar jau|mar jaana|khatam kar lu|${SUICIDE} kar lu)`),
+
+      // ---- passive wishes -----------------------------------------------------------------------------
+      rule('passive', x`(?:kaash|kash|kaas) (?:\S+ ){0,3}(?:mar (?:jaata|jata|jaati|jati|jaaun|jaun|jau|jaye|jaaye|gaya hota|gayi hoti|chuka hota)|paida (?:hi )?(?:na|nahi) (?:hota|hoti|hua|hui)|(?:zinda|jinda) (?:na|nahi) (?:hota|hoti)|hota hi nahi|hoti hi nahi)`, 'n'),
+      rule('passive', x`(?:jeena|jina|jeene|jine|zinda rehna|jinda rehna|zinda rehne|jee) (?:\S+ )?(?:nahi|nhi|nahin|nai|na) (?:\S+ )?(?:chahta|chahti|chahte|hai|hota|h|sakta|sakti|sakte|paa raha|pa raha|paa rahi|pa rahi)`, 'n'),
+      rule('passive', x`(?:jeene|jine|zinda rehne|jeena|jina) (?:ka|ki|ko|ke) (?:koi |ab |bhi )?(?:matlab|mtlb|wajah|vajah|reason|iccha|ichha|mann|man|umeed|ummeed|maksad|point) (?:\S+ )?(?:nahi|nhi|nahin|nai|na|khatam)`, 'n'),
+      rule('passive', x`(?:zindagi|jindagi|jeene|life) se (?:thak|tang|pareshan|haar) (?:\S+ )?(?:gaya|gayi|gaye|chuka|chuki|hu|hoon)|(?:zindagi|jindagi) (?:bekaar|bekar|bojh|saza|sazaa) (?:hai|lagti|ho gayi|ban gayi)`),
+      rule('passive', x`so (?:jaun|jau|jaaun|jaau|jaoon|jaunga|jaungi|jaana|jana|jaye) (?:\S+ ){0,2}(?:kabhi |fir |phir |dobara )?(?:na|nahi|naa|nhi) (?:uthu|uthun|uthoon|uthna|uthunga|uthungi|utthu|jaagu|jaagun|jagu|uthe|uthe kabhi)|(?:hamesha|humesha) ke liye so (?:jaun|jau|jaana|jaunga|jaungi|jaaun)|neend (?:se )?kabhi na (?:khule|toote|tute)`, 'n'),
+      rule('passive', x`(?:bhagwan|bhagvan|god|upar wale|uparwale|rab|allah|ishwar|ram ji|bhagwaan) (?:please |plz |pls |ab )?(?:mujhe|muje|mujhko) (?:utha le|uthale|utha lo|bula le|bula lo|apne paas bula|maut de|maar de|le ja)|(?:mujhe|muje) (?:maut|mout) (?:aa jaye|aa jaaye|aajaye|kyun nahi aati|de do)|(?:koi|please|plz) (?:mujhe|muje) (?:maar do|maar de|maar dalo|khatam kar do)`, 'n'),
+      rule('passive', x`(?:mar|mar jaana|marna|mar jana) (?:hi )?(?:behtar|better|accha|achha|theek|thik) (?:hai|hoga|rahega|h)|(?:main|mai) (?:mar|na) (?:jaun|jau|rahu|rahun) (?:to|toh) (?:sab|sabke|sabka|sabko) (?:\S+ )?(?:accha|achha|behtar|better|khush|theek)`, 'n'),
+
+      // ---- burden, goodbye, giving things away ---------------------------------------------------------
+      rule('burden', x`(?:main|mai|me)? ?(?:sab(?:ke|ki|ko|ka)?|ghar walon|gharwalon|family|mummy papa|maa baap|parents) (?:ke |par |pe |ke liye |ke upar )?(?:ek )?(?:bojh|boj|bojha|burden) (?:hu|hoon|hun|ban|ban gaya|ban gayi|hi hu|h)|(?:main|mai) (?:ek |bas |sirf )?(?:bojh|boj|bojha|burden) (?:hu|hoon|hun|ban)`, 's'),
+      rule('burden', x`mere (?:bina|jaane ke baad|jane ke baad|na hone se|na rehne se) (?:\S+ ){0,2}(?:sab|sabhi|ghar wale|gharwale|family|mummy papa|log|duniya) (?:\S+ ){0,2}(?:khush|behtar|better|accha|achha|sukhi|theek|thik|azaad)`, 's'),
+      rule('burden', x`(?:kisi|koi) ko (?:bhi )?(?:farak|fark|fark nahi|farq) (?:nahi |nhi )?(?:padega|padta|pdega) (?:agar|jab) (?:main|mai) (?:mar|chala|chali|na rahu)|(?:koi|kisi ko) (?:\S+ )?(?:yaad nahi karega|miss nahi karega)`, 'sn'),
+      rule('goodbye', x`(?:sabko|sab ko|sabhi ko|doston|dosto|duniya|duniya ko|mummy papa) (?:\S+ )?(?:alvida|alwida|goodbye|bye bye hamesha)|(?:alvida|alwida) (?:doston|dosto|sabko|duniya|hamesha ke liye|forever|sab)|(?:mera|meri|ye|yeh) (?:\S+ )?(?:aakhri|akhri|antim|last) (?:message|msg|baat|post|shabd|chitthi|din|raat|alvida)|(?:mujhe )?maaf kar (?:dena|do|dijiye) (?:\S+ ){0,2}(?:jo main karne|jo karne|jo kar raha|mere jaane|sab ke liye)|(?:shayad )?(?:kal|aage) (?:\S+ )?(?:nahi|nahin) (?:milunga|milungi|dikhunga|dikhungi|rahunga|rahungi)`, 'sn'),
+      rule('givingAway', x`(?:meri|mera|mere) (?:saari |sari |sab |sabhi |saare |sare )?(?:cheezein|cheeze|chizein|chize|cheezon|saman|samaan|kitaben|kitabein|books|phone|laptop|kapde|guitar) (?:\S+ ){0,4}(?:de dena|de dijiye|rakh lena|le lena|dedena)`, 'sc'),
+      rule('givingAway', x`(?:ab )?(?:mujhe )?(?:inki|iski|unki|kisi cheez ki|kisi ki) (?:ab )?(?:zarurat|zaroorat|jarurat|jaroorat|zaroorat) (?:nahi|nhi|nahin) (?:padegi|rahegi|hai|hogi|rahi)?`, 'snc'),
+
+      // ---- self-harm ------------------------------------------------------------------------------------
+      rule('selfHarm', x`${SELF} (?:hurt|harm|nuksan|nuksaan|nuqsaan|chot|zakhmi|takleef|kaat|kaatna|kaatne|jala|jalana|jalane|maarna|maarti|maarta) (?:\S+ ){0,2}(?:karta|karti|karte|kar raha|kar rahi|karunga|karungi|pahunchata|pahunchati|pahuncha|pahunchana|deta|deti|leta|leti|lagi|laga|raha|rahi|chahta|chahti|ka mann|ki ichha|lena|dena|karna|pahunchaunga|pahunchaungi|pahunchata hu|pahuncha leta|pahuncha leti)`),
+      rule('selfHarm', x`(?:blade|razor|chaaku|chaku|chhuri|churi|compass|kaanch|kanch) (?:se|ke saath) (?:\S+ ){0,2}(?:kaat|kat|kaatna|katna|kaatne|katne|ghaav|zakhm|nishan)|(?:haath|hath|kalai|kalaai|baazu|bazu|jaangh|pair|arm|wrist) (?:pe|par|pr|mein|me) (?:\S+ ){0,2}(?:blade|kaat|kat|cut|zakhm|ghaav|kaatne|katne|nishan)|(?:phir se|fir se|firse|dobara) (?:\S+ )?(?:cut|kaat|kat|kaatne|self harm)`),
+    ],
+    mood: [
+      rule('worry', x`(?:mujhe |muje )?(?:darr|dar|chinta|fikar|fikr|tension) (?:\S+ ){0,2}(?:hai|lagta|lag raha|ho rahi) (?:ki |ke )?(?:mera|meri|mere) (?:dost|friend|frnd|bhai|behen|bahen|roommate|saheli|cousin)`, 'o'),
+      rule('hopeless', x`(?:koi )?(?:ummeed|umeed|umid|ummid|aasha|asha|hope) (?:nahi|nhi|nahin|na) (?:bachi|rahi|hai|h|dikhti)|(?:kuch|kuchh) (?:bhi )?(?:theek|thik|sahi|accha|achha|better) (?:nahi|nhi|nahin) (?:hoga|hone wala|ho sakta)|(?:sab|sab kuch|sabkuch|zindagi) (?:khatam|barbaad|barbad|tabah) (?:ho gaya|ho gayi|ho chuka|hai)|(?:ab|aur) (?:aur )?(?:nahi|nhi|nahin) (?:ho paa|ho pa|ho raha|seh|sah|jhel) (?:\S+ )?(?:raha|rahi|sakta|sakti)?|(?:kya|kia) (?:fayda|faida|fayeda|matlab) (?:hai )?(?:jeene|jine|zindagi|jee kar|kisi cheez)|haar (?:maan li|man li|gaya hu|gayi hu)`, 'n'),
+      rule('trapped', x`(?:koi )?(?:raasta|rasta|rasta) (?:nahi|nhi|nahin) (?:dikhta|dikh raha|hai|bacha|dikhai)|(?:phasa|phansa|fasa|fansa|phasi|phansi hui|fasi) (?:hua|hui|hu|hoon|hun|gaya|gayi)`, 'n'),
+      rule('worthless', x`(?:main |mai )?(?:kisi|kissi) (?:kaam|kam) (?:ka|ki|ke) (?:nahi|nhi|nahin)|(?:main|mai) (?:ek |bahut |bilkul |sabse )?(?:bekaar|bekar|nikamma|nikammi|nalayak|naalayak|failure|loser|haara hua|bojh|kachra|zero|useless|worthless) (?:hu|hoon|hun|insaan|insan|ladka|ladki)|sab(?:ko|ka)? (?:disappoint|niraash|nirash|dukhi) (?:karta|karti|kiya|kar deta|kar deti)|(?:koi|kisi) (?:mujhe|muje) (?:pyaar|pyar|pasand) (?:nahi|nhi) (?:karta|karti)|sab (?:mujhse|mujh se) (?:nafrat|naraz) (?:karte|hain)`, 'n'),
+      rule('selfHatred', x`(?:khud|apne aap|apne ap) se (?:nafrat|nafarat|ghin|ghrina|chid) (?:hai|h|hoti|ho gayi|karta|karti)`),
+      rule('panic', x`ghabrahat|ghabrahat|ghabraahat|ghabra (?:raha|rahi|gaya|gayi)|(?:saans|sans|saas) (?:nahi|nhi|nahin|ruk|phool|ful) (?:aa rahi|aa raha|ho rahi|rahi|raha|le pa|le paa)|dil (?:bahut )?(?:tez|zor se|jor se) (?:dhadak|dhak)|panic`, 'n'),
+      rule('numb', x`(?:andar se )?(?:bilkul |ekdum )?(?:khaali|khali|sunn|sun|suna) (?:sa |sa hai |feel|mehsoos|lagta|hai|ho gaya|ho gayi)|(?:kuch|kuchh) (?:\S+ )?(?:feel|mehsoos|mahsoos|mehsus) (?:hi )?(?:nahi|nhi|nahin) (?:hota|ho raha|karta|karti)`, 'n'),
+      rule('abuse', x`(?:papa|pappa|dad|daddy|maa|mummy|mumma|bhai|chacha|mama|tau|jija|pati|boyfriend|bf|teacher|sir|senior|uncle|koi|wo|woh|vo) (?:\S+ ){0,2}(?:mujhe|muje|mujhko|hume) (?:\S+ )?(?:maarte|marte|maarta|marta|maarti|peet|peetta|peette|pitai|chhua|chhuta|chhute|galat tarike|ched|chhed|chedta|chhedta|dhamka|zabardasti)|(?:mujhe|muje) (?:\S+ )?(?:maarte|marte|peette|pitai karte|galat tarike se chhua|chhedte|zabardasti)|(?:maarte|marte|maarta|marta|peette|peetta|pitai karte) (?:hain|hai|h|the|tha) (?:mujhe|muje|mujhko)|(?:galat|gandi) (?:tarike|tareeke|tarah|jagah) se (?:chhua|chhuta|chhute|touch)`, 's'),
+      rule('ragging', x`ragging (?:\S+ )?(?:karte|karta|kar rahe|hoti|ho rahi|se)|(?:seniors?|senior log|batchmates?) (?:\S+ ){0,2}(?:pareshan|tang|torture|ragging|maarte|dhamkate|zaleel|beizzat)`, 's'),
+      rule('threat', x`(?:dhamki|dhamkiyan|dhamkaya|dhamka raha|dhamka rahi|dhamkata|blackmail)|(?:photos?|pics?|video|tasveer|tasveerein) (?:\S+ ){0,2}(?:viral|leak|post|share) (?:kar dega|kar degi|kar denge|karne ki|kar dunga)`, 's'),
+      rule('substance', x`(?:daaru|daru|sharab|sharaab|nasha|ganja|weed|drugs|beer|whisky|cigarette|sutta) (?:\S+ ){0,3}(?:peeta|peeti|pita|piti|pee raha|pi raha|karta|karti|leta|leti|peene|pine|lagta|lena)(?: \S+){0,2} (?:bhoolne|bhulne|bhool|bhul|sukoon|neend|gham|dard) |(?:bhoolne|bhulne|gham bhulane|dard bhulane|neend ke) (?:ke )?(?:liye )?(?:\S+ ){0,2}(?:daaru|daru|sharab|sharaab|nasha|ganja|weed|drugs)|(?:roz|har raat|har din|rozana) (?:\S+ )?(?:daaru|daru|sharab|sharaab|nasha)`),
+      rule('stress', x`tension|tenshun|tnsn|pareshan|pareshaan|presaan|dabav|dabaav|pressure|stress|chinta|fikar|backlog|fail (?:ho gaya|ho gayi|hone)`),
+      rule('anxiety', x`(?:darr|dar|ghabra) (?:lag raha|lagta|lag rahi|lagti)|nervous|bechaini|bechain`),
+      rule('sadness', x`udaas|udas|dukhi|mood off|mann (?:nahi )?lag|dil toot|dil tut|breakup|rona (?:aa|a) (?:raha|rahi|gaya)|ro (?:raha|rahi|rahe) (?:hu|hoon|the)|roya|royi|yaad (?:aa rahi|aa raha|aati|aata|sata)|depressed|depression`),
+      rule('tired', x`thak (?:gaya|gayi|gaye|chuka|chuki)|thaka hua|thaki hui|thakaan|thakan|thakawat|thakavat`),
+      rule('lonely', x`akela|akeli|akelapan|akelaapan|tanha|tanhai|koi baat karne wala nahi|koi dost nahi`, 'n'),
+      rule('sleep', x`neend (?:nahi|nhi|nahin) (?:aati|aa rahi|aayi|aa rhi)|so (?:nahi|nhi) (?:paa|pa) (?:raha|rahi)`, 'n'),
+    ],
+    time: [
+      rule('time', x`aaj raat|aaj rat|aj raat|aj rat|aaj ki raat|aaj hi|aaj|aj|abhi ke abhi|abhi|abi|isi waqt|kal subah|kal sham|kal shaam|kal raat ko|kal|parso|(?:result|results|nateeje|exam|paper) (?:aane |ke )?(?:ke )?baad|(?:sab|sabke|mummy papa ke|gharwalon ke|roommate ke|ghar walon ke) (?:so|sone|bahar) (?:jaane |jane )?(?:ke )?baad|is (?:weekend|hafte|sunday|somvar)|jaldi|thodi der mein|(?:\d+|ek|do|teen) (?:ghante|minute|min) mein|aadhi raat`),
+      rule('recent', x`kal raat|abhi abhi|thodi der pehle|(?:\d+|ek|do|teen|aadha) (?:ghante|ghanta|minute|min) pehle|aaj subah`),
+    ],
+  },
+  frames: [
+    // idioms and hyperbole
+    frame('idiom', x`(?:exam|paper|padhai|kaam|assignment|ye|yeh|tum|tu|boss|teacher|sir|garmi|thand|traffic|ye log|syllabus|project|viva) (?:\S+ ){0,2}(?:meri )?jaan (?:le|nikal|kha) (?:lega|legi|lenge|raha|rahi|gaya|gayi|dega|degi|li)`, 'stress'),
+    frame('idiom', x`(?:garmi|garmee|thand|sardi|bhook|bhukh|bhookh|bhuk|pyaas|pyas|hasi|hansi|hassi|haste|hanste|boriyat|bore|neend|sharam|intezaar|intezar|excitement|khushi|dard) (?:se|ke maare|ke mare|mein|me|ke) (?:\S+ )?(?:mar|mare|marr|mari|mar gaya|mar gayi|mar gaye|marna|marne|mar raha|mar rahi|mar rahe)(?: (?:gaya|gayi|gaye|raha|rahi|rahe|jaunga|jaungi|lagi|laga|hu|hoon))?`),
+    frame('idiom', x`(?:has|hass|hans|hanss|haste|hanste) (?:has|hass|hans|hanss|haste|hanste) ?(?:ke|kar)? (?:\S+ )?(?:mar|mare|mar gaya|mar gayi|mar gaye|pagal)`),
+    frame('idiom', x`(?:mummy|mumma|mom|maa|ammi|papa|pappa|dad|abbu|sir|teacher|boss|bhaiya|didi|wo|woh|ghar wale|gharwale|biwi|wife) (?:\S+ ){0,2}(?:maar|mar|jaan se maar) (?:daalegi|dalegi|daalega|dalega|daalenge|dalenge|degi|dega|denge)`),
+    frame('idiom', x`mar mit\S*|(?:gaane|gana|gaana|song|dress|khane|khana|style|smile|ada|hasi|aankhon|aankhein|awaaz) (?:pe|par) (?:toh |to )?(?:\S+ )?(?:mar|marte|marti|mar gaye|mar gayi|fida)|(?:marta|marti) (?:hu|hoon) (?:tum|tujh|us|uss) pe|mar jawan|kya (?:cheez|chiz) hai yaar`),
+    frame('idiom', x`dimag (?:kharab|kharaab|ki dahi)|(?:tension|pressure|padhai) se pagal|sar (?:kha|khaa) (?:gaya|gayi|liya|raha|rahi)|(?:padhai|kaam|syllabus|assignments?|exam|project) (?:ka|ki) (?:\S+ )?(?:bojh|boj|bojha)`, 'stress'),
+    frame('idiom', x`(?:ye|yeh|is|iss) (?:ladki|ladke|chiz|cheez|film|movie|game) ne (?:toh )?maar (?:diya|dala|daala)|maar (?:daala|dala|diya) yaar|(?:kill|kills|maar diya|maar diye|maare)(?: \S+)? (?:in|mein|me) (?:bgmi|pubg|game|free fire|valorant)`),
+    // study of the topic
+    frame('education', x`(?:${SUICIDE}|depression|mental health|self harm|maansik swasthya|aatmhatya rokthaam) (?:par|pe|pr|ke baare mein|ke bare me|ke baare me|ke upar|ke upar ek|rokthaam|prevention|awareness) (?:\S+ ){0,3}(?:essay|nibandh|project|lecture|seminar|padh|padha|padhai|likh|report|class|assignment|presentation|session|video|news|khabar|research|survey)|(?:essay|nibandh|project|lecture|seminar|report|assignment|presentation|survey|research) (?:\S+ ){0,2}(?:${SUICIDE}|depression|mental health) (?:par|pe|pr|ke baare mein)`),
+    // fiction
+    frame('fiction', x`(?:movie|film|picture|serial|kahani|kahaani|story|upanyas|novel|gaana|gaane|song|web series|drama|natak|hero|heroine|villain|kirdaar|kirdar)`),
+    // past and recovery
+    frame('recovery', x`(?:\d+|ek|do|teen|char|paanch|kai) (?:saal|sal|mahine|mahino|mahinon|hafte|hafton|din) se (?:\S+ )?(?:clean|sober|theek|thik|better|nahi kiya|nahi kia)|pehle (?:\S+ ){0,3}(?:karta tha|karti thi|hota tha|hoti thi|aate the|aata tha|aati thi|socha tha|sochti thi|sochta tha)|(?:ab|abhi) (?:main )?(?:bilkul )?(?:theek|thik|better) (?:hu|hoon|hun)|bahut pehle|bachpan mein|school (?:mein|me|time)|therapy (?:se|ne) (?:\S+ )?(?:madad|help|theek|thik|bachaya)|(?:pichhle|pichle) saal`),
+    frame('relapse', x`(?:phir se|fir se|firse|phirse|dobara|dubara|aajkal|aaj kal|in dino|wapas)`),
+    // everyday purposes
+    frame('benign', x`(?:sar ?dard|sir ?dard|sardard|bukhar|bukhaar|zukaam|zukam|khansi|periods?|pet dard|dard|allergy|acidity) (?:ke liye|ki wajah se|ki vajah se|mein|me|hai|tha|thi)|doctor ne (?:di|diya|likhi|likha|bola|kaha)|kapde (?:sukhane|sukhaane)|(?:dosto|doston|friends|family|gharwalo|gharwalon|sabke|cousins) ke saath|patang|(?:bech|bechne) (?:raha|rahi|diya|di|dunga|dungi|hai)|(?:chuhe|chuhon|keede|keedon|kakrochon|cockroach) ke liye`),
+    // laughter and its opposite
+    frame('laugh', x`mazak|mazaak|majak|majaak|mazaq|hehe|hihi|hahaha\S*|lol`),
+    frame('serious', x`sach mein|sachi|sachchi|mazak nahi|mazaak nahi|majak nahi|mazaak nahi kar|serious (?:hu|hoon)`),
+  ],
+};
