@@ -30,6 +30,8 @@ export const safetyEvents = {
     }),
   chatMissing: (f: { chatId: string }) => logEvent('warn', 'safety.chat-missing', { chatHash: hashId(f.chatId) }),
   orgUnknown: (f: { uid: string }) => logEvent('error', 'safety.org-unknown', { studentHash: hashId(f.uid) }),
+  profileUnreadable: (f: { uid: string }) => logEvent('error', 'safety.profile-unreadable', { studentHash: hashId(f.uid) }),
+  notifyCrashed: (f: { eventId: string; errorClass: string; errorCode?: string | undefined }) => logEvent('error', 'safety.notify-crashed', f),
   riskEventCreated: (f: { eventId: string; orgId: string; level: string; source: string; created: boolean }) =>
     logEvent('info', 'safety.risk-event', f),
   riskEventRaised: (f: { eventId: string; from: string; to: string }) => logEvent('warn', 'safety.risk-event-raised', f),

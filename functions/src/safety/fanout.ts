@@ -122,7 +122,7 @@ export async function sendStep(deps: SafetyDeps, target: StepTarget, plan: StepP
         keepDays: 30,
       });
     } catch (err) {
-      safetyEvents.sweepItemFailed({ kind: 'notify', errorClass: err instanceof Error ? err.name : typeof err, errorCode: err instanceof DomainError ? err.code : undefined });
+      safetyEvents.notifyCrashed({ eventId: target.eventId, errorClass: err instanceof Error ? err.name : typeof err, errorCode: err instanceof DomainError ? err.code : undefined });
       return 'crashed';
     }
   });

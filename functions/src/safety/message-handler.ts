@@ -19,6 +19,7 @@
 import { generateAlias } from '../identity/alias';
 import { paths } from '../model/paths';
 import { riskRank, type BotAgent, type Message, type RiskEventLevel, type RiskLevel, type UserProfile } from '../model/schemas';
+import { CorruptDocumentError } from '../platform/errors';
 import { crisisReply, helplinesFor } from './crisis';
 import type { SafetyDeps } from './deps';
 import { appConfig, chatFacts, DEFAULT_TIMEZONE, orgOf, studentOrg, touchChat } from './directory';
@@ -55,6 +56,17 @@ interface ReplyPlan {
   text: string;
 }
 
+/** The profile, or null when it is missing or unreadable as stored (a corrupt profile must not stop an alert). */
+async function readProfile(deps: SafetyDeps, uid: string): Promise<UserProfile | null> {
+  try {
+    return await deps.store.profile(uid);
+  } catch (err) {
+    if (!(err instanceof CorruptDocumentError)) throw err;
+    safetyEvents.profileUnreadable({ uid });
+    return null;
+  }
+}
+
 export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMessage): Promise<MessageOutcome> {
   const started = deps.now();
   const { chatId, msgId, message } = incoming;
@@ -75,20 +87,20 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
 
   let profile: UserProfile | null | undefined;
   const loadProfile = async (): Promise<UserProfile | null> => {
-    if (profile === undefined) profile = await deps.store.profile(uid);
+    if (profile === undefined) profile = await readProfile(deps, uid);
     return profile;
   };
   const signal = async (level: RiskEventLevel, reasons: readonly string[]) =>
     ensureRiskEvent(deps, { source: 'chat', sourcePath, studentUid: uid, profile: await loadProfile(), orgId: facts?.orgId, level, reasons, text: message.text });
-  const crisis = async (level: 'high' | 'imminent', event: EnsuredEvent | undefined): Promise<ReplyPlan> => {
+  const crisis = async (level: 'high' | 'imminent'): Promise<ReplyPlan> => {
     const student = await loadProfile();
     const orgId = student?.orgId ?? facts?.orgId;
-    const org = orgId !== undefined ? await orgOf(deps, orgId) : null;
+    const org = orgId !== undefined ? await orgOf(deps, orgId).catch(() => null) : null;
     const text = crisisReply({
       language: replyLanguage(message.text, student?.language),
       level,
       helplines: helplinesFor(config.helplines, org?.country),
-      counselorAlerted: event !== undefined,
+      counselorAlerted: orgId !== undefined,
     });
     return { agent: 'crisis', text };
   };
@@ -102,11 +114,16 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
   };
 
   if (rules.level === 'high' || rules.level === 'imminent') {
-    event = await signal(rules.level, rules.reasons);
-    if (isBotChat) {
-      reply = await crisis(rules.level, event);
-      await writeReply(reply);
-    }
+    const level = rules.level;
+    await loadProfile();
+    // The alert and the crisis reply do not wait for each other: one failing never holds back the other.
+    const [alerted, replied] = await Promise.allSettled([
+      signal(level, rules.reasons),
+      isBotChat ? crisis(level).then(async (plan) => { reply = plan; await writeReply(plan); }) : Promise.resolve(),
+    ]);
+    if (alerted.status === 'rejected') throw alerted.reason;
+    if (replied.status === 'rejected') throw replied.reason;
+    event = alerted.value;
   }
 
   const orgId = facts?.orgId ?? (await studentOrg(deps, uid)) ?? undefined;
@@ -137,7 +154,7 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
   }
 
   if (isBotChat && !replyWritten) {
-    if (verdict.level === 'high' || verdict.level === 'imminent') reply = await crisis(verdict.level, event);
+    if (verdict.level === 'high' || verdict.level === 'imminent') reply = await crisis(verdict.level);
     else if (rate.limited) reply = rate.notice ? { agent: 'slow-down', text: slowDownReply(language) } : undefined;
     else if (modelReply !== undefined) reply = { agent: 'listener', text: modelReply };
     else reply = { agent: 'local', text: localListenerReply(language, verdict.level, msgId) };

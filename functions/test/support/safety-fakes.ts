@@ -27,6 +27,7 @@ import {
   type UserProfile,
 } from '../../src/model/schemas';
 import { notifyUser } from '../../src/notify';
+import { parseStored } from '../../src/platform/validation';
 import { ProviderError, type JsonModelRequest, type LanguageModel, type ModelRequest, type ModelResult } from '../../src/platform/providers/types';
 import { grantLease, ModelBudget, modelUsagePath, modelUsageSchema } from '../../src/safety/budget';
 import { SafetyCache, type SafetyDeps } from '../../src/safety/deps';
@@ -39,11 +40,9 @@ import { fakeNotifyDeps, idOf, MemoryDocs, parentOf, profileFixture, TEST_KEY_RI
 
 const ts = (ms: number) => Timestamp.fromMillis(ms);
 
+/** Like the typed converters: a stored document that breaks its schema is a `CorruptDocumentError`. */
 function parse<S extends z.ZodType>(schema: S, data: Data | undefined, path: string): z.output<S> | null {
-  if (data === undefined) return null;
-  const result = schema.safeParse(data);
-  if (!result.success) throw new Error(`corrupt ${path}: ${result.error.message}`);
-  return result.data;
+  return data === undefined ? null : parseStored(schema, data, path);
 }
 
 function millis(value: unknown): number {

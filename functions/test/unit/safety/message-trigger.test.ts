@@ -249,6 +249,24 @@ describe('onChatMessageCreated', () => {
     assert.equal(fake.docs.paths().filter((p) => p.startsWith('users/c1/notifications/')).length, 1);
   });
 
+  it('writes the crisis reply even when creating the riskEvent fails (and fails the run so it is retried)', async () => {
+    const fake = setup();
+    fake.store.createRiskEvent = () => Promise.reject(new Error('firestore unavailable'));
+    const message = seedMessage(fake.docs, 'chat1', 'm1', { authorUid: 's1', text: 'I want to die' });
+    await assert.rejects(deliver(fake, 'm1', message), /firestore unavailable/);
+    assert.equal(botMessagesIn(fake.docs, 'chat1')[0]?.agent, 'crisis');
+  });
+
+  it('still raises the alert when the student profile is unreadable (pseudonym from the uid, org from the chat)', async () => {
+    const fake = setup();
+    fake.docs.seed(paths.user('s1'), { alias: 42 });
+    await send(fake, 'm1', 'I want to die');
+    const [event] = riskEventsIn(fake.docs);
+    assert.deepEqual([event?.orgId, event?.level], ['org-a', 'high']);
+    assert.match(event?.alias ?? '', /^\w+ \w+ \d{2}$/);
+    assert.equal(botMessagesIn(fake.docs, 'chat1')[0]?.agent, 'crisis');
+  });
+
   it('never logs the message text', async () => {
     const fake = setup();
     const cap = captureLogs();

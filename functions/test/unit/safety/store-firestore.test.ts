@@ -53,14 +53,15 @@ describe('firestoreSafetyStore (offline Firestore emulator)', function () {
   let app: App;
   let db: Firestore;
   let store: SafetyStore;
-  let previousHost: string | undefined;
+  let previousEnv: Record<'FIRESTORE_EMULATOR_HOST' | 'METADATA_SERVER_DETECTION', string | undefined>;
   let project = 0;
 
   before(async () => {
     const started = await startEmulator();
     child = started.child;
-    previousHost = process.env.FIRESTORE_EMULATOR_HOST;
+    previousEnv = { FIRESTORE_EMULATOR_HOST: process.env.FIRESTORE_EMULATOR_HOST, METADATA_SERVER_DETECTION: process.env.METADATA_SERVER_DETECTION };
     process.env.FIRESTORE_EMULATOR_HOST = started.address;
+    process.env.METADATA_SERVER_DETECTION = 'none';
   });
 
   beforeEach(() => {
@@ -76,8 +77,10 @@ describe('firestoreSafetyStore (offline Firestore emulator)', function () {
   });
 
   after(async () => {
-    if (previousHost === undefined) delete process.env.FIRESTORE_EMULATOR_HOST;
-    else process.env.FIRESTORE_EMULATOR_HOST = previousHost;
+    for (const [name, value] of Object.entries(previousEnv)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     child.kill('SIGTERM');
     if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
   });
