@@ -11,6 +11,7 @@ import { captureLogs } from '../../../src/platform/log';
 import { ProviderError } from '../../../src/platform/providers/types';
 import { botReplyIdFor, excerptContext, riskEventIdFor } from '../../../src/safety/ids';
 import { buildOnChatMessageCreated, buildOnRiskEventCreated } from '../../../src/safety/triggers';
+import { screen } from '../../../src/safety/screener';
 import { PENDING_REASON } from '../../../src/safety/verdict';
 import { seedContact, seedDevice, TEST_KEY_RING } from '../../support/notify-fakes';
 import {
@@ -265,6 +266,24 @@ describe('onChatMessageCreated', () => {
     assert.deepEqual([event?.orgId, event?.level], ['org-a', 'high']);
     assert.match(event?.alias ?? '', /^\w+ \w+ \d{2}$/);
     assert.equal(botMessagesIn(fake.docs, 'chat1')[0]?.agent, 'crisis');
+  });
+
+  it('with the real deterministic screener: a Hindi message of intent gets an alert and a Hindi crisis reply; an idiom does not', async () => {
+    const fake = fakeSafetyDeps({ screen });
+    seedOrg(fake.docs, 'org-a', { onCall: ['c1'] });
+    seedStudent(fake.docs, 's1', { orgId: 'org-a' });
+    seedChat(fake.docs, 'chat1', { studentUid: 's1', orgId: 'org-a' });
+    const release = fake.model.hold();
+    const running = send(fake, 'm1', 'मैं मरना चाहता हूँ');
+    for (let i = 0; i < 100 && botMessagesIn(fake.docs, 'chat1').length === 0; i += 1) await new Promise((r) => setImmediate(r));
+    assert.equal(riskEventsIn(fake.docs)[0]?.level, 'high');
+    assert.match(botMessagesIn(fake.docs, 'chat1')[0]?.text ?? '', /मुझे सच में खुशी है कि आपने मुझे बताया/);
+    release();
+    await running;
+    const idiom = fakeSafetyDeps({ screen, model: new ScriptedModel(false) });
+    seedChat(idiom.docs, 'chat1', { studentUid: 's1', orgId: 'org-a' });
+    await send(idiom, 'm1', 'this exam is killing me');
+    assert.deepEqual([screeningOf(idiom, 'm1')?.level, riskEventsIn(idiom.docs).length], ['low', 0]);
   });
 
   it('never logs the message text', async () => {
