@@ -162,7 +162,7 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
   }
 
   await deps.store.writeScreening(chatId, msgId, { level: verdict.level, reasons: verdict.reasons, by: verdict.by, at: deps.now() });
-  await touchChat(deps, chatId, replyWritten ? deps.now() : message.createdAt.toMillis());
+  if (facts) await touchChat(deps, chatId, replyWritten ? deps.now() : message.createdAt.toMillis());
 
   safetyEvents.messageScreened({
     chatId,

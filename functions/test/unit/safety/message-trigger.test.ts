@@ -220,6 +220,15 @@ describe('onChatMessageCreated', () => {
     assert.equal(fake.model.calls('text').length, 0);
   });
 
+  it('a message whose chat document is missing is still screened and alerted on, without a reply', async () => {
+    const fake = setup();
+    fake.docs.delete(paths.chat('chat1'));
+    await send(fake, 'm1', 'I want to die');
+    assert.equal(screeningOf(fake, 'm1')?.level, 'high');
+    assert.equal(riskEventsIn(fake.docs)[0]?.orgId, 'org-a');
+    assert.equal(botMessagesIn(fake.docs, 'chat1').length, 0);
+  });
+
   it('finds the org from the profile when the chat names none', async () => {
     const fake = setup({ orgId: null });
     await send(fake, 'm1', 'I want to die');
