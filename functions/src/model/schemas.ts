@@ -735,6 +735,7 @@ export const bookingSchema = z
     reason: z.string().max(500).optional().describe('optional reason the student gives'),
     history: z.array(bookingHistoryItemSchema).max(50).describe('every status change, oldest first'),
     chatId: idSchema.optional().describe('counselor chat for mode chat'),
+    holdExpiresAt: timestampSchema.nullable().optional().describe('while requested: when the slot hold lapses and expireHolds cancels the request; null once answered'),
     createdAt: timestampSchema.describe('creation (server time)'),
     updatedAt: timestampSchema.describe('last change'),
   })
@@ -1113,6 +1114,8 @@ export const analyticsDailySchema = z
         high: cell('high events'),
         imminent: cell('imminent events'),
         ackMedianMin: z.number().min(0).nullable().describe('median minutes to acknowledgement; null = suppressed or none'),
+        ackP90Min: z.number().min(0).nullable().optional().describe('90th percentile of minutes to acknowledgement; null = suppressed or none'),
+        screenerPrecision: z.number().min(0).max(1).nullable().optional().describe('true positives / (true + false positives) among events counselors labelled; null = too few labels'),
       })
       .strict()
       .describe('risk events by level and time to acknowledgement'),
@@ -1127,6 +1130,18 @@ export const analyticsDailySchema = z
       })
       .strict()
       .describe('peer-circle attendance and ratings'),
+    totals: z
+      .object({
+        entries: cell('all entries'),
+        phq9: cell('all PHQ-9 results'),
+        gad7: cell('all GAD-7 results'),
+        chats: cell('all chats started'),
+        riskEvents: cell('all risk events'),
+        bookings: cell('all bookings'),
+      })
+      .strict()
+      .optional()
+      .describe('group totals; cells that could be worked out from a total are suppressed too'),
     generatedAt: timestampSchema.describe('when the rollup ran'),
   })
   .strict();
