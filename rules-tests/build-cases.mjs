@@ -160,6 +160,46 @@ const profile = (uid, role, orgId) => ({
   add(F, 'update-other-students-language', { ...upd({ language: 'hi' }), auth: A.otherStudent }, false);
   add(F, 'update-role-by-admin', { ...upd({ role: 'counselor' }), auth: A.admin }, false);
   add(F, 'update-consent-by-counselor', { ...upd(consent({})), auth: A.counselor }, false);
+
+  // prefs.weeklyReflection: the student's optional switch (absent = no).
+  const prefs = (patch) => ({ prefs: { ...doc.prefs, ...patch } });
+  own('update-prefs-weekly-reflection-on', prefs({ weeklyReflection: true }), true);
+  own('update-prefs-weekly-reflection-off', prefs({ weeklyReflection: false }), true);
+  own('update-prefs-weekly-reflection-wrong-type', prefs({ weeklyReflection: 'yes' }), false);
+  own('update-prefs-weekly-reflection-null', prefs({ weeklyReflection: null }), false);
+  own('update-prefs-weekly-reflection-map', prefs({ weeklyReflection: { on: true } }), false);
+  own('update-prefs-weekly-reflection-and-unknown-key', prefs({ weeklyReflection: true, monthlyReflection: true }), false);
+  own('update-weekly-reflection-at-top-level', { weeklyReflection: true }, false);
+
+  // Due instants functions keep (nextReminderAt, streakNudgeAt): present and unchanged on owner updates,
+  // never set, changed or removed by a client.
+  const kept = withKeys(doc, { nextReminderAt: LATER, streakNudgeAt: NOW, prefs: { ...doc.prefs, weeklyReflection: true } });
+  const updKept = (patch) => ({ method: 'update', path: 'users/stu1', resource: kept, data: withKeys(kept, patch) });
+  matrix(F, 'update-prefs-with-due-fields', updKept({ prefs: { ...kept.prefs, reminderTime: '21:00' } }), ['owner']);
+  const ownKept = (id, patch, ok) => add(F, id, { ...updKept(patch), auth: A.owner }, ok);
+  ownKept('update-language-with-due-fields', { language: 'ne' }, true);
+  ownKept('update-timezone-with-due-fields', { timezone: 'Asia/Kathmandu' }, true);
+  ownKept('update-consent-with-due-fields', consent({}), true);
+  ownKept('update-prefs-keeps-weekly-reflection', { prefs: { ...kept.prefs, quietHours: null } }, true);
+  ownKept('update-prefs-drops-weekly-reflection', { prefs: omit(kept.prefs, 'weeklyReflection') }, true);
+  add(F, 'update-language-with-null-due-fields', { method: 'update', path: 'users/stu1', auth: A.owner, resource: withKeys(kept, { nextReminderAt: null, streakNudgeAt: null }), data: withKeys(kept, { nextReminderAt: null, streakNudgeAt: null, language: 'hi' }) }, true);
+  ownKept('update-next-reminder-at', { nextReminderAt: NOW }, false);
+  ownKept('update-next-reminder-at-to-null', { nextReminderAt: null }, false);
+  ownKept('update-next-reminder-at-wrong-type', { nextReminderAt: '2026-03-05T11:00:00Z' }, false);
+  ownKept('update-prefs-and-next-reminder-at', { prefs: { ...kept.prefs, reminderTime: '06:00' }, nextReminderAt: NOW }, false);
+  ownKept('update-streak-nudge-at', { streakNudgeAt: LATER }, false);
+  ownKept('update-streak-nudge-at-to-null', { streakNudgeAt: null }, false);
+  ownKept('update-timezone-and-streak-nudge-at', { timezone: 'UTC', streakNudgeAt: LATER }, false);
+  add(F, 'update-remove-next-reminder-at', { method: 'update', path: 'users/stu1', auth: A.owner, resource: kept, data: omit(kept, 'nextReminderAt') }, false);
+  add(F, 'update-remove-streak-nudge-at', { method: 'update', path: 'users/stu1', auth: A.owner, resource: kept, data: omit(kept, 'streakNudgeAt') }, false);
+  own('update-add-next-reminder-at', { nextReminderAt: LATER }, false);
+  own('update-add-next-reminder-at-null', { nextReminderAt: null }, false);
+  own('update-add-streak-nudge-at', { streakNudgeAt: LATER }, false);
+  own('update-add-other-due-field', { nextCheckinAt: LATER }, false);
+  add(F, 'update-next-reminder-at-by-admin', { ...updKept({ nextReminderAt: NOW }), auth: A.admin }, false);
+  add(F, 'update-next-reminder-at-by-counselor', { ...updKept({ nextReminderAt: NOW }), auth: A.counselor }, false);
+  matrix(F, 'get-with-due-fields', { method: 'get', path: 'users/stu1', resource: kept }, ['owner', 'counselor', 'admin']);
+  add(F, 'list-due-reminders-by-admin', { method: 'list', path: 'users', auth: A.admin, query: { where: [['nextReminderAt', '<=', NOW]], orderBy: [['nextReminderAt', 'asc']] } }, false);
 }
 
 // =====================================================================================================

@@ -6,7 +6,7 @@
 import type { AllowStmt, Method, Ruleset } from './ast';
 import { documentPathValue, toMap, toTimestamp, toValue, type RulesInput, type RulesInputMap, type TimeInput } from './convert';
 import { RulesEvalError, RulesFatalError } from './errors';
-import { Interpreter, type ConditionResult, type DocumentReader } from './interpreter';
+import { Interpreter, type ConditionResult, type DocumentReader, type EvalObserver } from './interpreter';
 import { ANY_ID, ANY_SEGMENTS, findMatches, type MatchCandidate, type PathItem } from './matcher';
 import { buildBranch, parseFieldPath, toBranches, type Filter, type QueryOp } from './symbolic';
 import { RMap, RPath, RSymData, UNKNOWN, type QueryBranch, type Value } from './values';
@@ -55,6 +55,8 @@ export interface FirestoreRulesRequest {
   readonly batchSize?: number;
   /** Lookups shared by all writes of a batch; see createBatchLookupBudget(). */
   readonly batchBudget?: LookupBudget;
+  /** Sees every evaluated expression (rules coverage). */
+  readonly observer?: EvalObserver;
 }
 
 export type QueryFilterInput =
@@ -81,6 +83,8 @@ export interface FirestoreQueryRequest {
   readonly auth: RulesAuth;
   readonly time?: TimeInput;
   readonly query: FirestoreQuery;
+  /** Sees every evaluated expression (rules coverage). */
+  readonly observer?: EvalObserver;
 }
 
 export interface StorageObject {
@@ -110,6 +114,8 @@ export interface StorageRulesRequest {
   readonly resource: StorageObject | null;
   readonly requestResource?: StorageObject | null;
   readonly time?: TimeInput;
+  /** Sees every evaluated expression (rules coverage). */
+  readonly observer?: EvalObserver;
 }
 
 export interface TraceEntry {
@@ -309,7 +315,7 @@ export function evaluateFirestore(ruleset: Ruleset, req: FirestoreRulesRequest, 
       ]),
     );
     const resource = req.resource === null ? null : resourceValue(segs.join('/'), req.resource, database);
-    const interp = new Interpreter('firestore', request, resource, new Reader(data, database, req.batchBudget), false);
+    const interp = new Interpreter('firestore', request, resource, new Reader(data, database, req.batchBudget), false, undefined, req.observer);
     return run(candidates(ruleset, documentItems(database, req.path), req.method), req.method, interp, []);
   } catch (x) {
     if (x instanceof RulesEvalError) return deny(x.message);
@@ -390,7 +396,7 @@ export function evaluateFirestoreQuery(ruleset: Ruleset, req: FirestoreQueryRequ
         ['data', new RSymData(branch)],
       ]),
     );
-    const interp = new Interpreter('firestore', request, resource, reader, true);
+    const interp = new Interpreter('firestore', request, resource, reader, true, undefined, req.observer);
     const d = run(cands, 'list', interp, trace, b);
     if (!d.allowed) {
       const which = branches.length > 1 ? ` (query disjunct ${b + 1} of ${branches.length})` : '';
@@ -451,7 +457,7 @@ export function evaluateStorage(ruleset: Ruleset, req: StorageRulesRequest, data
     const resource: Value = isList ? UNKNOWN : req.resource === null ? null : storageObjectValue(req.resource, name, bucket, false);
     const items: PathItem[] = ['b', bucket, 'o', ...segs];
     if (isList) items.push(ANY_ID);
-    const interp = new Interpreter('storage', request, resource, new Reader(data, '(default)', undefined), isList);
+    const interp = new Interpreter('storage', request, resource, new Reader(data, '(default)', undefined), isList, undefined, req.observer);
     return run(candidates(ruleset, items, req.method), req.method, interp, []);
   } catch (x) {
     if (x instanceof RulesEvalError) return deny(x.message);

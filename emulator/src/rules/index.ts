@@ -27,3 +27,5 @@ export {
   type TraceEntry,
 } from './engine';
 export { parseRuleset } from './compile';
+export { RulesCoverage, type CoverageNode, type CoverageReport } from './coverage';
+export { formatCoverageText, renderCoverageHtml, summarizeCoverage, type CoverageSummary } from './coverage-report';

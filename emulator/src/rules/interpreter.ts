@@ -51,6 +51,12 @@ export type ConditionResult =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'error'; readonly message: string };
 
+/** Sees the result of every expression evaluated (coverage); errors are reported before they propagate. */
+export interface EvalObserver {
+  value(e: Expr, v: Value): void;
+  error(e: Expr): void;
+}
+
 const ERR = { error: true } as const;
 type Logical = boolean | RUnknown | { readonly error: true; message?: string };
 
@@ -65,6 +71,7 @@ export class Interpreter {
     private readonly reader: DocumentReader,
     private readonly symbolic: boolean,
     private readonly onDebug?: (value: Value) => void,
+    private readonly observer?: EvalObserver,
   ) {}
 
   /** Evaluates one allow condition; fatal errors (limits) propagate. */
@@ -84,6 +91,11 @@ export class Interpreter {
 
   eval(e: Expr, vars: readonly Value[], locals: Value[]): Value {
     if (e.kind !== 'lit' && ++this.steps > MAX_EXPRESSIONS) throw new RulesFatalError(`More than ${MAX_EXPRESSIONS} expressions evaluated in one request.`);
+    if (this.observer !== undefined) return this.observed(this.observer, e, vars, locals);
+    return this.evalNode(e, vars, locals);
+  }
+
+  private evalNode(e: Expr, vars: readonly Value[], locals: Value[]): Value {
     if (!this.symbolic) return this.node(e, vars, locals);
     try {
       return this.node(e, vars, locals);
@@ -91,6 +103,18 @@ export class Interpreter {
       if (x === UNKNOWN_SIGNAL) return UNKNOWN;
       throw x;
     }
+  }
+
+  private observed(observer: EvalObserver, e: Expr, vars: readonly Value[], locals: Value[]): Value {
+    let v: Value;
+    try {
+      v = this.evalNode(e, vars, locals);
+    } catch (x) {
+      if (x instanceof RulesEvalError) observer.error(e);
+      throw x;
+    }
+    observer.value(e, v);
+    return v;
   }
 
   private node(e: Expr, vars: readonly Value[], locals: Value[]): Value {

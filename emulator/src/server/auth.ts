@@ -5,6 +5,7 @@
 // the engine reads (auth, method, path, stored and incoming document, time, query structure).
 
 import { z } from 'zod';
+import type { CoverageReport } from '../rules';
 import type { Doc } from './document';
 import { Code, FirestoreError } from './errors';
 import type { Query } from './query';
@@ -108,6 +109,8 @@ export interface Authorizer {
   /** Every document a commit writes, checked together (rules lookups are budgeted per commit); the first denial wins. */
   authorizeWrites(requests: readonly AccessRequest[], data: DataSource): Decision;
   authorizeQuery(request: QueryAccessRequest, data: DataSource): Decision;
+  /** How often each condition evaluated to what for one project (`:ruleCoverage`); absent without rules. */
+  coverage?(project: string): CoverageReport;
 }
 
 /** Compiles a rules source into an Authorizer; throws (with a readable message) on syntax errors. */

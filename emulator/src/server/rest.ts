@@ -1,10 +1,13 @@
 // The emulator's HTTP/1.1 endpoints, as Google's emulator serves them beside gRPC: load a project's
 // rules (`PUT /emulator/v1/projects/{p}:securityRules`), clear a database
 // (`DELETE /emulator/v1/projects/{p}/databases/{d}/documents`), register a Functions trigger
-// (`POST /emulator/v1/projects/{p}/eventarcTrigger?eventarcTriggerId=`), and a health `GET /`.
+// (`POST /emulator/v1/projects/{p}/eventarcTrigger?eventarcTriggerId=`), the rules coverage of a
+// project (`GET /emulator/v1/projects/{p}:ruleCoverage`, JSON, and `:ruleCoverage.html`), and a
+// health `GET /`.
 
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { renderCoverageHtml } from '../rules';
 import type { Backend } from './backend';
 import { CODE_NAMES, Code, FirestoreError, asFirestoreError } from './errors';
 
@@ -84,6 +87,7 @@ function sendError(res: ServerResponse, err: FirestoreError): void {
 }
 
 const RULES = /^\/emulator\/v1\/projects\/([^/:]+):securityRules$/;
+const COVERAGE = /^\/emulator\/v1\/projects\/([^/:]+):ruleCoverage(\.html)?$/;
 const CLEAR = /^\/emulator\/v1\/projects\/([^/]+)\/databases\/([^/]+)\/documents$/;
 const TRIGGER = /^\/emulator\/v1\/projects\/([^/]+)\/eventarcTrigger$/;
 const V1_TRIGGER = /^\/emulator\/v1\/projects\/([^/]+)\/triggers\/([^/]+)$/;
@@ -106,6 +110,20 @@ export function restHandler(backend: Backend, triggers: TriggerSink | undefined)
       if (!file) throw new FirestoreError(Code.INVALID_ARGUMENT, 'No rules file given.');
       backend.setProjectRules(m[1] ?? '', file.content, file.name ?? 'firestore.rules');
       send(res, 200, {});
+      return;
+    }
+    m = COVERAGE.exec(path);
+    if (m && method === 'GET') {
+      const project = m[1] ?? '';
+      const report = backend.authorizerFor(project).coverage?.(project);
+      if (!report) throw new FirestoreError(Code.NOT_FOUND, `No rules are loaded for project ${project}, so there is no coverage.`);
+      if (m[2] === undefined) {
+        send(res, 200, report);
+        return;
+      }
+      const html = renderCoverageHtml(report, project);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html) });
+      res.end(html);
       return;
     }
     m = CLEAR.exec(path);

@@ -20,6 +20,7 @@ import {
   RBytes,
   RLatLng,
   RTimestamp,
+  RulesCoverage,
   RulesFloat,
   RulesReference,
   createBatchLookupBudget,
@@ -121,7 +122,7 @@ export function queryToRules(q: Query): FirestoreQuery {
   };
 }
 
-function engineRequest(request: AccessRequest, budget?: LookupBudget): FirestoreRulesRequest {
+function engineRequest(request: AccessRequest, coverage: RulesCoverage, budget?: LookupBudget): FirestoreRulesRequest {
   return {
     method: request.method,
     path: request.path,
@@ -132,21 +133,31 @@ function engineRequest(request: AccessRequest, budget?: LookupBudget): Firestore
     time: timeToRules(request.time),
     batchSize: Math.max(1, request.writeCount),
     ...(budget ? { batchBudget: budget } : {}),
+    observer: coverage.observer,
   };
 }
 
-/** The AuthorizerFactory backed by the project's rules engine. */
+/** The AuthorizerFactory backed by the project's rules engine; coverage is counted per project. */
 export const compileRules: AuthorizerFactory = (source, fileName) => {
   const ruleset = parseRuleset(source, fileName);
+  const coverageByProject = new Map<string, RulesCoverage>();
+  const coverage = (project: string): RulesCoverage => {
+    let c = coverageByProject.get(project);
+    if (c === undefined) {
+      c = new RulesCoverage(ruleset, source);
+      coverageByProject.set(project, c);
+    }
+    return c;
+  };
   const authorizer: Authorizer = {
     authorizeGet(request, data): Decision {
-      return evaluateFirestore(ruleset, engineRequest(request), dataSource(data));
+      return evaluateFirestore(ruleset, engineRequest(request, coverage(request.project)), dataSource(data));
     },
     authorizeWrites(requests, data): Decision {
       const ds = dataSource(data);
       const budget = createBatchLookupBudget();
       for (const request of requests) {
-        const decision = evaluateFirestore(ruleset, engineRequest(request, budget), ds);
+        const decision = evaluateFirestore(ruleset, engineRequest(request, coverage(request.project), budget), ds);
         if (!decision.allowed) return decision;
       }
       return { allowed: true, explanation: '' };
@@ -161,9 +172,13 @@ export const compileRules: AuthorizerFactory = (source, fileName) => {
           auth: authToRules(request.auth),
           time: timeToRules(request.time),
           query: queryToRules(q),
+          observer: coverage(request.project).observer,
         },
         dataSource(data),
       );
+    },
+    coverage(project: string) {
+      return coverage(project).report();
     },
   };
   return authorizer;
