@@ -1,4 +1,121 @@
-/** placeholder */
-import type { LexiconPart } from '../rules';
+/**
+ * Romanised Nepali lexicon, with the spellings students type (marna/marnu, bachna/banchna, chha/cha/xa,
+ * jhundiyera/jhundera, bish/bis/vish). Postpositions may be joined or apart (aafai lai / aafailai, chhat ma /
+ * chhatma), so stems take an optional suffix. Negative verbs (chahanna, sakdina, chaina, hudaina) are found
+ * by the scope rules; phrases that carry their own negation are flagged `n`. See rules.ts for flags.
+ */
+import { frame, rule, type LexiconPart } from '../rules';
 
-export const NE_LATN: LexiconPart = { lang: 'ne-Latn', rules: { risk: [], mood: [], time: [] }, frames: [] };
+const x = String.raw;
+
+const WANT = x`(?:chaha\S*|chahe\S*|chahi\S*|chahan\S*)`;
+const MAN = x`(?:mann|man|mn) (?:\S+ )?(?:lagchha|lagcha|lagxa|lagchh|lagyo|lagirako|lagirakheko|lagiraheko|lagirahanchha|lagirahancha|chha|cha|xa|lagdai chha|lagdaichha)`;
+const DIE = x`(?:marna|marnu|marne|maru|marchu|marchhu|marxu|maridinchu|maridinchhu|marijanchu|marnechu|marnechhu)`;
+const SUICIDE = x`(?:suicide|sucide|atmahatya|aatmahatya|aatmhatya|atmhatya)\S*`;
+const SELF = x`(?:aafai ?lai|aafailai|afai ?lai|aafu ?lai|afu ?lai|aaphai ?lai|aphai ?lai|aafnai ?lai|afnai ?lai)`;
+const PILLS = x`(?:chakki|chaki|goli|tablet|tablets|pills?|aushadhi|ausadhi|ausadi)(?: ?haru)?`;
+const MANY = x`(?:\d{2,}|[89]|dherai|sabai|sab|purai|ekaichoti|\d+ ?(?:wata|waota|ota|vata))`;
+const POISON = x`(?:bish|bis|vish|bikh|bishadi|visadi|musa marne (?:bish|bis|aushadhi|ausadhi|goli)|kitnashak|pesticide|acid)`;
+const HIGH = x`(?:chhat|chat|chhad|bhawan|building|pul|bridge|balcony|jhyal|bhir|pahad|tala|floor)(?: ?ma| ?bata)?`;
+const METHOD = x`(?:jhundi\S*|jhunde\S*|jhundera|phasi|fasi|phansi|paso (?:laga\S*|hal\S*)|(?:${HIGH}|nadi\S*|khola\S*) (?:\S+ )?(?:ham|haam) (?:fal\S*|phal\S*|faal\S*|phaal\S*)|(?:ham|haam) (?:fal\S*|phal\S*|faal\S*|phaal\S*)|${POISON} (?:kha\S*|pi\S*)|nasa (?:kat\S*|kaat\S*)|${MANY} (?:\S+ )?${PILLS} (?:khana|khane|khanu|nil\S*))`;
+
+export const NE_LATN: LexiconPart = {
+  lang: 'ne-Latn',
+  rules: {
+    risk: [
+      // ---- acts under way ----------------------------------------------------------------------------
+      rule('act', x`(?:${MANY}|\d+) (?:\S+ ){0,2}${PILLS} (?:khaye|khayen|khayo|khaisake|khaisakyo|khaeko|khayeko|nile|nilyo|nilisake)`, 'c'),
+      rule('act', x`${POISON} (?:khaye|khayen|khayo|khaisake|khaisakyo|piye|piyo|piisake|piyeko|khayeko)`),
+      rule('act', x`nasa (?:\S+ )?(?:kate|katen|katyo|katisake|kateko|kaate|kaatyo)`),
+      rule('act', x`${HIGH} (?:\S+ )?(?:ubhiyeko|ubhieko|ubhiyeki|baseko|baseki|chu|chhu|xu|pugen|puge|pugeko)`, 'c'),
+      rule('act', x`(?:dori|paso|phasi|fasi) (?:\S+ )?ghanti\S* (?:\S+ )?(?:chha|cha|xa|lagaye|bandhe)`),
+      rule('actIf', x`ragat (?:\S+ )?(?:rokidaina|rokiyena|rokindaina|thamidaina|bagirako|bagiraheko|dherai bag\S*)|gahiro (?:kat\S*|kaat\S*)`, 'n'),
+
+      // ---- plans, means, method search --------------------------------------------------------------
+      rule('planStrong', x`${SUICIDE} note\S*|antim (?:chithi|patra|letter)\S*|(?:marne|atmahatya ko) (?:yojana|plan) (?:tayar|banaisake|pakka)`),
+      rule('plan', x`(?:tarika|tarikaa|yojana|plan|din|miti|thau|samaya) (?:sochisake|soche|tay gare|tay garisake|tay bhayo|tay bhaisakyo|chhanisake|banaisake)|(?:sabai|sab) (?:tay|tayar|ready) (?:bhaisakyo|chha|cha|xa|bhayo)|(?:nirnaya|decide) (?:garisake|gare|bhaisakyo)`),
+      rule('meansStrong', x`(?:dori|rope|paso|phasi|fasi) (?:\S+ ){0,2}(?:kinisake|kine|kinen|lyaye|lyaisake|tayar|ready|bandhisake|bandhe|rakheko|rakhisake)`, 'c'),
+      rule('meansStrong', x`${PILLS} (?:\S+ )?(?:jamma|thupar|lukayera|lukai|bachayera|collect) (?:\S+ )?(?:garisake|gare|rakheko|rakhe|rakhisake)`),
+      rule('meansLethal', x`${POISON} (?:\S+ ){0,2}(?:ma sanga|masanga|kinisake|kine|lyaye|rakheko)|(?:ma sanga|masanga) (?:\S+ ){0,2}${POISON}`, 'c'),
+      rule('means', x`(?:blade|chakku|chhuri|${PILLS}) (?:\S+ ){0,2}(?:kinisake|kine|lyaye|ma sanga|masanga|lukaeko)`, 'c'),
+      rule('seek', x`(?:marne|atmahatya garne|suicide garne|atmahatya ko) (?:\S+ ){0,3}(?:sajilo|pidarahit|chhito|pakka|ramro|easy)? ?(?:tarika|tarikaa|upaya|way)|(?:kati) (?:\S+ ){0,2}${PILLS} (?:\S+ ){0,3}(?:marincha|marinchha|marchha|mrityu)|kasari (?:marne|marincha|marinchha|atmahatya|suicide|jhundi\S*)`),
+
+      // ---- method with intent, thoughts, bare method --------------------------------------------------
+      rule(['intent', 'method'], x`${METHOD} (?:\S+ )?(?:marchu|marchhu|marxu|marnechu|maridinchu|falchu|phalchu|faalchu|dinchu|chahanchu|chahanchhu|man lag\S*|mann lag\S*|sakchu|khanchu|khaidinchu)`, 'H'),
+      rule(['intent', 'method'], x`(?:ham|haam) (?:falchu|phalchu|faalchu|falidinchu)|jhundinchu|jhundidinchu|(?:bish|bis|vish) khanchu|nasa katchu`, 'H'),
+      rule('method', METHOD),
+
+      // ---- attempts -----------------------------------------------------------------------------------
+      rule('attempt', x`(?:${SUICIDE}|marne) (?:\S+ )?(?:prayas|kosis|koshish) (?:gare|garen|garyo|garisake|gareko)`),
+
+      // ---- intent --------------------------------------------------------------------------------------
+      rule('intent', x`${DIE} (?:\S+ )?${WANT}`, 'H'),
+      rule('intent', x`(?:marna|marne|atmahatya garna|suicide garna) ${MAN}`, 'H'),
+      rule('intent', x`${SUICIDE} (?:\S+ )?(?:garchu|garchhu|garxu|garnechu|garchha|garne|gardinchu|garna chah\S*|garidinchu)`, 'H'),
+      rule('intent', x`${SELF} (?:\S+ )?(?:marchu|marchhu|marxu|maridinchu|sakchu|sakidinchu|marna chah\S*|marne|marnechu)`, 'H'),
+      rule('intent', x`aafno (?:jyan|jiwan|jeevan|jindagi) (?:linchu|dinchu|sakchu|antya garchu|anta garchu|line)|(?:jiwan|jeevan|jindagi) (?:antya|anta|khatam) (?:garchu|garne|garna chah\S*|gardinchu)|(?:sabai|sab) (?:sakchu|sakidinchu|khattam garchu|antya garchu)`, 'H'),
+      rule('intent', x`ma (?:\S+ )?(?:marchu|marchhu|marxu)`, 'H'),
+
+      // ---- suicidal thoughts ------------------------------------------------------------------------
+      rule('thoughts', x`(?:${SUICIDE}|marne|mrityu) (?:\S+ )?(?:bichar|vichar|soch|khyal|khayal)\S*`),
+
+      // ---- passive wishes -----------------------------------------------------------------------------
+      rule('passive', x`(?:mareko|mareki|mare|najanmeko|najanmeki|najanme) (?:bhaye |bhae )?(?:hunthyo|hunthiyo)|(?:kahile|kahilyai|kaile) (?:nauthe|naudhe|nabyujhe|nabiujhe) (?:hunthyo|hunthiyo)|(?:bhagwan|bhagawan|ishwar) ?(?:le)? (?:malai )?(?:lage|laijaun|uthaye|bolaye) (?:hunthyo)?`, 'n'),
+      rule('passive', x`(?:banchna|bachna|banchne|bachne|jiuna|jiune|banchirahana) (?:\S+ )?(?:(?:mann|man) (?:chaina|chhaina|xaina|lagdaina)|chah\S*|ichha (?:chaina|chhaina)|sakdina|sakdaina)`, 'n'),
+      rule('passive', x`(?:banchnu|bachnu|jiunu) ?(?:ko|ma) (?:kunai )?(?:artha|karan|matlab|ichha) (?:\S+ )?(?:chaina|chhaina|xaina|rahena)`, 'n'),
+      rule('passive', x`(?:jindagi|jiwan|jeevan|banchna|bachna) ?(?:dekhi|bata)? (?:\S+ )?(?:thake|thaken|thakisake|dikka bhaye|hare)`),
+
+      // ---- burden, goodbye, giving things away ---------------------------------------------------------
+      rule('burden', x`(?:(?:sabai|pariwar|ghar) ?ko (?:lagi|lai) )?(?:bojh|bhar) (?:hu|hun|bhaye|bane|matra hu)|ma nabhaye (?:\S+ ){0,2}(?:khusi|khushi|sukhi|ramro|thik)`, 'sn'),
+      rule('goodbye', x`(?:sabai ?lai|sathi ?haru ?lai|sansar ?lai) (?:\S+ )?(?:alvida|alwida|bida)|(?:alvida|alwida) (?:sabai ?lai|sansar|sathi ?haru)|(?:mero )?antim (?:sandesh|message|msg|kura|post|shabda|din|rat|rati)`, 's'),
+      rule('givingAway', x`(?:mera|mero) (?:sabai )?(?:saman|kitab\S*|phone|laptop|luga\S*|guitar) (?:\S+ ){0,4}(?:dinu|dinus|rakhnu|linu)`, 'sc'),
+      rule('givingAway', x`(?:malai )?aba (?:yo |yi )?(?:kehi )?(?:chahidaina|chaidaina|chahine chaina)`, 'snc'),
+
+      // ---- self-harm ------------------------------------------------------------------------------------
+      rule('selfHarm', x`${SELF} (?:\S+ )?(?:chot|hani|ghau|kat\S*|kaat\S*|jala\S*|hirka\S*|hurt) (?:\S+ )?(?:purauchu|purau\S*|puryauchu|puryau\S*|garchu|garchhu|garchha|garchan|dinchu|garirako|garna mann|garna thale)?`),
+      rule('selfHarm', x`(?:blade|chakku|chhuri|sisa)(?: ?le)? (?:\S+ ){0,2}(?:kat\S*|kaat\S*|ghau\S*)|(?:haat|hat|nadi|pakhura|tigra)(?: ?ma)? (?:\S+ ){0,2}(?:blade\S*|kat\S*|kaat\S*|ghau\S*|cut)`),
+    ],
+    mood: [
+      rule('worry', x`(?:malai )?(?:dar|darr|chinta|pir) (?:\S+ ){0,2}(?:chha|cha|xa|lagchha|lagcha|lagirako) (?:ki )?(?:mero|meri) (?:sathi|saathi|dai|didi|bhai|bahini|roommate) ?(?:le|lai)?`, 'o'),
+      rule('hopeless', x`(?:kunai )?(?:aasha|asha|ummid|bharosa) (?:baki |banki )?(?:chaina|chhaina|xaina|rahena)|(?:kehi|kunai kura) (?:pani )?(?:thik|theek|ramro|sahi) (?:hudaina|hune chaina|hunewala chaina)|(?:sabai|sab) (?:sakiyo|khattam bhayo|barbad bhayo)|aba (?:\S+ )?(?:sahana|sahina|jhelna) (?:sakdina|sakinna|sakidaina)`, 'n'),
+      rule('trapped', x`(?:kunai )?bato (?:\S+ )?(?:dekhdina|dekhdaina|chaina|chhaina|dekhidaina)|faseko|phaseko|faseki`, 'n'),
+      rule('worthless', x`(?:kehi )?(?:kaam ?ko) (?:chaina|chhaina|xaina|chhainan|haina|hoina)|ma (?:ek )?(?:asafal|bekar|bekkar|nikamma|nalayak|failure|bojh) (?:manchhe|manche|hu|keta|keti)|(?:sabai ?lai) (?:niraash|nirash|dukhi) (?:banauchu|banaunchu|parchu)|(?:kasaile) (?:malai )?(?:maya|mann|man) (?:gardaina|paraudaina)`, 'n'),
+      rule('selfHatred', x`(?:aafai|aafu|afai|afu|aafnai) ?(?:sanga|dekhi) (?:\S+ )?(?:ghrina|ghirna|ris|dikka|nafrat) (?:\S+ )?(?:lagchha|lagcha|chha|cha|lagyo)`),
+      rule('panic', x`aatti\S*|atti\S*|(?:sas|saas) (?:\S+ )?(?:ferna garo|rokiela|audaina|ful\S*)|(?:mutu) (?:\S+ )?(?:dhukdhuk|jodle|chhito) (?:\S+ )?(?:dhadki\S*|chal\S*)|panic`, 'n'),
+      rule('numb', x`(?:bhitra ?bata |bhitra )?(?:ekdam |purai )?(?:khali|sunna|shunya) (?:\S+ )?(?:mahasus|feel|lagchha|lagcha|chha|cha|bhayeko|hunchha|huncha)|(?:kehi) (?:pani )?(?:mahasus|feel) (?:\S+ )?(?:hudaina|gardina|bhayena)`, 'n'),
+      rule('abuse', x`(?:buba|baba|ba|aama|dai|kaka|mama|shriman|logne|boyfriend|shikshak|sir|senior|uncle|kasaile|usle|unle) ?(?:le)? (?:\S+ ){0,2}(?:malai) (?:\S+ )?(?:kut\S*|pit\S*|chhoe|chhuncha|chhoyo|naramrosanga|jabarjasti|dhamkya\S*)|naramro ?sanga (?:chhoe|chhoyo|chhuncha)`, 's'),
+      rule('ragging', x`ragging\S*|(?:senior ?haru\S*|senior\S*) (?:\S+ ){0,2}(?:hairan|dukha dinchan|kutchan|dhamkauchan|beijjat)`, 's'),
+      rule('threat', x`dhamki\S*|blackmail\S*|(?:photo|tasbir|video)\S* (?:\S+ ){0,2}(?:viral|leak) (?:garchu|garidinchu|garchha|garne)`, 's'),
+      rule('substance', x`(?:birsina|birsana|birsanlai|pida bhulna|nidra ko lagi) (?:\S+ ){0,3}(?:raksi|rakshi|ganja|lagu aushadh|nasha|drugs)|(?:har|harek|dinahu|sadhai) (?:\S+ )?(?:raksi|rakshi|ganja|nasha)`),
+      rule('stress', x`tanav\S*|tension|dabab|dabav|pressure|chinta|pir|fail (?:bhaye|bhayo|hune)`),
+      rule('anxiety', x`dar (?:lagchha|lagcha|lagirako|lagyo)|bechain\S*|nervous`),
+      rule('sadness', x`dukhi|udas|(?:mann|man) (?:dukh\S*|khinna)|runa (?:mann|man) lag\S*|roye|roirako|yaad (?:aayo|aauchha|aaucha|airako)|depression|depressed`),
+      rule('tired', x`thakeko|thakeki|thake|thakai|thakan`),
+      rule('lonely', x`eklo|ekli|eklopan|eklai`),
+      rule('sleep', x`nidra (?:\S+ )?(?:lagdaina|lagena|pardaina)|sutna sakdina`, 'n'),
+    ],
+    time: [
+      rule('time', x`aaja rati|aaja raati|aja rati|aaja rat|aajai|aaja|aja|ahilyai|ahile nai|ahile|bholi bihana|bholi beluka|bholi|parsi|(?:natija|result|pariksha|exam)\S* (?:aayepachi|aaepachi|sakiyepachi|pachi)|(?:sabai|sabaijana|aamababa|roommate)\S* (?:sutepachi|bahira gayepachi)|yo hapta|chhittai|kehi ghanta ma|aadha rati`),
+      rule('recent', x`hijo rati|bharkharai|ekchhin agi|(?:\d+|ek|dui|tin|aadha) (?:ghanta|minute|min) agi|aaja bihana`),
+    ],
+  },
+  frames: [
+    // idioms and hyperbole
+    frame('idiom', x`(?:pariksha|exam|padhai|kaam|assignment|yo|yesle|garmi|jado|traffic|project) ?(?:le)? (?:ta )?(?:malai )?(?:marchha|marcha|marxa|maryo|marisakyo|jyan linchha)`, 'stress'),
+    frame('idiom', x`(?:garmi|jado|bhok|tirkha|haaso|haso|haasera|hasera|haasda|nidra|laaj|laj|parkhai|khusi) ?(?:le)? (?:\S+ )?(?:mariyo|mare|marna lage|marna lagyo|marne bhaye|marchu|mar\S*)`),
+    frame('idiom', x`(?:aama|buba|ba|baba|sir|miss|dai|didi) ?(?:le)? (?:\S+ ){0,2}(?:marnuhunchha|marnuhuncha|marchhan|marchan|marchhin|marchha|marcha)`),
+    frame('idiom', x`dimag (?:kharab|bigriyo)|(?:tanav|tension) ?le pagal|(?:padhai|kaam|pariksha|exam)\S* (?:\S+ )?bojh`, 'stress'),
+    // study of the topic
+    frame('education', x`(?:atmahatya|aatmahatya|suicide|depression|mental health) ?(?:bare|ko barema|rokatham\S*|prevention| sambandhi)\S*|(?:nibandha|essay|project|kaksha|class|seminar|report|research)\S* (?:\S+ ){0,2}(?:atmahatya|suicide)`),
+    // fiction
+    frame('fiction', x`(?:film|movie|chalchitra|cinema|katha|upanyas|geet|serial|natak|nayak|nayika|patra|hero|heroine)\S*`),
+    // past and recovery
+    frame('recovery', x`(?:\d+|ek|dui|tin|char|panch|dherai) (?:barsa|barsha|varsha|sal|mahina|hapta|din) ?(?:dekhi|dekhi nai) (?:\S+ ){0,2}(?:thik|theek|safa|ramro|niko|clean)|pahile (?:\S+ ){0,3}(?:garthe|sochthe|authyo)|(?:ahile|aba) (?:ma )?(?:thik|theek|ramro|niko) (?:chu|chhu|xu|bhaye)|sano chhada|gata barsa`),
+    frame('relapse', x`feri|pheri|aajkal|yi din ma|farki\S*`),
+    // everyday purposes
+    frame('benign', x`(?:tauko dukh\S*|jwaro|rugha|khoki|pet dukh\S*|dukhai)|doctor ?le (?:dinubhayo|diyeko|lekhidinubhayo)|luga sukauna|(?:sathi ?haru|pariwar)\S* ?sanga|changa|(?:musa|kira) ko lagi`),
+    // laughter and its opposite
+    frame('laugh', x`thatta|majak|mazak`),
+    frame('serious', x`sanchchai|sachchai|thatta haina|majak haina`),
+  ],
+};
