@@ -1,5 +1,6 @@
 // `npm run test:emulators`: the emulator tests, inside `firebase emulators:exec --only auth,functions`,
 // with the project's own offline Firestore emulator beside them.
+// `npm run test:emulators -- test/emulators/x.test.ts` runs only the files named (paths relative to functions/).
 import { join } from 'node:path';
 import { FIREBASE_BIN, PROJECT, ROOT, emulatorEnv, hasOwnFirestoreEmulator, run, startFirestore, stopAll } from './lib/stack.mjs';
 
@@ -11,7 +12,12 @@ async function main() {
   console.log('test:emulators: starting the offline Firestore emulator');
   await startFirestore();
   const env = emulatorEnv();
-  const mocha = `npx mocha --config ${join('functions', '.mocharc.emulators.json')}`;
+  // Extra arguments are spec files (relative to functions/) to run instead of the whole emulator suite.
+  const specs = process.argv.slice(2).map((f) => `'${f.replace(/'/g, '')}'`).join(' ');
+  // mocha merges positional specs with a config's `spec`, so a run of chosen files names its options itself.
+  const mocha = specs
+    ? `npx mocha --no-config --require tsx/cjs --extension ts --reporter ../scripts/mocha-reporter.cjs --timeout 60000 --exit ${specs}`
+    : `npx mocha --config ${join('functions', '.mocharc.emulators.json')}`;
   const code = await run(
     FIREBASE_BIN,
     ['emulators:exec', '--only', 'auth,functions', '--project', PROJECT, `cd functions && ${mocha.replace('functions/', '')}`],
