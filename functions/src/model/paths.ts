@@ -26,6 +26,8 @@ export const COLLECTIONS = {
   forumPosts: 'forumPosts',
   comments: 'comments',
   likes: 'likes',
+  likeState: 'likeState',
+  forumReports: 'forumReports',
   peerSessions: 'peerSessions',
   participants: 'participants',
   feedback: 'feedback',
@@ -107,6 +109,9 @@ export const paths = {
   comment: (postId: string, id: string) => `${paths.comments(postId)}/${segment(id, 'comment id')}`,
   likes: (postId: string) => `${paths.forumPost(postId)}/${C.likes}`,
   like: (postId: string, uid: string) => `${paths.likes(postId)}/${segment(uid, 'uid')}`,
+  likeState: (postId: string, uid: string) => `${paths.forumPost(postId)}/${C.likeState}/${segment(uid, 'uid')}`,
+  forumReports: () => C.forumReports,
+  forumReport: (id: string) => `${C.forumReports}/${segment(id, 'report id')}`,
 
   peerSessions: () => C.peerSessions,
   peerSession: (id: string) => `${C.peerSessions}/${segment(id, 'peer session id')}`,

@@ -163,6 +163,20 @@ export const DOCUMENTS: readonly DocumentSpec[] = [
     access: 'Owner creates and deletes own.',
   },
   {
+    key: 'likeState',
+    path: 'forumPosts/{postId}/likeState/{uid}',
+    schema: s.likeStateSchema,
+    what: 'Whether the post\'s likeCount includes a user\'s like; the like trigger reconciles it with the like document, so a repeated or reordered event never counts twice.',
+    access: 'Functions only.',
+  },
+  {
+    key: 'forumReport',
+    path: 'forumReports/{id}',
+    schema: s.forumReportSchema,
+    what: 'A user\'s report of a forum post or comment (one per user per item; the id is derived from both).',
+    access: 'Functions only: written by the reportForumContent callable, read by moderators through the queue callable.',
+  },
+  {
     key: 'peerSession',
     path: 'peerSessions/{id}',
     schema: s.peerSessionSchema,

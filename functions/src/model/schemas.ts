@@ -155,6 +155,7 @@ export const BOOKING_STATUSES = [
   'rescheduled',
   'completed',
   'no-show',
+  'expired',
 ] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
@@ -734,8 +735,8 @@ export const bookingSchema = z
     status: z.enum(BOOKING_STATUSES).describe('current status'),
     reason: z.string().max(500).optional().describe('optional reason the student gives'),
     history: z.array(bookingHistoryItemSchema).max(50).describe('every status change, oldest first'),
-    chatId: idSchema.optional().describe('counselor chat for mode chat'),
-    holdExpiresAt: timestampSchema.nullable().optional().describe('while requested: when the slot hold lapses and expireHolds cancels the request; null once answered'),
+    chatId: idSchema.optional().describe('counselor chat opened when the booking was confirmed'),
+    holdExpiresAt: timestampSchema.nullable().optional().describe('while requested or rescheduled: when the slot hold lapses and expireHolds expires the booking; null once answered'),
     createdAt: timestampSchema.describe('creation (server time)'),
     updatedAt: timestampSchema.describe('last change'),
   })
@@ -746,6 +747,14 @@ export type Booking = z.infer<typeof bookingSchema>;
 // forumPosts/{postId}, comments, likes
 // ---------------------------------------------------------------------------------------------------------
 
+/** Why a forum item has its status: `clean` (screened, nothing found) or what hid it. */
+export const MODERATION_REASONS = ['clean', 'risk', 'abuse', 'doxxing', 'reported', 'moderator'] as const;
+export type ModerationReason = (typeof MODERATION_REASONS)[number];
+
+/** Why a forum item waits in the moderation queue. */
+export const REVIEW_REASONS = ['auto-hidden', 'model-unavailable', 'reported'] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
+
 export const moderationSchema = z
   .object({
     level: riskLevelSchema.describe('screening level'),
@@ -754,6 +763,12 @@ export const moderationSchema = z
     at: timestampSchema.describe('when screened'),
     decidedBy: uidSchema.nullable().optional().describe('moderator who last set the status; null = automatic'),
     decidedAt: timestampSchema.nullable().optional().describe('when a moderator decided'),
+    reason: z.enum(MODERATION_REASONS).optional().describe('why the item has its status (clean, or what hid it)'),
+    abuse: z.array(z.string().min(1).max(64)).max(20).optional().describe('abuse and doxxing reason codes (never the text)'),
+    review: z.boolean().optional().describe('true while the item waits in the moderation queue'),
+    reviewWhy: z.enum(REVIEW_REASONS).nullable().optional().describe('why it is in the queue'),
+    reportCount: z.int().min(0).optional().describe('distinct users who reported it'),
+    riskEventId: z.string().min(1).max(128).nullable().optional().describe('riskEvent raised by its screening'),
   })
   .strict();
 export type Moderation = z.infer<typeof moderationSchema>;
@@ -782,6 +797,7 @@ export const commentSchema = z
     body: z.string().min(1).max(2000).describe('comment text, 1–2000 chars'),
     status: z.enum(POST_STATUSES).describe('created as pending; moderators and functions change it'),
     moderation: moderationSchema.optional().describe('screening and moderation record, written by functions'),
+    countedVisible: z.boolean().optional().describe('functions: whether the post\'s commentCount includes this comment'),
     createdAt: timestampSchema.describe('creation (server time)'),
     updatedAt: timestampSchema.optional().describe('last change'),
   })
@@ -794,6 +810,29 @@ export const likeSchema = z
   })
   .strict();
 export type Like = z.infer<typeof likeSchema>;
+
+export const likeStateSchema = z
+  .object({
+    counted: z.boolean().describe('whether the post\'s likeCount includes this user\'s like'),
+    updatedAt: timestampSchema.describe('last change'),
+  })
+  .strict();
+export type LikeState = z.infer<typeof likeStateSchema>;
+
+export const FORUM_REPORT_REASONS = ['harassment', 'hate', 'doxxing', 'spam', 'self-harm', 'other'] as const;
+export type ForumReportReason = (typeof FORUM_REPORT_REASONS)[number];
+
+export const forumReportSchema = z
+  .object({
+    reporterUid: uidSchema.describe('who reported it'),
+    postId: idSchema.describe('the post (or the post of the comment)'),
+    commentId: idSchema.nullable().describe('the comment; null = the post itself'),
+    reason: z.enum(FORUM_REPORT_REASONS).describe('what the reporter saw'),
+    note: z.string().max(500).optional().describe('reporter\'s note, ≤ 500 chars; read only by moderators'),
+    createdAt: timestampSchema.describe('when reported'),
+  })
+  .strict();
+export type ForumReport = z.infer<typeof forumReportSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
 // peerSessions/{id} and its subcollections
@@ -829,6 +868,7 @@ export const participantSchema = z
     alias: z.string().min(1).max(60).describe('participant\'s pseudonym'),
     joinedAt: timestampSchema.describe('when joined'),
     leftAt: timestampSchema.nullable().describe('when left; null = still in'),
+    remindedFor: timestampSchema.optional().describe('functions: the start time the reminder was sent for'),
   })
   .strict();
 export type Participant = z.infer<typeof participantSchema>;
@@ -856,6 +896,7 @@ export const feedbackSchema = z
     rating: z.int().min(1).max(5).describe('rating 1–5'),
     notes: z.string().max(1000).optional().describe('optional notes, ≤ 1000 chars'),
     createdAt: timestampSchema.describe('creation (server time); the document id is the participant\'s uid'),
+    countedAt: timestampSchema.optional().describe('functions: when the session\'s feedback totals included it'),
   })
   .strict();
 export type Feedback = z.infer<typeof feedbackSchema>;
@@ -1010,6 +1051,9 @@ export const DEFAULT_MIN_CELL_SIZE = 11;
 
 export const DEFAULT_MODEL_BUDGET = { dailyCallsPerOrg: 2000 };
 
+/** Counselor booking: how long a request holds a slot, and how late a student may still cancel. */
+export const DEFAULT_BOOKING_SETTINGS = { holdMinutes: 120, cancelCutoffMinutes: 120 };
+
 export const appConfigSchema = z
   .object({
     flags: z
@@ -1052,6 +1096,14 @@ export const appConfigSchema = z
       .strict()
       .default(DEFAULT_MODEL_BUDGET)
       .describe('model cost control'),
+    booking: z
+      .object({
+        holdMinutes: z.int().min(5).max(10080).describe('minutes a requested (or rescheduled) booking holds its slot before expireHolds releases it'),
+        cancelCutoffMinutes: z.int().min(0).max(10080).describe('a student cannot cancel a confirmed session less than this many minutes before its start'),
+      })
+      .strict()
+      .default(DEFAULT_BOOKING_SETTINGS)
+      .describe('counselor booking settings'),
     updatedAt: timestampSchema.optional().describe('last change'),
     updatedBy: uidSchema.optional().describe('admin who changed it last'),
   })

@@ -228,6 +228,11 @@ export function samples(): Record<string, Array<Record<string, unknown>>> {
     ],
     comment: [{ authorUid: 'stu2', alias: 'Brave Lark 7', body: 'Short breaks help me.', status: 'pending', createdAt: T0 }],
     like: [{ createdAt: T0 }],
+    likeState: [{ counted: true, updatedAt: T0 }],
+    forumReport: [
+      { reporterUid: 'stu2', postId: 'p1', commentId: null, reason: 'harassment', note: 'rude to me', createdAt: T0 },
+      { reporterUid: 'stu3', postId: 'p1', commentId: 'c1', reason: 'doxxing', createdAt: T0 },
+    ],
     peerSession: [
       {
         title: 'Exam stress circle',
@@ -350,6 +355,7 @@ export function samples(): Record<string, Array<Record<string, unknown>>> {
           rescheduled: null,
           completed: 11,
           'no-show': null,
+          expired: null,
         },
         peer: { sessions: null, attendance: 25, ratingAvg: 4.4 },
         generatedAt: T1,

@@ -31,6 +31,8 @@ const BUILT: Record<string, string> = {
   forumPost: paths.forumPost('{postId}'),
   comment: paths.comment('{postId}', '{id}'),
   like: paths.like('{postId}', '{uid}'),
+  likeState: paths.likeState('{postId}', '{uid}'),
+  forumReport: paths.forumReport('{id}'),
   peerSession: paths.peerSession('{id}'),
   participant: paths.participant('{id}', '{uid}'),
   peerJoin: paths.peerJoin('{id}'),

@@ -107,6 +107,8 @@ describe('model registry', () => {
       'forumPosts/{postId}',
       'forumPosts/{postId}/comments/{id}',
       'forumPosts/{postId}/likes/{uid}',
+      'forumPosts/{postId}/likeState/{uid}',
+      'forumReports/{id}',
       'peerSessions/{id}',
       'peerSessions/{id}/participants/{uid}',
       'peerSessions/{id}/private/join',
@@ -469,7 +471,7 @@ describe('counselors, slots, bookings', () => {
   it('bookings check mode, status and history entries', () => {
     for (const mode of ['video', 'audio', 'chat', 'in-person']) accepts('booking', with_(sample('booking'), { mode }));
     rejects('booking', with_(sample('booking'), { mode: 'carrier-pigeon' }), /mode/);
-    for (const status of ['requested', 'confirmed', 'rejected', 'cancelled', 'rescheduled', 'completed', 'no-show']) {
+    for (const status of ['requested', 'confirmed', 'rejected', 'cancelled', 'rescheduled', 'completed', 'no-show', 'expired']) {
       accepts('booking', with_(sample('booking'), { status }));
     }
     rejects('booking', with_(sample('booking'), { status: 'pending' }), /status/);
