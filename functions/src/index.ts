@@ -2,4 +2,13 @@
  * Wiring only: every deployed function is re-exported from its feature folder.
  */
 export { onUserCreated, setAlertContact, setUserRole } from './identity/triggers';
-export { dailySummaries, onAssessmentCreated, onProfileWritten, onTaskWritten, sendReminders, streakCheck } from './wellbeing/triggers';
+export { dailySummaries, onAssessmentCreated, onEntryCreated, onProfileWritten, onTaskWritten, sendReminders, streakCheck } from './wellbeing/triggers';
+export {
+  closeIdleChats,
+  escalationSweep,
+  getRiskEventDetail,
+  listRiskQueue,
+  onChatMessageCreated,
+  onRiskEventCreated,
+  updateRiskEvent,
+} from './safety/triggers';

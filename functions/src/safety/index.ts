@@ -1,7 +1,8 @@
 /**
  * The safety pipeline's deployed functions (chat screening and Bestie replies, risk alert fan-out,
  * escalation and re-screening sweep, idle chat closing, the counselor callables). Layer 1, the
- * deterministic screener, is in ./screener.
+ * deterministic screener, is in ./screener. `screenJournal` is the journal screener the well-being entry
+ * trigger uses.
  */
 export {
   onChatMessageCreated,
@@ -12,3 +13,4 @@ export {
   updateRiskEvent,
   listRiskQueue,
 } from './triggers';
+export { screenJournal } from './triggers';

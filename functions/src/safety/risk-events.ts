@@ -26,6 +26,8 @@ export interface RiskSignal {
   profile: UserProfile | null;
   /** The org when the source names it (a chat's orgId), used when there is no profile. */
   orgId: string | undefined;
+  /** The student's alias when the source carries it, used when there is no profile. */
+  alias?: string;
   level: RiskEventLevel;
   reasons: readonly string[];
   /** The student's words; stored encrypted. */
@@ -62,7 +64,7 @@ export async function ensureRiskEvent(deps: SafetyDeps, signal: RiskSignal): Pro
   const created = await deps.store.createRiskEvent(id, {
     orgId,
     studentUid: signal.studentUid,
-    alias: signal.profile?.alias ?? generateAlias(signal.studentUid),
+    alias: signal.profile?.alias ?? signal.alias ?? generateAlias(signal.studentUid),
     source: signal.source,
     sourcePath: signal.sourcePath,
     level: signal.level,

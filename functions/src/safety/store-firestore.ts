@@ -104,6 +104,10 @@ export function firestoreSafetyStore(db: Firestore): SafetyStore {
       await db.doc(paths.message(chatId, msgId)).update({ screening: { level: s.level, reasons: s.reasons, by: s.by, at: ts(s.at) } });
     },
 
+    async writeEntryScreening(uid, entryId, s) {
+      await db.doc(paths.entry(uid, entryId)).update({ screening: { level: s.level, reasons: s.reasons, by: s.by, at: ts(s.at) } });
+    },
+
     async createBotMessage(chatId, id, m) {
       try {
         await messages(chatId).doc(segment(id)).create({ authorUid: 'bot', sender: 'bot', text: m.text, createdAt: ts(m.at), agent: m.agent });

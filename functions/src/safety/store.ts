@@ -75,6 +75,8 @@ export interface SafetyStore extends BudgetStore {
 
   /** Sets `screening` on a message. 1 write. */
   writeScreening(chatId: string, msgId: string, screening: ScreeningWrite): Promise<void>;
+  /** Sets `screening` on a journal entry (`users/{uid}/entries/{entryId}`); fails if it is gone. 1 write. */
+  writeEntryScreening(uid: string, entryId: string, screening: ScreeningWrite): Promise<void>;
   /** Creates Bestie's message `id` unless it exists. 1 write. */
   createBotMessage(chatId: string, id: string, message: BotMessageWrite): Promise<'created' | 'exists'>;
   /** Moves `lastMessageAt` forward (never back). 1 write. */

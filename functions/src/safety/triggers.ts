@@ -14,6 +14,7 @@ import { handleRiskEventCreated } from './alerts';
 import type { SafetyDeps } from './deps';
 import { safetyEvents } from './events';
 import { closeIdleChats as closeIdleChatsHandler } from './idle-chats';
+import { journalScreener } from './journal';
 import { liveSafetyDeps } from './live';
 import { handleChatMessage } from './message-handler';
 import {
@@ -103,3 +104,4 @@ export const closeIdleChats = buildCloseIdleChats(liveSafetyDeps);
 export const getRiskEventDetail = buildGetRiskEventDetail(liveSafetyDeps);
 export const updateRiskEvent = buildUpdateRiskEvent(liveSafetyDeps);
 export const listRiskQueue = buildListRiskQueue(liveSafetyDeps);
+export const screenJournal = journalScreener(liveSafetyDeps);

@@ -14,6 +14,7 @@ import { DomainError } from '../platform/errors';
 import { db } from '../platform/firebase';
 import { errorFields, logEvent } from '../platform/log';
 import { formatIssues } from '../platform/validation';
+import { screenJournal } from '../safety/triggers';
 import { wellbeingEvents } from './events';
 import { firestoreWellbeingStore } from './firestore-store';
 import { handleAssessmentCreated, type AssessmentDeps } from './handle-assessments';
@@ -135,6 +136,7 @@ export function buildDailySummaries(deps: SummaryDeps) {
   });
 }
 
+export const onEntryCreated = buildOnEntryCreated(liveEntryDeps(screenJournal));
 export const onAssessmentCreated = buildOnAssessmentCreated(liveWellbeingDeps);
 export const onProfileWritten = buildOnProfileWritten(liveWellbeingDeps);
 export const onTaskWritten = buildOnTaskWritten(liveWellbeingDeps);

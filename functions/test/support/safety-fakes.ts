@@ -13,6 +13,7 @@ import {
   auditLogSchema,
   chatSchema,
   counselorSchema,
+  journalEntrySchema,
   messageSchema,
   orgSchema,
   riskEventSchema,
@@ -120,6 +121,14 @@ export class InMemorySafetyStore implements SafetyStore {
     const current = this.docs.peek(path);
     if (!current) throw new Error(`no message ${path}`);
     messageSchema.parse({ ...current, screening: { ...s, at: ts(s.at) } });
+    this.docs.update(path, { screening: { level: s.level, reasons: s.reasons, by: s.by, at: ts(s.at) } });
+  }
+
+  async writeEntryScreening(uid: string, entryId: string, s: ScreeningWrite): Promise<void> {
+    const path = paths.entry(uid, entryId);
+    const current = this.docs.peek(path);
+    if (!current) throw new Error(`no entry ${path}`);
+    journalEntrySchema.parse({ ...current, screening: { ...s, at: ts(s.at) } });
     this.docs.update(path, { screening: { level: s.level, reasons: s.reasons, by: s.by, at: ts(s.at) } });
   }
 
