@@ -34,6 +34,7 @@ export const safetyEvents = {
   notifyCrashed: (f: { eventId: string; errorClass: string; errorCode?: string | undefined }) => logEvent('error', 'safety.notify-crashed', f),
   riskEventCreated: (f: { eventId: string; orgId: string; level: string; source: string; created: boolean }) =>
     logEvent('info', 'safety.risk-event', f),
+  excerptNotStored: (f: { eventId: string; errorCode: string }) => logEvent('error', 'safety.excerpt-not-stored', f),
   riskEventRaised: (f: { eventId: string; from: string; to: string }) => logEvent('warn', 'safety.risk-event-raised', f),
   fanOut: (f: { eventId: string; step: number; target: string; recipientCount: number; sentCount: number; failedCount: number; retryableCount: number }) =>
     logEvent(f.failedCount > 0 ? 'warn' : 'info', 'safety.fan-out', f),

@@ -1,13 +1,15 @@
 /**
  * Creating a riskEvent for a screened document: one event per source (its id derived from the source
- * path, so a re-run finds it), the excerpt encrypted with the event path and field as context, the first
+ * path, so a re-run finds it), the excerpt encrypted with the event path and field as context (left out,
+ * with an error logged, when no key is configured: the alert matters more), the first
  * escalation deadline from the org's policy. When a later layer finds a higher level for a source that
  * already has an event, the event is raised (never lowered) and the initial fan-out runs again at the new
  * level, which adds what the higher level gets (SMS and email for imminent) without repeating what was sent.
  */
 import { generateAlias } from '../identity/alias';
 import { riskRank, type RiskEventLevel, type RiskLevel, type RiskSource, type UserProfile } from '../model/schemas';
-import { encryptField } from '../platform/crypto';
+import { encryptField, type EncryptedField } from '../platform/crypto';
+import { DomainError } from '../platform/errors';
 import type { SafetyDeps } from './deps';
 import { policyFor } from './directory';
 import { firstDeadline, stepPlan } from './escalation';
@@ -50,6 +52,20 @@ export function excerptOf(text: string): string {
   return text.length <= EXCERPT_MAX ? text : `${text.slice(0, EXCERPT_MAX - 1)}…`;
 }
 
+/**
+ * The excerpt encrypted for event `id`; null when no encryption key is configured (logged as an error): the
+ * alert itself must go out whatever else is missing, and the counselor still has the source path.
+ */
+export function sealExcerpt(deps: SafetyDeps, id: string, text: string): EncryptedField | null {
+  try {
+    return encryptField(deps.keyRing, excerptOf(text), excerptContext(id));
+  } catch (err) {
+    if (!(err instanceof DomainError && err.code === 'crypto/no-key')) throw err;
+    safetyEvents.excerptNotStored({ eventId: id, errorCode: err.code });
+    return null;
+  }
+}
+
 /** Creates the source's riskEvent, or raises the existing one. Undefined when no org is known to alert. */
 export async function ensureRiskEvent(deps: SafetyDeps, signal: RiskSignal): Promise<EnsuredEvent | undefined> {
   const orgId = signal.profile?.orgId ?? signal.orgId;
@@ -69,7 +85,7 @@ export async function ensureRiskEvent(deps: SafetyDeps, signal: RiskSignal): Pro
     sourcePath: signal.sourcePath,
     level: signal.level,
     reasons: [...signal.reasons].slice(0, 20),
-    excerpt: encryptField(deps.keyRing, excerptOf(signal.text), excerptContext(id)),
+    excerpt: sealExcerpt(deps, id, signal.text),
     createdAt: now,
     nextEscalationAt: deadline,
   });

@@ -8,6 +8,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { paths } from '../../../src/model/paths';
 import { journalEntrySchema } from '../../../src/model/schemas';
 import { decryptField } from '../../../src/platform/crypto';
+import { captureLogs } from '../../../src/platform/log';
 import { ProviderError } from '../../../src/platform/providers/types';
 import { excerptContext, riskEventIdFor } from '../../../src/safety/ids';
 import { handleJournalScreening, journalScreener } from '../../../src/safety/journal';
@@ -79,6 +80,21 @@ describe('safety/journal', () => {
     assert.equal(outcome.model, 'failed');
     assert.equal(outcome.level, 'moderate');
     assert.ok(stored(fake, 'e5')?.screening?.reasons.includes(PENDING_REASON));
+  });
+
+  it('without an encryption key the riskEvent is still created, without an excerpt, and the error logged', async () => {
+    const fake = setup(new ScriptedModel(false));
+    fake.deps.keyRing = { keys: [] };
+    const logs = captureLogs();
+    try {
+      await handleJournalScreening(fake.deps, entry(fake, 'e7', 'I took 30 pills an hour ago'));
+    } finally {
+      logs.restore();
+    }
+    const event = riskEventsIn(fake.docs)[0];
+    assert.equal(event?.level, 'imminent');
+    assert.equal(event?.excerpt, null);
+    assert.ok(logs.lines.some((l) => l.event === 'safety.excerpt-not-stored' && l.severity === 'error'));
   });
 
   it('offline, only the deterministic screener runs', async () => {
