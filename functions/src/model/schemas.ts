@@ -422,6 +422,7 @@ const entryBase = {
   createdAt: timestampSchema.describe('creation (server time); immutable'),
   updatedAt: timestampSchema.optional().describe('last edit by the owner (server time)'),
   processedAt: timestampSchema.optional().describe('when functions counted the entry (counts, streak); set once'),
+  orgId: orgIdSchema.optional().describe('the owner\'s org, written by functions with processedAt; the analytics rollup counts entries by it'),
 };
 
 export const moodEntrySchema = z
@@ -542,6 +543,7 @@ const assessmentResults = {
   flags: z.array(z.enum(ASSESSMENT_FLAGS)).max(ASSESSMENT_FLAGS.length).optional().describe('flags, written by functions'),
   trend: assessmentTrendSchema.nullable().optional().describe('change against the previous result of the same instrument, written by functions; null = first one'),
   scoredAt: timestampSchema.optional().describe('when functions scored it'),
+  orgId: orgIdSchema.optional().describe('the owner\'s org, written by functions with the result; the analytics rollup counts assessments by it'),
   createdAt: timestampSchema.describe('when the student submitted it (server time)'),
 };
 
