@@ -212,11 +212,13 @@ const profile = (uid, role, orgId) => ({
   const stored = { ...doc, updatedAt: PAST };
   matrix(F, 'get', { method: 'get', path, resource: stored }, []);
   matrix(F, 'list', { method: 'list', path: 'users/stu1/private', query: {} }, []);
-  matrix(F, 'create', { method: 'create', path, data: doc }, ['owner']);
-  matrix(F, 'update', { method: 'update', path, resource: stored, data: { email: enc, phone: enc, updatedAt: NOW } }, ['owner']);
+  // Written only by the setAlertContact callable (clients never hold the key): even a well-formed
+  // encrypted document from the owner is refused. The owner may delete it.
+  matrix(F, 'create', { method: 'create', path, data: doc }, []);
+  matrix(F, 'update', { method: 'update', path, resource: stored, data: { email: enc, phone: enc, updatedAt: NOW } }, []);
   matrix(F, 'delete', { method: 'delete', path, resource: stored }, ['owner']);
   const c = (id, data, ok) => add(F, id, { method: 'create', path, auth: A.owner, data }, ok);
-  c('create-both-null', { email: null, phone: null, updatedAt: NOW }, true);
+  c('create-both-null', { email: null, phone: null, updatedAt: NOW }, false);
   c('create-plaintext-email', { email: 'me@example.com', phone: null, updatedAt: NOW }, false);
   c('create-plaintext-phone', { email: null, phone: '+919800000000', updatedAt: NOW }, false);
   c('create-wrong-alg', { email: { ...enc, alg: 'none' }, phone: null, updatedAt: NOW }, false);
@@ -228,6 +230,10 @@ const profile = (uid, role, orgId) => ({
   c('create-client-time', { ...doc, updatedAt: PAST }, false);
   add(F, 'update-client-time', { method: 'update', path, auth: A.owner, resource: stored, data: { ...doc, updatedAt: LATER } }, false);
   add(F, 'update-to-plaintext', { method: 'update', path, auth: A.owner, resource: stored, data: { ...stored, phone: '+919800000000' } }, false);
+  add(F, 'update-clear-phone', { method: 'update', path, auth: A.owner, resource: withKeys(stored, { phone: enc }), data: { ...stored, phone: null, updatedAt: NOW } }, false);
+  add(F, 'update-unchanged', { method: 'update', path, auth: A.owner, resource: stored, data: stored }, false);
+  add(F, 'delete-other-students-contact', { method: 'delete', path: 'users/stu2/private/contact', auth: A.owner, resource: stored }, false);
+  add(F, 'delete-missing-by-owner', { method: 'delete', path, auth: A.owner }, true);
   add(F, 'create-for-other-student', { method: 'create', path: 'users/stu2/private/contact', auth: A.owner, data: doc }, false);
   add(F, 'get-other-private-doc', { method: 'get', path: 'users/stu1/private/notes', auth: A.owner, resource: { x: 1 } }, false);
   add(F, 'create-other-private-doc', { method: 'create', path: 'users/stu1/private/notes', auth: A.owner, data: { x: 1 } }, false);
@@ -376,6 +382,27 @@ const profile = (uid, role, orgId) => ({
   u('update-mood-value', { ...mood, createdAt: PAST }, { ...mood, createdAt: PAST, mood: 2 }, true);
   u('update-mood-out-of-range', { ...mood, createdAt: PAST }, { ...mood, createdAt: PAST, mood: 9 }, false);
   u('update-extra-key', stored, { ...stored, flagged: true }, false);
+  // processedAt: functions set it once when they count the entry; present and unchanged on owner
+  // updates of every kind, never written by a client.
+  c('create-with-processed-at', { ...journal, processedAt: NOW }, false);
+  c('create-with-processed-at-null', { ...journal, processedAt: null }, false);
+  c('create-mood-with-processed-at', { ...mood, processedAt: NOW }, false);
+  const processed = { ...stored, processedAt: PAST };
+  matrix(F, 'update-processed-journal', { method: 'update', path, resource: processed, data: { ...processed, text: 'Edited again.', updatedAt: NOW } }, ['owner']);
+  const kinds = { mood: { ...mood, mood: 2 }, gratitude: { ...gratitude, text: 'Rain' }, sleep: { ...sleep, quality: 8 }, breathing: { ...breathing, durationSec: 300 } };
+  for (const [kind, changed] of Object.entries(kinds)) {
+    const before = { ...{ mood, gratitude, sleep, breathing }[kind], createdAt: PAST, processedAt: PAST };
+    u(`update-processed-${kind}`, before, { ...changed, createdAt: PAST, processedAt: PAST, updatedAt: NOW }, true);
+    u(`update-processed-${kind}-changes-processed-at`, before, { ...changed, createdAt: PAST, processedAt: NOW, updatedAt: NOW }, false);
+  }
+  u('update-processed-keeps-screening', { ...screened, processedAt: PAST }, { ...screened, processedAt: PAST, text: 'Edited.', updatedAt: NOW }, true);
+  u('update-processed-at', processed, { ...processed, processedAt: NOW }, false);
+  u('update-processed-at-to-null', processed, { ...processed, processedAt: null }, false);
+  u('update-processed-at-and-text', processed, { ...processed, text: 'Edited.', processedAt: LATER }, false);
+  u('update-remove-processed-at', processed, omit(processed, 'processedAt'), false);
+  u('update-add-processed-at', stored, { ...stored, processedAt: NOW }, false);
+  u('update-processed-unknown-key', processed, { ...processed, countedTwice: true }, false);
+  u('update-processed-kind', processed, { ...processed, kind: 'gratitude' }, false);
   add(F, 'list-kind', { method: 'list', path: 'users/stu1/entries', auth: A.owner, query: { where: [['kind', '==', 'mood']], orderBy: [['createdAt', 'desc']] } }, true);
   add(F, 'list-other-students-entries', { method: 'list', path: 'users/stu2/entries', auth: A.owner, query: {} }, false);
   add(F, 'list-collection-group-by-counselor', { method: 'list', collectionGroup: 'entries', auth: A.counselor, query: { where: [['kind', '==', 'journal']] } }, false);
@@ -426,6 +453,27 @@ const profile = (uid, role, orgId) => ({
   u('update-created-at', { createdAt: NOW }, false);
   u('update-title-too-long', { title: text(201) }, false);
   u('update-extra-key', { priority: 1 }, false);
+
+  // nextReminderAt: functions keep it from schedule, remindAt and the owner's timezone; present and
+  // unchanged on owner updates, never set, changed or removed by a client.
+  c('create-with-next-reminder-at', { nextReminderAt: LATER }, false);
+  c('create-with-next-reminder-at-null', { nextReminderAt: null }, false);
+  const due = { ...stored, nextReminderAt: LATER };
+  const ud = (id, patch, ok) => add(F, id, { method: 'update', path, auth: A.owner, resource: due, data: withKeys(due, patch) }, ok);
+  matrix(F, 'update-done-with-next-reminder-at', { method: 'update', path, resource: due, data: { ...due, done: true, doneAt: NOW } }, ['owner']);
+  ud('update-title-with-next-reminder-at', { title: 'Walk 30 minutes' }, true);
+  ud('update-remind-at-with-next-reminder-at', { remindAt: '07:30' }, true);
+  ud('update-schedule-with-next-reminder-at', { schedule: { repeat: 'weekly', days: [0, 6] } }, true);
+  add(F, 'update-title-with-null-next-reminder-at', { method: 'update', path, auth: A.owner, resource: { ...due, nextReminderAt: null }, data: { ...due, nextReminderAt: null, title: 'Stretch' } }, true);
+  ud('update-next-reminder-at', { nextReminderAt: NOW }, false);
+  ud('update-next-reminder-at-to-null', { nextReminderAt: null }, false);
+  ud('update-next-reminder-at-wrong-type', { nextReminderAt: '2026-03-05T11:00:00Z' }, false);
+  ud('update-remind-at-and-next-reminder-at', { remindAt: '06:00', nextReminderAt: NOW }, false);
+  add(F, 'update-remove-next-reminder-at', { method: 'update', path, auth: A.owner, resource: due, data: omit(due, 'nextReminderAt') }, false);
+  u('update-add-next-reminder-at', { nextReminderAt: LATER }, false);
+  u('update-add-next-reminder-at-null', { nextReminderAt: null }, false);
+  ud('update-created-at-with-next-reminder-at', { createdAt: NOW }, false);
+  ud('update-extra-key-with-next-reminder-at', { lastRemindedAt: NOW }, false);
 }
 
 // =====================================================================================================
@@ -455,10 +503,22 @@ const profile = (uid, role, orgId) => ({
   c('create-with-severity', { ...phq9, severity: 'minimal' }, false);
   c('create-with-flags', { ...phq9, flags: [] }, false);
   c('create-with-scored-at', { ...phq9, scoredAt: NOW }, false);
+  c('create-with-trend', { ...phq9, trend: { previousId: 'a0', previousScore: 12, delta: -7, direction: 'improved' } }, false);
+  c('create-with-trend-null', { ...phq9, trend: null }, false);
+  c('create-gad7-with-every-result', { ...gad7, score: 8, severity: 'mild', flags: [], trend: null, scoredAt: NOW }, false);
   c('create-instrument-unknown', { ...phq9, instrument: 'bdi' }, false);
   c('create-client-time', { ...phq9, createdAt: PAST }, false);
   c('create-missing-created-at', omit(phq9, 'createdAt'), false);
   c('create-missing-answers', omit(phq9, 'answers'), false);
+  const withTrend = { ...scored, trend: { previousId: 'a0', previousScore: 12, delta: -7, direction: 'improved' } };
+  matrix(F, 'get-with-trend', { method: 'get', path, resource: withTrend }, ['owner']);
+  matrix(F, 'update-trend', { method: 'update', path, resource: withTrend, data: { ...withTrend, trend: null } }, []);
+  const ua = (id, data) => add(F, id, { method: 'update', path, auth: A.owner, resource: withTrend, data }, false);
+  ua('update-unchanged-by-owner', withTrend);
+  ua('update-scored-at-by-owner', { ...withTrend, scoredAt: NOW });
+  ua('update-remove-trend-by-owner', omit(withTrend, 'trend'));
+  ua('update-severity-by-owner', { ...withTrend, severity: 'minimal' });
+  add(F, 'update-add-score-by-owner', { method: 'update', path, auth: A.owner, resource: { ...phq9, createdAt: PAST }, data: { ...phq9, createdAt: PAST, score: 0 } }, false);
   add(F, 'update-answers-by-owner', { method: 'update', path, auth: A.owner, resource: scored, data: { ...scored, answers: [0, 0, 0, 0, 0, 0, 0, 0, 0] } }, false);
   add(F, 'get-by-counselor-with-consent', { method: 'get', path, auth: A.counselor, resource: scored, docs: { 'users/stu1': withKeys(profile('stu1', 'student', 'orgA'), { consent: { aiScreening: true, shareWithCounselor: true, analytics: true, version: 1, at: PAST } }) } }, false);
 }
