@@ -1,8 +1,9 @@
 /**
- * Time to acknowledgement as a bounded histogram (pure). The ack trigger adds one to the bucket of each
- * acknowledged risk event, so the rollup reads a fixed number of counters whatever the number of events, and
- * computes median and p90 from them: nearest-rank quantile, linearly interpolated inside its bucket. The error
- * is at most the width of the bucket holding the quantile (1 minute below 5 minutes, 30 minutes near 2 hours).
+ * Time to acknowledgement as a bounded histogram (pure). The acknowledgement trigger (ack.ts) adds one to the
+ * bucket of each acknowledged risk event, so the rollup reads one small document whatever the number of
+ * events, and computes median and p90 from it: nearest-rank quantile, linearly interpolated inside its bucket.
+ * The error is at most the width of the bucket holding the quantile (1 minute below 3 minutes, 30 minutes
+ * between 1 and 2 hours). The last bucket is open (≥ 48 hours) and reports its lower edge.
  */
 
 /** Upper edges (exclusive, minutes) of the buckets; a last, open bucket holds everything from 2,880 on. */

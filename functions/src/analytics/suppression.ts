@@ -10,8 +10,7 @@
  *    small withheld sum pins each member down to a handful of people — or to zero). Until that holds, the
  *    smallest published cell is withheld as well (ties broken by the group's key order, so re-runs agree).
  *    When no published cell is left, the total is withheld instead.
- * 3. A withheld total must not be recoverable as the sum of published cells: if the total is withheld and no
- *    cell is, the smallest cell is withheld too.
+ * A withheld total is never the sum of published cells: it is withheld only when every cell is.
  * Groups are independent: the rollup publishes no other linear relation between cells.
  */
 
@@ -22,12 +21,13 @@ export interface SuppressedGroup<K extends string> {
   total: Cell;
 }
 
+/** A lone count (no group, no total): withheld below `minCell`. */
 export function suppressCell(value: number, minCell: number): Cell {
   return value < minCell ? null : value;
 }
 
 /** Suppresses a group of counts and its total; `keys` fixes the order used to break ties. */
-export function suppressGroup<K extends string>(keys: readonly K[], counts: Record<K, number>, minCell: number): SuppressedGroup<K> {
+export function suppressGroup<K extends string>(keys: readonly K[], counts: Readonly<Record<K, number>>, minCell: number): SuppressedGroup<K> {
   const total = keys.reduce((sum, k) => sum + counts[k], 0);
   const withheld = new Set<K>(keys.filter((k) => counts[k] < minCell));
   let totalWithheld = total < minCell;
@@ -47,12 +47,7 @@ export function suppressGroup<K extends string>(keys: readonly K[], counts: Reco
     if (next === undefined) totalWithheld = true;
     else withheld.add(next);
   }
-  if (totalWithheld && withheld.size === 0) {
-    const next = smallestPublished();
-    if (next !== undefined) withheld.add(next);
-  }
 
-  const cells = {} as Record<K, Cell>;
-  for (const k of keys) cells[k] = withheld.has(k) ? null : counts[k];
-  return { cells, total: totalWithheld ? null : total };
+  const cells = Object.fromEntries(keys.map((k) => [k, withheld.has(k) ? null : counts[k]]));
+  return { cells: cells as Record<K, Cell>, total: totalWithheld ? null : total };
 }
