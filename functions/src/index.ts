@@ -12,3 +12,5 @@ export {
   onRiskEventCreated,
   updateRiskEvent,
 } from './safety/triggers';
+export { cancelBooking, expireHolds, requestBooking, respondToBooking } from './connect/booking/triggers';
+export { recordResourceView } from './connect/resources/triggers';
