@@ -122,6 +122,31 @@ describe('firestoreAnalyticsStore (offline Firestore emulator)', function () {
     assert.ok(listed.some((d) => d.id === day));
   });
 
+  it('backfills through the script (npm run rollup) with one progress line per org-day', async () => {
+    await db.doc(paths.analyticsDay('org-a', DAY)).delete();
+    const out = await new Promise<string>((resolve, reject) => {
+      const script = spawn(
+        process.execPath,
+        ['-r', require.resolve('tsx/cjs'), join(ROOT, 'functions', 'scripts', 'rollup.ts'), '--from', '2025-05-03', '--to', DAY, '--org', 'org-a', '--project', 'demo-analytics'],
+        { env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let text = '';
+      script.stdout.on('data', (c: Buffer) => (text += c.toString()));
+      script.stderr.on('data', (c: Buffer) => (text += c.toString()));
+      script.once('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${String(code)}: ${text}`))));
+    });
+    const lines = out.split('\n').filter((l) => l.startsWith('['));
+    assert.deepEqual(lines, [
+      '[1/2] org-a 2025-05-03 written: active —, entries —, risk events —, bookings —',
+      '[2/2] org-a 2025-05-04 written: active 15, entries 46, risk events 27, bookings 23',
+    ]);
+    assert.match(out, /2 written, 0 skipped/);
+    const stored = analyticsDailySchema.parse((await db.doc(paths.analyticsDay('org-a', DAY)).get()).data());
+    const { generatedAt, ...figures } = stored;
+    assert.ok(generatedAt.toMillis() > RUN_AT);
+    assert.deepEqual(figures, EXPECTED_FIGURES);
+  });
+
   it('lists org timezones and reads config with defaults', async () => {
     assert.deepEqual(await store.orgZones(), [
       { orgId: 'org-a', timeZone: 'Asia/Kolkata' },
