@@ -200,6 +200,18 @@ const profile = (uid, role, orgId) => ({
   add(F, 'update-next-reminder-at-by-counselor', { ...updKept({ nextReminderAt: NOW }), auth: A.counselor }, false);
   matrix(F, 'get-with-due-fields', { method: 'get', path: 'users/stu1', resource: kept }, ['owner', 'counselor', 'admin']);
   add(F, 'list-due-reminders-by-admin', { method: 'list', path: 'users', auth: A.admin, query: { where: [['nextReminderAt', '<=', NOW]], orderBy: [['nextReminderAt', 'asc']] } }, false);
+
+  // Each operand of prefs and consent refused on its own (the others valid).
+  const ch = { push: true, email: false, sms: false };
+  own('update-prefs-quiet-hours-bad-start', { prefs: { reminderTime: null, quietHours: { start: '10pm', end: '07:00' }, channels: ch } }, false);
+  own('update-prefs-quiet-hours-bad-end', { prefs: { reminderTime: null, quietHours: { start: '22:00', end: '7:00' }, channels: ch } }, false);
+  own('update-prefs-channels-missing-sms', { prefs: { reminderTime: null, quietHours: null, channels: { push: true, email: false } } }, false);
+  own('update-prefs-channel-email-wrong-type', { prefs: { reminderTime: null, quietHours: null, channels: { ...ch, email: 'no' } } }, false);
+  own('update-prefs-channel-sms-wrong-type', { prefs: { reminderTime: null, quietHours: null, channels: { ...ch, sms: 0 } } }, false);
+  own('update-prefs-reminder-time-wrong-type', { prefs: { reminderTime: 730, quietHours: null, channels: ch } }, false);
+  own('update-prefs-not-map', { prefs: 'quiet' }, false);
+  own('update-consent-share-wrong-type', consent({ shareWithCounselor: 'no' }), false);
+  own('update-consent-analytics-wrong-type', consent({ analytics: 1 }), false);
 }
 
 // =====================================================================================================
@@ -279,6 +291,12 @@ const profile = (uid, role, orgId) => ({
   add(F, 'update-client-time', { method: 'update', path, auth: A.owner, resource: stored, data: { ...doc, updatedAt: LATER } }, false);
   add(F, 'update-too-many-reasons', { method: 'update', path, auth: A.owner, resource: stored, data: { ...stored, reasons: twenty.concat(['x']) } }, false);
   add(F, 'create-missing-reasons', { method: 'create', path, auth: A.owner, data: omit(doc, 'reasons') }, false);
+  c('create-updated-at-wrong-type', { updatedAt: '2026-03-01T10:00:00Z' }, false);
+  c('create-contacts-not-list', { trustedContacts: 'Didi' }, false);
+  c('create-contact-not-map', { trustedContacts: ['Didi'] }, false);
+  c('create-contact-relation-too-long', { trustedContacts: [{ name: 'Didi', relation: text(41) }] }, false);
+  // A bad contact at each position is found (the rule checks every index separately).
+  for (let i = 1; i <= 8; i++) c(`create-contact-${i + 1}-bad`, { trustedContacts: [...tenContacts.slice(0, i), { name: '' }] }, false);
   add(F, 'get-other-students-plan', { method: 'get', path: 'users/stu2/private/safetyPlan', auth: A.owner, resource: stored }, false);
   add(F, 'get-by-counselor-with-consent', { method: 'get', path, auth: A.counselor, resource: stored, docs: { 'users/stu1': withKeys(profile('stu1', 'student', 'orgA'), { consent: { aiScreening: true, shareWithCounselor: true, analytics: true, version: 1, at: PAST } }) } }, false);
 }
@@ -310,6 +328,7 @@ const profile = (uid, role, orgId) => ({
   add(F, 'update-token-keeps-time', { method: 'update', path, auth: A.owner, resource: stored, data: { ...stored, token: 'fcm-token-789' } }, true);
   add(F, 'update-client-time', { method: 'update', path, auth: A.owner, resource: stored, data: { ...stored, updatedAt: LATER } }, false);
   add(F, 'update-platform-unknown', { method: 'update', path, auth: A.owner, resource: stored, data: { ...doc, platform: 'symbian' } }, false);
+  c('create-updated-at-wrong-type', { updatedAt: '2026-03-01T10:00:00Z' }, false);
   add(F, 'create-on-other-student', { method: 'create', path: 'users/stu2/devices/d1', auth: A.owner, data: doc }, false);
   add(F, 'list-collection-group-by-admin', { method: 'list', collectionGroup: 'devices', auth: A.admin, query: {} }, false);
 }
@@ -382,6 +401,11 @@ const profile = (uid, role, orgId) => ({
   u('update-mood-value', { ...mood, createdAt: PAST }, { ...mood, createdAt: PAST, mood: 2 }, true);
   u('update-mood-out-of-range', { ...mood, createdAt: PAST }, { ...mood, createdAt: PAST, mood: 9 }, false);
   u('update-extra-key', stored, { ...stored, flagged: true }, false);
+  c('create-updated-at-wrong-type', { ...journal, updatedAt: '2026-03-01T10:00:00Z' }, false);
+  c('create-gratitude-extra-key', { ...gratitude, mood: 3 }, false);
+  c('create-sleep-extra-key', { ...sleep, text: 'slept badly' }, false);
+  c('create-sleep-hours-string', { ...sleep, hours: '7' }, false);
+  c('create-breathing-extra-key', { ...breathing, mood: 4 }, false);
   // processedAt: functions set it once when they count the entry; present and unchanged on owner
   // updates of every kind, never written by a client.
   c('create-with-processed-at', { ...journal, processedAt: NOW }, false);
@@ -454,6 +478,13 @@ const profile = (uid, role, orgId) => ({
   u('update-title-too-long', { title: text(201) }, false);
   u('update-extra-key', { priority: 1 }, false);
 
+  c('create-done-at-wrong-type', { done: true, doneAt: '2026-03-01' }, false);
+  c('create-created-at-wrong-type', { createdAt: '2026-03-01T10:00:00Z' }, false);
+  c('create-schedule-not-map', { schedule: 'daily' }, false);
+  c('create-weekly-extra-key', { schedule: { repeat: 'weekly', days: [1], date: '2026-03-02' } }, false);
+  c('create-weekly-days-not-list', { schedule: { repeat: 'weekly', days: 1 } }, false);
+  c('create-remind-at-wrong-type', { remindAt: 730 }, false);
+  c('create-once-date-wrong-type', { schedule: { repeat: 'once', date: 20260302 } }, false);
   // nextReminderAt: functions keep it from schedule, remindAt and the owner's timezone; present and
   // unchanged on owner updates, never set, changed or removed by a client.
   c('create-with-next-reminder-at', { nextReminderAt: LATER }, false);
@@ -564,6 +595,7 @@ const profile = (uid, role, orgId) => ({
   c('create-missing-resource-id', { createdAt: NOW }, false);
   c('create-empty', {}, false);
   c('create-resource-id-wrong-type', { resourceId: 1 }, false);
+  add(F, 'update-created-at-wrong-type', { method: 'update', path, auth: A.owner, resource: stored, data: { resourceId: 'r1', createdAt: '2026-03-01T10:00:00Z' } }, false);
   add(F, 'update-client-time', { method: 'update', path, auth: A.owner, resource: stored, data: { resourceId: 'r1', createdAt: LATER } }, false);
   add(F, 'update-id-mismatch', { method: 'update', path, auth: A.owner, resource: stored, data: { resourceId: 'r9', createdAt: PAST } }, false);
 }
@@ -622,6 +654,10 @@ const counselorChat = { kind: 'counselor', studentUid: 'stu1', counselorUid: 'co
   cc('create-counselor-chat-by-admin', { ...newCounselorChat, counselorUid: 'adm1' }, false, A.admin);
   cc('create-counselor-chat-by-volunteer', { ...newCounselorChat, counselorUid: 'vol1' }, false, A.volunteer);
   cc('create-counselor-chat-by-other-org-counselor', { ...newCounselorChat, counselorUid: 'cou9', orgId: 'orgB' }, false, A.counselorOtherOrg);
+  cc('create-counselor-chat-kind-bot', { ...newCounselorChat, kind: 'bot' }, false);
+  cc('create-counselor-chat-student-uid-with-slash', { ...newCounselorChat, studentUid: 'stu1/x' }, false);
+  cc('create-counselor-chat-booking-with-slash', { ...newCounselorChat, bookingId: 'bookings/b1' }, false);
+  cc('create-counselor-chat-last-message-client-time', { ...newCounselorChat, lastMessageAt: PAST }, false);
   cc('create-bot-chat-by-counselor', { ...newBot, studentUid: 'cou1', orgId: 'orgA' }, false);
   c('create-bot-by-volunteer-for-self', { ...newBot, studentUid: 'vol1' }, false, A.volunteer);
   c('create-bot-with-counselor', { ...newBot, counselorUid: 'cou1' }, false);
@@ -723,6 +759,9 @@ const counselorChat = { kind: 'counselor', studentUid: 'stu1', counselorUid: 'co
   s('update-escalate', { status: 'escalated' }, true);
   s('update-outcome-only', { outcome: 'true-positive' }, true);
   s('update-assign-null', { assignedTo: null }, true);
+  add(F, 'update-unassign', { method: 'update', path, auth: A.counselor, resource: { ...ev, assignedTo: 'cou2' }, data: { ...ev, assignedTo: null } }, true);
+  add(F, 'update-clear-outcome', { method: 'update', path, auth: A.counselor, resource: { ...ev, outcome: 'unclear' }, data: { ...ev, outcome: null } }, true);
+  add(F, 'update-assign-path', { method: 'update', path, auth: A.counselor, resource: ev, data: { ...ev, assignedTo: 'users/cou1' } }, false);
   s('update-ack-as-someone-else', { status: 'acknowledged', ackBy: 'cou2', ackAt: NOW }, false);
   s('update-ack-client-time', { status: 'acknowledged', ackBy: 'cou1', ackAt: PAST }, false);
   s('update-status-unknown', { status: 'closed' }, false);
@@ -796,6 +835,20 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   u('update-client-time', { bio: 'x', updatedAt: PAST }, false);
   u('update-extra-key', { rating: 5 }, false);
   u('update-by-student-claiming-uid', { bio: 'x' }, false, { uid: 'cou1', token: { role: 'student', orgId: 'orgA' } });
+  u('update-display-name', { displayName: 'Dr. A. Rao' }, true);
+  u('update-display-name-empty', { displayName: '' }, false);
+  u('update-specialties', { specialties: ['grief'] }, true);
+  u('update-specialty-too-long', { specialties: [text(41)] }, false);
+  u('update-active-wrong-type', { active: 'no' }, false);
+  u('update-add-photo', { photoPath: 'counselors/cou1/photo.jpg' }, true);
+  u('update-photo-too-long', { photoPath: text(513) }, false);
+  add(F, 'update-remove-photo', { method: 'update', path, auth: A.counselor, resource: { ...counselorProfile, photoPath: 'counselors/cou1/photo.jpg' }, data: counselorProfile }, true);
+  u('update-languages-not-list', { languages: 'en' }, false);
+  u('update-too-many-languages', { languages: ['en', 'hi', 'ne', 'bn', 'mr', 'ta', 'te', 'en'] }, false);
+  c('create-photo-wrong-type', { ...newProfile, photoPath: 7 }, false);
+  const oddOrgAdmin = { uid: 'adm5', token: { role: 'admin', orgId: 'org A!' } };
+  c('create-org-id-not-an-id', { ...newProfile, orgId: 'org A!' }, false, oddOrgAdmin);
+  c('create-org-id-number', { ...newProfile, orgId: 7 }, false, { uid: 'adm6', token: { role: 'admin', orgId: 7 } });
   matrix(F, 'delete', { method: 'delete', path, resource: counselorProfile }, ['admin']);
 }
 
@@ -823,6 +876,7 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   c('create-with-held-by', { ...slot, heldBy: 'stu1' }, false);
   c('create-with-booking', { ...slot, bookingId: 'b1' }, false);
   c('create-start-wrong-type', { ...slot, start: '2026-03-05T11:00:00Z' }, false);
+  c('create-end-wrong-type', { ...slot, end: '2026-03-05T11:45:00Z' }, false);
   c('create-client-time', { ...slot, createdAt: PAST }, false);
   c('create-extra-key', { ...slot, price: 0 }, false);
   c('create-by-student-claiming-uid', slot, false, { uid: 'cou1', token: { role: 'student', orgId: 'orgA' } });
@@ -907,6 +961,8 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   c('create-alias-too-long', { alias: text(61) }, false);
   c('create-client-time', { createdAt: PAST }, false);
   c('create-extra-key', { pinned: true }, false);
+  c('create-with-updated-at', { updatedAt: NOW }, true);
+  c('create-updated-at-client-time', { updatedAt: PAST }, false);
   add(F, 'create-missing-alias', { method: 'create', path: 'forumPosts/p9', auth: A.owner, data: omit(newPost, 'alias') }, false);
 
   const mod = (patch, resource = pending) => ({ method: 'update', path: 'forumPosts/p2', resource, data: withKeys(resource, patch) });
@@ -952,6 +1008,8 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   c('create-with-moderation', { moderation: { level: 'none', reasons: [], by: 'rules', at: NOW } }, false);
   c('create-client-time', { createdAt: PAST }, false);
   c('create-extra-key', { title: 'x' }, false);
+  c('create-with-updated-at', { updatedAt: NOW }, true);
+  c('create-updated-at-client-time', { updatedAt: PAST }, false);
   c('create-alias-wrong-type', { alias: 42 }, false);
   const mod = (patch, resource = pending) => ({ method: 'update', path, resource, data: withKeys(resource, patch), docs });
   matrix(F, 'update-approve', mod({ status: 'visible' }), ['volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
@@ -1000,7 +1058,7 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   c('create-by-admin', { createdBy: 'adm1', hostUids: ['vol1', 'vol2'] }, true, A.admin);
   add(F, 'create-missing-created-by', { method: 'create', path: 'peerSessions/ps2', auth: A.volunteer, data: omit(newSession, 'createdBy') }, false);
   add(F, 'create-missing-capacity', { method: 'create', path: 'peerSessions/ps2', auth: A.volunteer, data: omit(newSession, 'capacity') }, false);
-  c('create-open-to-every-org', {}, true);
+  add(F, 'create-open-to-every-org', { method: 'create', path: 'peerSessions/ps2', auth: A.volunteer, data: omit(newSession, 'orgId') }, true);
   c('create-with-description', { description: text(2000) }, true);
   c('create-by-counselor', { createdBy: 'cou1' }, false, A.counselor);
   c('create-by-student', { createdBy: 'stu1', hostUids: ['stu1'] }, false, A.owner);
@@ -1042,6 +1100,21 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-status-unknown', { status: 'paused' }, false);
   u('update-no-hosts', { hostUids: [] }, false);
   u('update-extra-key', { joinUrl: 'https://meet.example/abc' }, false);
+  c('create-category-empty', { category: '' }, false);
+  u('update-title-too-long', { title: text(121) }, false);
+  u('update-description', { description: 'Bring a notebook.' }, true);
+  u('update-description-too-long', { description: text(2001) }, false);
+  add(F, 'update-remove-description', { method: 'update', path, auth: A.volunteer, resource: session, data: omit(session, 'description') }, true);
+  u('update-category', { category: 'loneliness' }, true);
+  u('update-category-empty', { category: '' }, false);
+  u('update-language', { language: 'hi' }, true);
+  u('update-language-unknown', { language: 'fr' }, false);
+  u('update-scheduled-at', { scheduledAt: LATER_END }, true);
+  u('update-scheduled-at-wrong-type', { scheduledAt: 'tomorrow' }, false);
+  u('update-duration', { durationMin: 90 }, true);
+  u('update-duration-too-short', { durationMin: 5 }, false);
+  u('update-capacity-too-large', { capacity: 101 }, false);
+  u('update-by-creator-not-host', { status: 'cancelled' }, true, secondVolunteer, { ...session, createdBy: 'vol2' });
   matrix(F, 'delete', { method: 'delete', path, resource: session }, ['volunteer', 'admin']);
 }
 {
@@ -1081,6 +1154,11 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   c('create-by-participant', link, false, A.owner);
   c('create-by-non-host-volunteer', link, false, secondVolunteer);
   matrix(F, 'update', { method: 'update', path, resource: stored, data: { ...link, url: 'https://meet.example.org/new-room' }, docs: sessionDocs }, ['volunteer']);
+  c('create-webrtc-room-empty', { kind: 'webrtc', roomId: '', updatedAt: NOW }, false);
+  const uj = (id, data, ok) => add(F, id, { method: 'update', path, auth: A.volunteer, resource: stored, data, docs: sessionDocs }, ok);
+  uj('update-to-http-link', { ...stored, url: 'http://meet.example.org/abc' }, false);
+  uj('update-client-time', { ...stored, url: 'https://meet.example.org/new', updatedAt: LATER }, false);
+  uj('update-to-webrtc', { kind: 'webrtc', roomId: 'room-9', updatedAt: NOW }, true);
   matrix(F, 'delete', { method: 'delete', path, resource: stored, docs: sessionDocs }, ['volunteer']);
   add(F, 'get-other-private-doc', { method: 'get', path: 'peerSessions/ps1/private/notes', auth: A.volunteer, resource: { x: 1 }, docs: sessionDocs }, false);
 }
@@ -1136,6 +1214,11 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   c('create-concern-extra-key', { concerns: [{ participantUid: 'stu1', note: 'x', severity: 'high' }] }, false);
   c('create-concern-note-too-long', { concerns: [{ participantUid: 'stu1', note: text(1001) }] }, false);
   c('create-concern-not-map', { concerns: ['stu1'] }, false);
+  add(F, 'create-without-attendance', { method: 'create', path, auth: A.volunteer, data: omit(report, 'attendance'), docs: sessionDocs }, true);
+  c('create-concerns-not-list', { concerns: 'stu1 seemed withdrawn' }, false);
+  c('create-concern-uid-with-slash', { concerns: [{ participantUid: 'users/stu1', note: 'x' }] }, false);
+  // A bad concern at each of the checked positions is found.
+  for (let i = 1; i <= 9; i++) c(`create-concern-${i + 1}-bad`, { concerns: [...concerns(i), { participantUid: 'stu1', note: '' }] }, false);
   c('create-attendance-negative', { attendance: -1 }, false);
   c('create-with-screening', { screening: { level: 'none', reasons: [], by: 'rules', at: NOW } }, false);
   c('create-client-time', { createdAt: PAST }, false);
@@ -1184,6 +1267,27 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-client-time', { updatedAt: LATER }, false);
   u('update-tags-too-long', { tags: [text(33)] }, false);
   u('update-extra-key', { featured: true }, false);
+  c('create-category-empty', { category: '' }, false);
+  c('create-updated-at-client-time', { updatedAt: PAST }, false);
+  c('create-title-hindi-empty', { title: { en: 'Sleep', hi: '' } }, false);
+  c('create-title-in-nepali', { title: { en: 'Sleep', ne: 'निद्रा' } }, true);
+  c('create-title-nepali-empty', { title: { en: 'Sleep', ne: '' } }, false);
+  c('create-media-path-wrong-type', { mediaPath: 7 }, false);
+  c('create-media-path-too-deep', { mediaPath: 'resources/r1/a/guide.pdf' }, false);
+  c('create-media-path-no-file', { mediaPath: 'resources/r1/' }, false);
+  c('create-url-too-short', { type: 'link', url: 'https://', mediaPath: null }, false);
+  u('update-title-empty', { title: { en: '' } }, false);
+  u('update-body', { body: { en: 'Keep a steady bedtime and a dark room.', ne: 'नियमित समयमा सुत्नुहोस्।' } }, true);
+  u('update-body-too-long', { body: { en: text(20001) } }, false);
+  u('update-type', { type: 'exercise' }, true);
+  u('update-type-unknown', { type: 'podcast' }, false);
+  u('update-category', { category: 'exams' }, true);
+  u('update-category-too-long', { category: text(41) }, false);
+  u('update-tags', { tags: ['sleep'] }, true);
+  u('update-url', { url: 'https://telemanas.mohfw.gov.in' }, true);
+  u('update-url-http', { url: 'http://example.com' }, false);
+  u('update-media-path-null', { mediaPath: null }, true);
+  u('update-media-path-other-resource', { mediaPath: 'resources/r2/guide.pdf' }, false);
   matrix(F, 'delete', { method: 'delete', path, resource: stored }, ['admin', 'adminOtherOrg']);
 }
 
@@ -1217,6 +1321,35 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-name-too-long', { name: text(121) }, false);
   u('update-client-time', { updatedAt: PAST }, false);
   u('update-extra-key', { billing: 'x' }, false);
+  const co = (id, data, ok) => add(F, id, { method: 'create', path, auth: A.admin, data }, ok);
+  co('create-name-empty', { ...org, name: '' }, false);
+  co('create-country-name', { ...org, country: 'India' }, false);
+  co('create-timezone-bad', { ...org, timezone: 'Kolkata time' }, false);
+  co('create-on-call-not-list', { ...org, onCall: 'cou1' }, false);
+  co('create-with-escalation', { ...org, escalation: { repeatEveryMinutes: 15 } }, true);
+  co('create-escalation-bad', { ...org, escalation: { repeatEveryMinutes: 1 } }, false);
+  co('create-created-at-client-time', { ...org, createdAt: PAST }, false);
+  co('create-updated-at-client-time', { ...org, updatedAt: PAST }, false);
+  u('update-country', { country: 'NP' }, true);
+  u('update-country-wrong-type', { country: 91 }, false);
+  u('update-timezone', { timezone: 'Asia/Kathmandu' }, true);
+  add(F, 'update-remove-escalation', { method: 'update', path, auth: A.admin, resource: { ...org, escalation: { repeatEveryMinutes: 15 } }, data: org }, true);
+  // Escalation overrides: each part refused on its own.
+  const esc = (id, escalation, ok) => u(id, { escalation }, ok);
+  const step = { afterMinutes: 5, target: 'admins', channels: ['push'] };
+  esc('update-escalation-urgent-levels-not-list', { urgentLevels: 'imminent' }, false);
+  esc('update-escalation-too-many-urgent-levels', { urgentLevels: ['moderate', 'high', 'imminent', 'high'] }, false);
+  esc('update-escalation-urgent-level-unknown', { urgentLevels: ['low'] }, false);
+  esc('update-escalation-repeat-too-often', { repeatEveryMinutes: 2 }, false);
+  esc('update-escalation-steps-not-list', { steps: 'admins' }, false);
+  esc('update-escalation-step-extra-key', { steps: [{ ...step, note: 'x' }] }, false);
+  esc('update-escalation-step-zero-minutes', { steps: [{ ...step, afterMinutes: 0 }] }, false);
+  esc('update-escalation-step-channels-not-list', { steps: [{ ...step, channels: 'push' }] }, false);
+  esc('update-escalation-step-no-channels', { steps: [{ ...step, channels: [] }] }, false);
+  esc('update-escalation-step-too-many-channels', { steps: [{ ...step, channels: ['push', 'sms', 'email', 'inapp', 'push'] }] }, false);
+  esc('update-escalation-ten-steps', { steps: Array.from({ length: 10 }, (_, i) => ({ ...step, afterMinutes: 5 * (i + 1) })) }, true);
+  // A bad step at each position is found.
+  for (let i = 1; i <= 9; i++) esc(`update-escalation-step-${i + 1}-bad`, { steps: [...Array.from({ length: i }, () => step), { ...step, target: 'police' }] }, false);
   matrix(F, 'delete', { method: 'delete', path, resource: org }, []);
 }
 
@@ -1261,6 +1394,30 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-updated-by-other', { updatedBy: 'adm2' }, false);
   u('update-client-time', { updatedAt: PAST }, false);
   u('update-extra-key', { geminiKey: 'secret' }, false);
+  const cc = (id, data, ok) => add(F, id, { method: 'create', path, auth: A.admin, data }, ok);
+  cc('create-extra-key', { geminiKey: 'secret' }, false);
+  cc('create-flags-bad', { flags: omit(cfg.flags, 'forum') }, false);
+  cc('create-helplines-bad', { helplines: { India: [] } }, false);
+  cc('create-escalation-bad', { escalation: omit(cfg.escalation, 'urgentLevels') }, false);
+  cc('create-analytics-bad', { analytics: { minCellSize: 0 } }, false);
+  cc('create-rate-limits-bad', { rateLimits: omit(cfg.rateLimits, 'forumComments') }, false);
+  cc('create-model-budget-bad', { modelBudget: { dailyCallsPerOrg: float(1.5) } }, false);
+  cc('create-updated-at-client-time', { updatedAt: PAST }, false);
+  for (const section of ['flags', 'helplines', 'escalation', 'analytics', 'rateLimits', 'modelBudget']) {
+    add(F, `update-remove-${section}`, { method: 'update', path, auth: A.admin, resource: cfg, data: omit(cfg, section) }, true);
+  }
+  u('update-escalation', { escalation: { ...cfg.escalation, repeatEveryMinutes: 60 } }, true);
+  for (const flag of ['enforceAppCheck', 'modelScreening', 'modelReplies', 'peerCircles', 'booking']) {
+    u(`update-flag-${flag}-wrong-type`, { flags: { ...cfg.flags, [flag]: 'on' } }, false);
+  }
+  u('update-helplines-not-map', { helplines: 'IN' }, false);
+  u('update-helplines-too-many-countries', { helplines: Object.fromEntries(Array.from({ length: 251 }, (_, i) => [`C${i}`, []])) }, false);
+  u('update-helplines-empty', { helplines: {} }, true);
+  u('update-analytics-extra-key', { analytics: { minCellSize: 11, maxCellSize: 100 } }, false);
+  u('update-rate-limits-chat-bad', { rateLimits: { ...cfg.rateLimits, chatMessages: { limit: 10 } } }, false);
+  u('update-rate-limits-comments-bad', { rateLimits: { ...cfg.rateLimits, forumComments: { limit: 10, windowSec: 0 } } }, false);
+  u('update-rate-limits-missing-one', { rateLimits: omit(cfg.rateLimits, 'forumPosts') }, false);
+  u('update-model-budget-extra-key', { modelBudget: { dailyCallsPerOrg: 10, perStudent: 1 } }, false);
   matrix(F, 'delete', { method: 'delete', path, resource: cfg }, []);
 }
 
@@ -1358,6 +1515,34 @@ const admins = ['admin', 'adminOtherOrg'];
   up('create-executable', { size: 1000, contentType: 'application/x-msdownload' }, false, 'setup.exe');
   up('create-no-content-type', { size: 1000 }, false, 'blob');
   up('create-png-suffix-type', { size: 1000, contentType: 'image/pngx' }, false, 'cover.png');
+  // Every allowed type at its exact limit, and one byte over.
+  up('create-png-at-limit', { size: 5 * MiB, contentType: 'image/png' }, true, 'cover.png');
+  up('create-webp', { size: MiB, contentType: 'image/webp' }, true, 'cover.webp');
+  up('create-pdf-at-limit', { size: 20 * MiB, contentType: 'application/pdf' }, true, 'guide.pdf');
+  up('create-pdf-one-byte-over', { size: 20 * MiB + 1, contentType: 'application/pdf' }, false, 'guide.pdf');
+  up('create-audio-at-limit', { size: 50 * MiB, contentType: 'audio/ogg' }, true, 'calm.ogg');
+  up('create-audio-one-byte-over', { size: 50 * MiB + 1, contentType: 'audio/ogg' }, false, 'calm.ogg');
+  up('create-audio-mp4', { size: 10 * MiB, contentType: 'audio/mp4' }, true, 'calm.m4a');
+  up('create-audio-aac', { size: 10 * MiB, contentType: 'audio/aac' }, true, 'calm.aac');
+  up('create-audio-webm', { size: 10 * MiB, contentType: 'audio/webm' }, true, 'calm.weba');
+  up('create-video-at-limit', { size: 200 * MiB, contentType: 'video/webm' }, true, 'intro.webm');
+  up('create-video-one-byte-over', { size: 200 * MiB + 1, contentType: 'video/webm' }, false, 'intro.webm');
+  up('create-audio-as-image-size', { size: 6 * MiB, contentType: 'image/png' }, false, 'cover.png');
+  up('create-type-upper-case', { size: 1000, contentType: 'IMAGE/PNG' }, false, 'cover.png');
+  up('create-type-with-parameter', { size: 1000, contentType: 'application/pdf; charset=binary' }, false, 'guide.pdf');
+  up('create-type-prefix', { size: 1000, contentType: 'ximage/png' }, false, 'cover.png');
+  up('create-negative-size', { size: -1, contentType: 'application/pdf' }, false, 'guide.pdf');
+  const upd = (id, data, ok, auth = A.admin) => addStorage(F, id, { method: 'update', path: 'resources/r1/guide.pdf', auth, resource: stored, data }, ok);
+  upd('update-too-large', { size: 21 * MiB, contentType: 'application/pdf' }, false);
+  upd('update-to-html', { size: 1000, contentType: 'text/html' }, false);
+  upd('update-to-video', { size: 100 * MiB, contentType: 'video/mp4' }, true);
+  upd('update-empty', { size: 0, contentType: 'application/pdf' }, false);
+  addStorage(F, 'get-by-user-without-claims', { method: 'get', path: 'resources/r1/guide.pdf', auth: noClaims, resource: stored }, true);
+  addStorage(F, 'list-by-user-without-claims', { method: 'list', path: 'resources/r1', auth: noClaims }, true);
+  addStorage(F, 'create-by-user-without-claims', { method: 'create', path: 'resources/r1/guide.pdf', auth: noClaims, data: { size: MiB, contentType: 'application/pdf' } }, false);
+  addStorage(F, 'create-by-forged-role', { method: 'create', path: 'resources/r1/guide.pdf', auth: { uid: 'x1', token: { role: 'Admin', orgId: 'orgA' } }, data: { size: MiB, contentType: 'application/pdf' } }, false);
+  addStorage(F, 'delete-by-forged-role', { method: 'delete', path: 'resources/r1/guide.pdf', auth: { uid: 'x1', token: { role: 'superadmin' } }, resource: stored }, false);
+  addStorage(F, 'get-other-bucket', { method: 'get', bucket: 'manmitra-media', path: 'resources/r1/guide.pdf', auth: A.owner, resource: stored }, true);
   addStorage(F, 'get-signed-out-nested', { method: 'get', path: 'resources/r1/guide.pdf', auth: null, resource: stored }, false);
   addStorage(F, 'get-deeper-path', { method: 'get', path: 'resources/r1/extra/guide.pdf', auth: A.owner, resource: stored }, false);
   addStorage(F, 'create-by-student-claiming-admin-uid', { method: 'create', path: 'resources/r1/guide.pdf', auth: { uid: 'adm1', token: { role: 'student', orgId: 'orgA' } }, data: { size: MiB, contentType: 'application/pdf' } }, false);
@@ -1372,6 +1557,20 @@ const admins = ['admin', 'adminOtherOrg'];
   storageMatrix(F, 'delete', { method: 'delete', path: 'training/module-1.pdf', resource: stored }, admins);
   addStorage(F, 'create-too-large', { method: 'create', path: 'training/module-1.pdf', auth: A.admin, data: { size: 30 * MiB, contentType: 'application/pdf' } }, false);
   addStorage(F, 'create-wrong-type', { method: 'create', path: 'training/module-1.zip', auth: A.admin, data: { size: MiB, contentType: 'application/zip' } }, false);
+  storageMatrix(F, 'update', { method: 'update', path: 'training/listening-skills.mp4', resource: stored, data: { size: 12 * MiB, contentType: 'video/mp4' } }, admins);
+  const tr = (id, method, data, ok, auth = A.admin) => addStorage(F, id, { method, path: 'training/module-2.mp4', auth, ...(method === 'update' ? { resource: stored } : {}), data }, ok);
+  tr('create-video-at-limit', 'create', { size: 200 * MiB, contentType: 'video/mp4' }, true);
+  tr('create-video-one-byte-over', 'create', { size: 200 * MiB + 1, contentType: 'video/mp4' }, false);
+  tr('create-audio', 'create', { size: 5 * MiB, contentType: 'audio/mpeg' }, true);
+  tr('create-image', 'create', { size: MiB, contentType: 'image/jpeg' }, true);
+  tr('create-empty', 'create', { size: 0, contentType: 'video/mp4' }, false);
+  tr('create-no-content-type', 'create', { size: MiB }, false);
+  tr('update-too-large', 'update', { size: 201 * MiB, contentType: 'video/mp4' }, false);
+  tr('update-wrong-type', 'update', { size: MiB, contentType: 'application/zip' }, false);
+  tr('create-by-volunteer', 'create', { size: MiB, contentType: 'video/mp4' }, false, A.volunteer);
+  addStorage(F, 'get-by-user-without-claims', { method: 'get', path: 'training/listening-skills.mp4', auth: noClaims, resource: stored }, false);
+  addStorage(F, 'get-by-forged-role', { method: 'get', path: 'training/listening-skills.mp4', auth: { uid: 'x1', token: { role: 'staff', orgId: 'orgA' } }, resource: stored }, false);
+  addStorage(F, 'list-by-user-without-claims', { method: 'list', path: 'training', auth: noClaims }, false);
   addStorage(F, 'get-nested-path', { method: 'get', path: 'training/2026/module-1.pdf', auth: A.volunteer, resource: stored }, false);
 }
 {
@@ -1382,6 +1581,14 @@ const admins = ['admin', 'adminOtherOrg'];
   storageMatrix(F, 'create', { method: 'create', path: 'exports/stu1/export.json', data: { size: 100, contentType: 'application/json' } }, []);
   storageMatrix(F, 'update', { method: 'update', path: 'exports/stu1/export-2026-03-01.json', resource: stored, data: { size: 100, contentType: 'application/json' } }, []);
   storageMatrix(F, 'delete', { method: 'delete', path: 'exports/stu1/export-2026-03-01.json', resource: stored }, []);
+  addStorage(F, 'get-own-without-claims', { method: 'get', path: 'exports/stu3/export.json', auth: noClaims, resource: stored }, true);
+  addStorage(F, 'get-other-students-export', { method: 'get', path: 'exports/stu2/export.json', auth: A.owner, resource: stored }, false);
+  addStorage(F, 'list-other-students-exports', { method: 'list', path: 'exports/stu2', auth: A.owner }, false);
+  addStorage(F, 'get-own-nested-path', { method: 'get', path: 'exports/stu1/2026/export.json', auth: A.owner, resource: stored }, false);
+  addStorage(F, 'get-by-uid-prefix', { method: 'get', path: 'exports/stu1x/export.json', auth: A.owner, resource: stored }, false);
+  addStorage(F, 'create-own-json', { method: 'create', path: 'exports/stu1/mine.json', auth: A.owner, data: { size: 10, contentType: 'application/json' } }, false);
+  addStorage(F, 'delete-own', { method: 'delete', path: 'exports/stu1/export-2026-03-01.json', auth: A.owner, resource: stored }, false);
+  addStorage(F, 'get-by-admin-of-own-org', { method: 'get', path: 'exports/stu1/export-2026-03-01.json', auth: A.admin, resource: stored }, false);
   addStorage(F, 'list-all-exports', { method: 'list', path: 'exports', auth: A.admin }, false);
 }
 {
