@@ -13,15 +13,14 @@
 import { z } from 'zod';
 import { generateAlias } from '../../identity/alias';
 import { paths } from '../../model/paths';
-import { idSchema, maxRisk, type ContentLanguage, type RiskEventLevel } from '../../model/schemas';
+import { idSchema, type ContentLanguage } from '../../model/schemas';
 import type { Caller } from '../../platform/callable';
 import { hashId, logEvent } from '../../platform/log';
 import { screenWithModel } from '../../safety/model-screen';
-import { eventLevelOf } from '../../safety/risk-events';
 import { combineVerdicts, type ModelOutcome } from '../../safety/verdict';
 import type { Notifier } from '../forum/handlers';
 import type { SafetyLink } from '../forum/safety-link';
-import { concernSourcePath, concernsByParticipant, minutesUntil, needsReminder, planJoin, planLeave, reminderKey, reminderWindow } from './logic';
+import { concernLevel, concernSourcePath, concernsByParticipant, minutesUntil, needsReminder, planJoin, planLeave, reminderKey, reminderWindow } from './logic';
 import type { CirclesStore } from './repository';
 
 export interface CirclesDeps {
@@ -144,7 +143,7 @@ export async function handleReportCreated(deps: CirclesDeps, sessionId: string, 
       continue;
     }
     const noteVerdict = deps.safety.screen(concern.note);
-    const level: RiskEventLevel = eventLevelOf(maxRisk('moderate', noteVerdict.level)) ?? 'moderate';
+    const level = concernLevel(noteVerdict);
     const event = await deps.safety.raiseRisk({
       source: 'peer',
       sourcePath: concernSourcePath(reportPath, concern.participantUid),

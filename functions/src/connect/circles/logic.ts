@@ -3,9 +3,10 @@
  * participants are due a reminder, the feedback totals and the concerns of a host's report. No I/O; times are
  * epoch milliseconds. Errors are `DomainError`s with stable `circles/…` codes.
  */
-import type { Participant, PeerReport, PeerSession } from '../../model/schemas';
+import { maxRisk, type Participant, type PeerReport, type PeerSession, type RiskEventLevel, type RiskLevel } from '../../model/schemas';
 import type { Caller } from '../../platform/callable';
 import { errors } from '../../platform/errors';
+import { CONCEPTS } from '../../safety/screener';
 
 /** What a join does: a new participation, a return after leaving, or nothing (already in). */
 export type JoinPlan = { kind: 'join' } | { kind: 'rejoin' } | { kind: 'already-joined' };
@@ -97,4 +98,20 @@ export function concernsByParticipant(report: PeerReport): Array<{ participantUi
 /** The riskEvent source path of a host's concern about one participant (one event per report and participant). */
 export function concernSourcePath(reportPath: string, participantUid: string): string {
   return `${reportPath}#concern:${participantUid}`;
+}
+
+const LEVEL_OF_REASON: ReadonlyMap<string, RiskLevel> = (() => {
+  const map = new Map<string, RiskLevel>();
+  for (const info of Object.values(CONCEPTS)) map.set(info.reason, maxRisk(map.get(info.reason) ?? 'none', info.level));
+  return map;
+})();
+
+/**
+ * The level of a host's concern about a participant: at least `moderate` (a trained volunteer is worried),
+ * and what the note's findings carry on their own. The screener lowers concerns about someone else (a note is
+ * always about someone else), so the findings' own levels count here: "she said she wants to die" is high.
+ */
+export function concernLevel(noteVerdict: { level: RiskLevel; reasons: readonly string[] }): RiskEventLevel {
+  const level = maxRisk('moderate', noteVerdict.level, ...noteVerdict.reasons.map((r) => LEVEL_OF_REASON.get(r) ?? 'none'));
+  return level === 'imminent' || level === 'high' ? level : 'moderate';
 }
