@@ -14,3 +14,13 @@ export {
 } from './safety/triggers';
 export { cancelBooking, expireHolds, requestBooking, respondToBooking } from './connect/booking/triggers';
 export { recordResourceView } from './connect/resources/triggers';
+export { joinPeerSession, leavePeerSession, onPeerFeedbackCreated, onPeerReportCreated, peerSessionReminders } from './connect/circles/triggers';
+export {
+  listModerationQueue,
+  moderateContent,
+  onForumCommentCreated,
+  onForumCommentUpdated,
+  onForumLikeWritten,
+  onForumPostCreated,
+  reportForumContent,
+} from './connect/forum/triggers';
