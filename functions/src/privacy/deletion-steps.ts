@@ -51,7 +51,11 @@ export async function deleteTree(db: Firestore, ref: DocumentReference): Promise
   writer.onWriteResult(() => {
     deleted += 1;
   });
-  await db.recursiveDelete(ref, writer);
+  try {
+    await db.recursiveDelete(ref, writer);
+  } finally {
+    await writer.close();
+  }
   return deleted;
 }
 
