@@ -34,6 +34,7 @@ export function parseRollupArgs(argv: readonly string[]): { ok: true; args: Roll
     if (!flag.startsWith('--') || value === undefined || value.startsWith('--')) return { ok: false, message: `expected --name value pairs, got "${flag}"` };
     raw[flag.slice(2)] = value;
   }
+  if (raw.from === undefined || raw.to === undefined) return { ok: false, message: '--from and --to are both required' };
   const parsed = argsSchema.safeParse(raw);
   return parsed.success ? { ok: true, args: parsed.data } : { ok: false, message: formatIssues(parsed.error).join('; ') };
 }

@@ -25,7 +25,7 @@ describe('analytics backfill arguments', () => {
     assert.match(message(['--from', '2024-01-01', '--to', '2025-06-01']), /at most 366 days/);
     assert.match(message(['--from', '2025-05-01', '--to', '2025-05-01', '--orgs', 'x']), /orgs/);
     assert.match(message(['--from']), /--name value/);
-    assert.match(message(['--to', '2025-05-01']), /from/);
+    assert.match(message(['--to', '2025-05-01']), /--from and --to are both required/);
     assert.match(message(['--from', '2025-05-01', '--to', '2025-05-01', '--org', 'a/b']), /org/);
   });
 
