@@ -762,6 +762,8 @@ const counselorChat = { kind: 'counselor', studentUid: 'stu1', counselorUid: 'co
   add(F, 'update-unassign', { method: 'update', path, auth: A.counselor, resource: { ...ev, assignedTo: 'cou2' }, data: { ...ev, assignedTo: null } }, true);
   add(F, 'update-clear-outcome', { method: 'update', path, auth: A.counselor, resource: { ...ev, outcome: 'unclear' }, data: { ...ev, outcome: null } }, true);
   add(F, 'update-assign-path', { method: 'update', path, auth: A.counselor, resource: ev, data: { ...ev, assignedTo: 'users/cou1' } }, false);
+  add(F, 'update-ack-with-resolved-at-kept', { method: 'update', path, auth: A.counselor, resource: { ...ev, resolvedAt: null }, data: { ...ev, resolvedAt: null, status: 'acknowledged', ackBy: 'cou1', ackAt: NOW } }, true);
+  add(F, 'update-resolved-at', { method: 'update', path, auth: A.counselor, resource: { ...ev, resolvedAt: null }, data: { ...ev, resolvedAt: NOW, status: 'resolved' } }, false);
   s('update-ack-as-someone-else', { status: 'acknowledged', ackBy: 'cou2', ackAt: NOW }, false);
   s('update-ack-client-time', { status: 'acknowledged', ackBy: 'cou1', ackAt: PAST }, false);
   s('update-status-unknown', { status: 'closed' }, false);
@@ -980,6 +982,9 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   m('update-author-approves-own', { status: 'visible' }, false, A.owner);
   m('update-author-edits-body', { body: 'edited' }, false, A.owner);
   m('update-other-student-hides', { status: 'hidden' }, false, A.otherStudent, visible);
+  const screenedPost = { ...pending, moderation: { level: 'none', reasons: [], by: 'rules', at: PAST, review: true, reviewWhy: 'model-unavailable', reportCount: 0, riskEventId: null } };
+  m('update-approve-with-moderation-kept', { status: 'visible', updatedAt: NOW }, true, A.volunteer, screenedPost);
+  m('update-clear-review-flag', { moderation: { ...screenedPost.moderation, review: false } }, false, A.volunteer, screenedPost);
   matrix(F, 'delete', { method: 'delete', path: 'forumPosts/p2', resource: pending }, []);
 }
 {
@@ -1017,6 +1022,10 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   add(F, 'update-moderator-edits-body', { ...mod({ status: 'visible', body: 'edited' }), auth: A.counselor }, false);
   add(F, 'update-moderate-own-comment', { ...mod({ status: 'visible' }, { ...pending, authorUid: 'vol1' }), auth: A.volunteer }, false);
   add(F, 'update-status-unknown', { ...mod({ status: 'approved' }), auth: A.volunteer }, false);
+  // Fields functions keep (moderation, countedVisible) present and unchanged on a moderator's update.
+  const counted = { ...visible, countedVisible: true, moderation: { level: 'none', reasons: [], by: 'rules', at: PAST, reason: 'clean' } };
+  add(F, 'update-hide-with-server-fields', { ...mod({ status: 'hidden', updatedAt: NOW }, counted), auth: A.counselor }, true);
+  add(F, 'update-counted-visible', { ...mod({ status: 'hidden', countedVisible: false }, counted), auth: A.counselor }, false);
   matrix(F, 'delete', { method: 'delete', path, resource: pending, docs }, []);
 }
 {
@@ -1114,6 +1123,11 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-duration', { durationMin: 90 }, true);
   u('update-duration-too-short', { durationMin: 5 }, false);
   u('update-capacity-too-large', { capacity: 101 }, false);
+  // Fields functions keep (participantCount, feedbackCount, ratingSum, remindedFor) present and unchanged.
+  const kept = { ...session, feedbackCount: 2, ratingSum: 9, remindedFor: LATER };
+  u('update-title-with-server-fields', { title: 'Exam stress circle (moved)' }, true, A.volunteer, kept);
+  u('update-rating-sum', { ratingSum: 10 }, false, A.volunteer, kept);
+  u('update-reminded-for', { remindedFor: NOW }, false, A.volunteer, kept);
   u('update-by-creator-not-host', { status: 'cancelled' }, true, secondVolunteer, { ...session, createdBy: 'vol2' });
   matrix(F, 'delete', { method: 'delete', path, resource: session }, ['volunteer', 'admin']);
 }
