@@ -650,6 +650,7 @@ export const messageSchema = z
     createdAt: timestampSchema.describe('creation (server time)'),
     agent: z.enum(BOT_AGENTS).optional().describe('Bestie agent that wrote a bot message'),
     screening: screeningSchema.optional().describe('screening verdict, written by functions'),
+    expireAt: timestampSchema.optional().describe('TTL: deleted after this time (bot chats, set by functions); absent = kept'),
   })
   .strict();
 export type Message = z.infer<typeof messageSchema>;
