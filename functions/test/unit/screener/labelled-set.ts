@@ -13,14 +13,14 @@ export interface Labelled {
   readonly text: string;
   readonly level: RiskLevel;
   readonly lang: LabelLang;
-  readonly set: 'A' | 'B';
+  readonly set: 'A' | 'B' | 'H';
   /** The concern is about someone else (a friend, a roommate). */
   readonly thirdParty: boolean;
 }
 
-type Row = readonly [RiskLevel, string] | readonly [RiskLevel, string, 'tp'];
+export type Row = readonly [RiskLevel, string] | readonly [RiskLevel, string, 'tp'];
 
-function rows(lang: LabelLang, set: 'A' | 'B', list: readonly Row[]): Labelled[] {
+export function rows(lang: LabelLang, set: Labelled['set'], list: readonly Row[]): Labelled[] {
   return list.map((r) => ({ level: r[0], text: r[1], lang, set, thirdParty: r[2] === 'tp' }));
 }
 
