@@ -72,7 +72,7 @@ export async function requestDeletion(deps: PrivacyDeps, uid: string, reason: De
     );
     return true;
   });
-  logEvent('info', 'privacy.deletion-requested', { uidHash: hashId(uid), reason, created });
+  logEvent('info', 'privacy.deletion-requested', { uidHash: hashId(uid), requestedBy: reason, created });
   return created;
 }
 
@@ -102,7 +102,7 @@ async function finish(db: Firestore, uid: string, job: DeletionJob): Promise<voi
     meta: { reason: job.reason, documents: job.counts.documents, anonymised: job.counts.anonymised, files: job.counts.files, attempts: job.attempts },
   });
   await db.doc(privacyPaths.deletion(uid)).delete();
-  logEvent('info', 'privacy.deletion-finished', { uidHash: job.uidHash, reason: job.reason, documentCount: job.counts.documents, anonymisedCount: job.counts.anonymised, fileCount: job.counts.files, attempts: job.attempts });
+  logEvent('info', 'privacy.deletion-finished', { uidHash: job.uidHash, requestedBy: job.reason, documentCount: job.counts.documents, anonymisedCount: job.counts.anonymised, fileCount: job.counts.files, attempts: job.attempts });
 }
 
 /**
