@@ -25,10 +25,18 @@ import {
 
 export type CirclesDepsSource = () => CirclesDeps;
 
-/** Production dependencies, built on first use (never at import). */
+/** Production dependencies, built on first use (never at import); join, leave and feedback touch only the store. */
 export function liveCirclesDeps(): CirclesDeps {
-  const safety = liveSafetyDeps();
-  return { store: firestoreCirclesStore(db()), safety: safetyLinkFrom(safety), notify: safety.notify, now: () => Date.now() };
+  return {
+    store: firestoreCirclesStore(db()),
+    get safety() {
+      return safetyLinkFrom(liveSafetyDeps());
+    },
+    get notify() {
+      return liveSafetyDeps().notify;
+    },
+    now: () => Date.now(),
+  };
 }
 
 /** Reminder schedule (UTC): every 10 minutes, each participant reminded once within the hour before start. */
@@ -59,7 +67,7 @@ export function buildLeavePeerSession(deps: CirclesDepsSource) {
 }
 
 export function buildPeerSessionReminders(deps: CirclesDepsSource) {
-  return onSchedule({ schedule: REMINDER_SCHEDULE, region: REGION, secrets: ALL_SECRETS, timeoutSeconds: 540 }, async () => {
+  return onSchedule({ schedule: REMINDER_SCHEDULE, timeZone: 'UTC', region: REGION, secrets: ALL_SECRETS, timeoutSeconds: 540 }, async () => {
     await runReminders(deps());
   });
 }

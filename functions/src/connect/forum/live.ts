@@ -57,13 +57,19 @@ export function safetyLinkFrom(deps: SafetyDeps): SafetyLink {
   };
 }
 
-/** The forum's production dependencies, resolved on first use (never at import). */
+/**
+ * The forum's production dependencies, resolved on first use (never at import): the like and comment-count
+ * triggers touch only the store, so they need no secrets; the safety link and notifier are built when used.
+ */
 export function liveForumDeps(): ForumDeps {
-  const safety = liveSafetyDeps();
   return {
     store: firestoreForumStore(db()),
-    safety: safetyLinkFrom(safety),
-    notify: safety.notify,
+    get safety() {
+      return safetyLinkFrom(liveSafetyDeps());
+    },
+    get notify() {
+      return liveSafetyDeps().notify;
+    },
     now: () => Date.now(),
   };
 }
