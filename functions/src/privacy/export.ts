@@ -6,6 +6,7 @@
  * audit-logged (`data.export`). The file format is built by the pure `buildExportFile`.
  */
 import { Timestamp, type Firestore } from 'firebase-admin/firestore';
+import { orgIdSchema } from '../model/schemas';
 import type { Caller } from '../platform/callable';
 import { decryptField, type KeyRing } from '../platform/crypto';
 import { DomainError, errors } from '../platform/errors';
@@ -113,11 +114,12 @@ export async function exportMyData(deps: PrivacyDeps, caller: Caller): Promise<E
     const contents = JSON.stringify(file, null, 2);
     await deps.storage.save(path, contents, 'application/json');
     await settleExport(db, uid, exportId, true, deps.now());
+    const orgId = orgIdSchema.safeParse(caller.orgId).data;
     await writeAudit(db, `export-${exportId}`, {
-      actor: { uid, ...(caller.role ? { role: caller.role } : {}), ...(caller.orgId ? { orgId: caller.orgId } : {}) },
+      actor: { uid, ...(caller.role ? { role: caller.role } : {}), ...(orgId ? { orgId } : {}) },
       action: 'data.export',
       target: `users/${uid}`,
-      ...(caller.orgId ? { orgId: caller.orgId } : {}),
+      ...(orgId ? { orgId } : {}),
       meta: { exportId, documents: file.documents.length, bytes: Buffer.byteLength(contents) },
     });
     logEvent('info', 'privacy.exported', { uidHash: hashId(uid), exportId, documentCount: file.documents.length, ms: deps.now() - started });

@@ -30,7 +30,7 @@ import { purgeInactiveAnonymous, purgeOldExports } from '../../../src/privacy/re
 import { rotateKeys } from '../../../src/privacy/rotation';
 import { DAY_MS } from '../../../src/privacy/settings';
 import { localStorage } from '../../../src/privacy/storage';
-import { buildDeleteMyAccount, buildExportMyData } from '../../../src/privacy/triggers';
+import { buildContinueDeletions, buildDeleteMyAccount, buildExportMyData, buildRetentionPurge } from '../../../src/privacy/triggers';
 import { authData, callableRequest } from '../../support/callable';
 import { PRIVACY_RING, privacyFixture, startOfflineFirestore, stopOfflineFirestore, type PrivacyFixture } from '../../support/privacy-fakes';
 import { samples } from '../model/fixtures';
@@ -335,6 +335,14 @@ describe('privacy against the offline Firestore emulator', function () {
       await assertAccountGone();
     });
 
+    it('the scheduled continuation finishes a job left behind', async () => {
+      await seedWorld(db);
+      await requestDeletion(fx.deps, U, 'self');
+      await buildContinueDeletions(fx.deps).run({ scheduleTime: new Date(fx.clock.now).toISOString(), jobName: 'continueDeletions' });
+      await assertAccountGone();
+      await assertOthersIntact();
+    });
+
     it('as a callable: needs {confirm: true}', async () => {
       await seedWorld(db);
       const fn = ffTest.wrap(buildDeleteMyAccount(fx.deps));
@@ -425,6 +433,18 @@ describe('privacy against the offline Firestore emulator', function () {
       assert.deepEqual(fx.auth.deleted.sort(), ['anon-old', 'anon-old-2', 'orphan-old']);
       const audit = (await db.collection(paths.auditLogs()).get()).docs.map((d) => auditLogSchema.parse(d.data()));
       assert.deepEqual(audit.map((a) => [a.actor.uid, a.meta.reason]), [['system', 'retention'], ['system', 'retention'], ['system', 'retention']]);
+    });
+
+    it('runs as the daily schedule: old export files and inactive anonymous accounts go', async () => {
+      const old = T - 400 * DAY_MS;
+      await db.doc(paths.user('anon-old')).set({ ...sample('user'), lastActiveAt: ts(old) });
+      fx.auth.add({ uid: 'anon-old', anonymous: true, lastSeenAt: old });
+      await fx.storage.save('exports/someone/x.json', '{}', 'application/json');
+      const t = new Date(T - 30 * DAY_MS);
+      utimesSync(join(fx.storageRoot, 'exports', 'someone', 'x.json'), t, t);
+      await buildRetentionPurge(fx.deps).run({ scheduleTime: new Date(T).toISOString(), jobName: 'retentionPurge' });
+      assert.equal((await db.doc(paths.user('anon-old')).get()).exists, false);
+      assert.deepEqual(await fx.storage.list('exports/'), []);
     });
 
     it('continues the scan where the last run stopped when the per-run limit is reached', async () => {
