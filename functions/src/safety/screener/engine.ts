@@ -69,15 +69,28 @@ interface Hit {
   readonly sentenceStart: number;
 }
 
-/** Every phrase found, overlapping ones included (the scan resumes one character after each start). */
+/**
+ * Every phrase found, overlapping ones included: at each position, the first phrase in lexicon order that
+ * matches there (each chunk is scanned resuming one character after each match; across chunks the earlier
+ * phrase at a position wins). Spans come out in position order.
+ */
 function scan<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>): void {
-  const re = compiled.re;
-  re.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = re.exec(text)) !== null) {
-    const item = compiled.items[matchedIndex(match)];
-    if (item !== undefined) out.push({ start: match.index, end: match.index + match[0].length, item });
-    re.lastIndex = match.index + 1;
+  const best = new Map<number, { index: number; end: number }>();
+  for (const chunk of compiled.chunks) {
+    const re = chunk.re;
+    re.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = re.exec(text)) !== null) {
+      const index = chunk.offset + matchedIndex(match);
+      const seen = best.get(match.index);
+      if (seen === undefined || index < seen.index) best.set(match.index, { index, end: match.index + match[0].length });
+      re.lastIndex = match.index + 1;
+    }
+  }
+  for (const start of [...best.keys()].sort((a, b) => a - b)) {
+    const found = best.get(start);
+    const item = found === undefined ? undefined : compiled.items[found.index];
+    if (found !== undefined && item !== undefined) out.push({ start, end: found.end, item });
   }
 }
 

@@ -8,8 +8,8 @@
  * Person macros expand a rule into one rule per person: `<refl>` (myself / herself… / yourself),
  * `<my>` (my / her, his, their / your), `<me>` (me / her, him, them / you).
  * Frames are phrases that change how nearby rules are read (idioms, study, fiction, recovery, laughter…).
- * At module load every rule set is compiled into one RegExp per script and group, whose numbered groups
- * map back to the rules, so a message is scanned a handful of times however large the lexicon grows.
+ * At module load every rule set is compiled into a few RegExps per script and group (each small enough for
+ * V8 to optimise), whose numbered groups map back to the rules.
  */
 import type { Concept } from './concepts';
 import { foldDevanagari } from './normalize';
@@ -57,8 +57,16 @@ export interface Frame {
   readonly lang: Lang;
 }
 
-export interface Compiled<T> {
+/** Some of a set's phrases in one RegExp: group i + 1 is `items[offset + i]`. */
+export interface Chunk {
   readonly re: RegExp;
+  readonly offset: number;
+  readonly size: number;
+}
+
+export interface Compiled<T> {
+  /** The phrases in lexicon order, split into RegExps small enough for the engine to optimise. */
+  readonly chunks: readonly Chunk[];
   readonly items: readonly T[];
 }
 
@@ -117,11 +125,36 @@ function check(source: string, where: string): string {
   return source;
 }
 
-/** Joins phrases into one RegExp; phrase i is capture group i + 1. Word edges are letters, marks, digits. */
+/**
+ * Longest pattern source per RegExp. V8 leaves larger patterns unoptimised (no quick first-character
+ * checks), which made one RegExp per set many times slower than a few smaller ones.
+ */
+const CHUNK_SOURCE_MAX = 8_000;
+
+function chunkRegExp(sources: readonly string[]): RegExp {
+  const body = sources.map((source) => `(${source})`).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${body === '' ? '(?!)' : body})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+}
+
+/** Joins phrases into RegExps of at most CHUNK_SOURCE_MAX characters, in order. Word edges are letters, marks, digits. */
 function build<T>(entries: ReadonlyArray<{ source: string; item: T }>): Compiled<T> {
-  const body = entries.map((e) => `(${e.source})`).join('|');
-  const re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${body === '' ? '(?!)' : body})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
-  return { re, items: entries.map((e) => e.item) };
+  const chunks: Chunk[] = [];
+  let current: string[] = [];
+  let length = 0;
+  let offset = 0;
+  const flush = () => {
+    chunks.push({ re: chunkRegExp(current), offset, size: current.length });
+    offset += current.length;
+    current = [];
+    length = 0;
+  };
+  for (const e of entries) {
+    if (current.length > 0 && length + e.source.length > CHUNK_SOURCE_MAX) flush();
+    current.push(e.source);
+    length += e.source.length + 3;
+  }
+  if (current.length > 0 || chunks.length === 0) flush();
+  return { chunks, items: entries.map((e) => e.item) };
 }
 
 export interface CompiledLexicon {
