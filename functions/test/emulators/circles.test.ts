@@ -100,7 +100,7 @@ describe('peer circles and the forum in the local stack', function () {
     assert.equal((await outsider.call<{ participantCount: number }>('joinPeerSession', { sessionId: 'race' })).participantCount, 5);
   });
 
-  it('a circle of another org, or a cancelled one, refuses clearly', async () => {
+  it('a circle of another org, or one that does not exist, refuses clearly', async () => {
     const host = await signInStaff({ role: 'volunteer', orgId: 'other-org' });
     await setDoc(doc(host.db, paths.peerSession('theirs')), {
       title: 'Their circle',
