@@ -41,7 +41,7 @@ import {
 } from '../../src/model/schemas';
 import type { NotifyRequest, NotifyResult } from '../../src/notify';
 import { errors } from '../../src/platform/errors';
-import { ProviderError, type JsonModelRequest, type LanguageModel, type ModelRequest, type ModelResult } from '../../src/platform/providers/types';
+import { ProviderError, type JsonModelRequest, type LanguageModel, type ModelResult } from '../../src/platform/providers/types';
 import { riskEventIdFor } from '../../src/safety/ids';
 import { screen } from '../../src/safety/screener';
 
@@ -65,8 +65,7 @@ export class RoutedModel implements LanguageModel {
 
   constructor(readonly available = true) {}
 
-  generateText(request: ModelRequest): Promise<ModelResult<string>> {
-    void request;
+  generateText(): Promise<ModelResult<string>> {
     return Promise.resolve({ status: 'error', error: new ProviderError('gemini', 'rejected', 'not scripted'), attempts: 1 });
   }
 

@@ -18,7 +18,7 @@ import type { Caller } from '../../platform/callable';
 import { hashId, logEvent } from '../../platform/log';
 import { screenWithModel } from '../../safety/model-screen';
 import { combineVerdicts, type ModelOutcome } from '../../safety/verdict';
-import type { Notifier } from '../forum/handlers';
+import type { Notifier } from '../../safety/deps';
 import type { SafetyLink } from '../forum/safety-link';
 import { concernLevel, concernSourcePath, concernsByParticipant, minutesUntil, needsReminder, planJoin, planLeave, reminderKey, reminderWindow } from './logic';
 import type { CirclesStore } from './repository';

@@ -14,11 +14,11 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { generateAlias } from '../../identity/alias';
 import { FORUM_REPORT_REASONS, idSchema, riskRank, type RiskEventLevel } from '../../model/schemas';
-import type { NotifyRequest, NotifyResult } from '../../notify';
 import type { Caller } from '../../platform/callable';
 import { errors } from '../../platform/errors';
 import { hashId, logEvent } from '../../platform/log';
 import { MODERATOR_ROLES } from '../../platform/roles';
+import type { Notifier } from '../../safety/deps';
 import { screenWithModel } from '../../safety/model-screen';
 import { aliasNames } from '../../safety/pii';
 import { eventLevelOf } from '../../safety/risk-events';
@@ -29,9 +29,6 @@ import { careMessage } from './care';
 import { decideScreening, MODERATION_ACTIONS, planModeration, planReport } from './moderation';
 import { itemPath, itemText, type ForumStore, type ItemRef, type QueueEntry } from './repository';
 import type { RaisedRisk, SafetyLink } from './safety-link';
-
-/** Sends one notification (the shared notifier). */
-export type Notifier = (request: NotifyRequest) => Promise<NotifyResult>;
 
 export interface ForumDeps {
   store: ForumStore;
