@@ -9,9 +9,8 @@ import { describeSchedule, nextRun, parseSchedule } from './cron.mjs';
 
 /** Cloud Scheduler's default zone for 2nd-gen scheduled functions when none is given. */
 const DEFAULT_TIME_ZONE = 'UTC';
+/** How often the function list is re-read (also keeps every timer far below setTimeout's ceiling). */
 const REFRESH_MS = 60_000;
-/** setTimeout's ceiling is ~24.8 days; wake at least hourly and recompute. */
-const MAX_WAIT_MS = 3_600_000;
 
 function request(method, url, { headers = {}, body = '', timeoutMs = 30_000 } = {}) {
   return new Promise((resolve, reject) => {
@@ -117,7 +116,7 @@ export function formatFiring(r) {
  * Re-reads the function list every minute (the emulator reloads when the functions are rebuilt).
  * A firing that is still running when the next is due is skipped, as a long Cloud Scheduler job would be.
  */
-export async function startScheduler({ functionsHost, project, log = console.log, now = Date.now }) {
+export async function startScheduler({ functionsHost, project, log = console.log, now = Date.now, timers = { setTimeout, clearTimeout } }) {
   const anchorMs = now();
   let functions = [];
   const due = new Map();
@@ -146,18 +145,21 @@ export async function startScheduler({ functionsHost, project, log = console.log
 
   function arm() {
     if (stopped) return;
-    clearTimeout(timer);
-    const earliest = Math.min(...due.values(), now() + MAX_WAIT_MS, now() + REFRESH_MS);
-    timer = setTimeout(tick, Math.max(0, earliest - now()));
+    timers.clearTimeout(timer);
+    const earliest = Math.min(...due.values(), now() + REFRESH_MS);
+    timer = timers.setTimeout(tick, Math.max(0, earliest - now()));
   }
 
   async function tick() {
     if (stopped) return;
+    timer = undefined;
     const t = now();
     for (const f of functions) {
       const at = due.get(f.id);
       if (at === undefined || at > t) continue;
-      due.set(f.id, nextRun(f.parsed, t, { timeZone: f.timeZone, anchorMs }));
+      const next = nextRun(f.parsed, t, { timeZone: f.timeZone, anchorMs });
+      if (next === undefined) due.delete(f.id);
+      else due.set(f.id, next);
       if (running.has(f.id)) {
         log(`${new Date(at).toISOString()} ${f.name} skipped: the previous run is still going`);
         continue;
@@ -179,7 +181,7 @@ export async function startScheduler({ functionsHost, project, log = console.log
     /** Stops firing; a run in progress is left to the Functions emulator's own shutdown. */
     stop() {
       stopped = true;
-      clearTimeout(timer);
+      timers.clearTimeout(timer);
     },
     describe() {
       return functions.map((f) => `${f.name.padEnd(18)} ${describeSchedule(f.schedule, f.timeZone)}${f.error ? '  (not understood: fire by hand)' : ''}`);
