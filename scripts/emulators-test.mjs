@@ -38,7 +38,12 @@ async function main() {
     if (problems.length > 0) throw new Error(`Google's Firestore emulator cannot run here:\n  - ${problems.join('\n  - ')}`);
     console.log("test:emulators: against Google's Firestore emulator (started by firebase-tools)");
   } else if (external) {
-    console.log(`test:emulators: against the Firestore emulator already at FIRESTORE_EMULATOR_HOST=${process.env.FIRESTORE_EMULATOR_HOST}`);
+    const host = process.env.FIRESTORE_EMULATOR_HOST;
+    const answer = await fetch(`http://${host}/`, { signal: AbortSignal.timeout(5000) }).catch((err) => err);
+    if (answer instanceof Error) {
+      throw new Error(`FIRESTORE_EMULATOR_HOST=${host} is set but nothing answers there (${answer.message}); start that emulator, or unset the variable to use the offline one`);
+    }
+    console.log(`test:emulators: against the Firestore emulator already at FIRESTORE_EMULATOR_HOST=${host}`);
   } else {
     if (!hasOwnFirestoreEmulator()) throw new Error('the offline Firestore emulator is not built: run `npm run build` first');
     console.log('test:emulators: starting the offline Firestore emulator');
