@@ -49,8 +49,8 @@ const RELATION = x`(?:best )?(?:friend|frnd|fren|bff|bestie|roommate|roomie|flat
 const GENERIC = [
   x`people|ppl|persons|someone who|somebody who|anyone|anybody|those who|those|students who|teens|teenagers|youth|kids who|humans|one who|whoever|person who`,
   x`the (?:character|protagonist|hero|heroine|villain|narrator|main character|lead|girl in the|guy in the|boy in the)|character|protagonist|heroine|villain|narrator`,
-  x`jo log|log jo|logon|logo|kisi ko bhi|jo bhi|manchhe haru|manche haru|jasle|jo manchhe|nayak|hero`,
-  foldDevanagari(x`लोग|लोगों|जो लोग|व्यक्ति|मानिसहरू|मान्छेहरू|जसले|नायक|पात्र|हीरो|हिरो|नायकले|हीरोइन|हिरोइन|नायिका|खलनायक|किरदार|पात्रले`),
+  x`jo log|log jo|logon|logo|kisi ko bhi|jo bhi|manchhe haru|manche haru|jasle|jo manchhe|nayak|hero|hero le|heroine le|villain le|villain ne|hero ne|heroine ne`,
+  foldDevanagari(x`लोग|लोगों|जो लोग|व्यक्ति|मानिसहरू|मान्छेहरू|जसले|नायक|पात्र|हीरो|हिरो|नायकले|हिरोले|हीरोले|हीरो ने|हिरोइनले|हीरोइन|हिरोइन|नायिका|खलनायक|किरदार|पात्रले`),
 ].join('|');
 const OTHER = [
   x`my ${RELATION}|(?:a|one|some) (?:of my )?(?:friends?|classmates?|roommates?|students?|juniors?|seniors?|girl|guy|boy|person) (?:in|from|at|of) (?:my|our|the) [^ ]+`,

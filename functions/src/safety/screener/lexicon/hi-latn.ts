@@ -95,6 +95,15 @@ export const HI_LATN: LexiconPart = {
       // ---- self-harm ------------------------------------------------------------------------------------
       rule('selfHarm', x`${SELF} (?:hurt|harm|nuksan|nuksaan|nuqsaan|chot|zakhmi|takleef|kaat|kaatna|kaatne|jala|jalana|jalane|maarna|maarti|maarta) (?:\S+ ){0,2}(?:karta|karti|karte|kar raha|kar rahi|karunga|karungi|pahunchata|pahunchati|pahuncha|pahunchana|deta|deti|leta|leti|lagi|laga|raha|rahi|chahta|chahti|ka mann|ki ichha|lena|dena|karna|pahunchaunga|pahunchaungi|pahunchata hu|pahuncha leta|pahuncha leti)`),
       rule('selfHarm', x`(?:blade|razor|chaaku|chaku|chhuri|churi|compass|kaanch|kanch) (?:se|ke saath) (?:\S+ ){0,2}(?:kaat|kat|kaatna|katna|kaatne|katne|ghaav|zakhm|nishan)|(?:haath|hath|kalai|kalaai|baazu|bazu|jaangh|pair|arm|wrist) (?:pe|par|pr|mein|me) (?:\S+ ){0,2}(?:blade|kaat|kat|cut|zakhm|ghaav|kaatne|katne|nishan)|(?:phir se|fir se|firse|dobara) (?:\S+ )?(?:cut|kaat|kat|kaatne|self harm)`),
+
+      // ---- strengthening pass (tuned on labelled sets A and B) ----------------------------------------
+      rule('intent', x`hamesha ke liye so (?:jaunga|jaungi|jaun|jau|jaana|jana|jaaunga|jaaungi)|so (?:jaunga|jaungi|jaun|jau|jaaunga|jaaungi) hamesha ke liye|(?:main|mai)? ?(?:nahi|nhi|nai) (?:rahunga|rahungi|rahoonga|rahoongi|bachunga|bachungi)(?= ?(?:[.,?"]|$| kal| aaj| subah| ab))`, 'n'),
+      rule('means', x`${PILLS} (?:kha|khaa|nigal) (?:ke|kar|kr|kar ke)|${POISON} (?:pee|pi|kha) (?:ke|kar|kr)`),
+      rule('meansStrong', x`(?:rassi|rasi|fanda|phanda|dupatta|chunni) (?:\S+ ){0,2}(?:pankhe|pankha|fan|ceiling|chhat|hook) (?:pe|par|pr|se|me|mein) (?:\S+ )?(?:baandh|bandh|laga|latka|tang) (?:di|diya|li|liya|dia|lia|chuka|chuki|rakhi|rakha|di hai|diya hai|li hai)|(?:pankhe|pankha|fan|ceiling) (?:pe|par|pr|se) (?:\S+ )?(?:rassi|rasi|fanda|phanda|dupatta) (?:\S+ )?(?:baandh|bandh|laga|latka|tang) (?:di|diya|li|liya|dia|lia|chuka|chuki|rakhi|rakha)`),
+      rule('passive', x`mar (?:jaun|jau|jaaun|jaoon|jaye|jaaye|jaata|jaati|jata|jati|gaya|gayi) (?:to|toh|tho) (?:achha|acha|accha|achchha|behtar|better|theek|thik|sahi) (?:hai|hoga|ho|h|rahega)`),
+      rule('burden', x`(?:sabko|sab ko|sabka|sabki|ghar walo ko|gharwalon ko|family ko|mummy papa ko) (?:mere se|mujhse|mujh se|meri wajah se) (?:chhutkara|chutkara|chhutkaara|chutkaara|mukti|peecha chhoot\S*) (?:mil )?(?:jayega|jaayega|jaega|jaegi|milega)?`, 's'),
+      rule('seek', x`(?:kaunsi|konsi|kaun si|kon si|kaunse|konse|kis) (?:\S+ )?(?:${PILLS}|${POISON}|dawai|dawa) (?:se|khane se|peene se) (?:\S+ )?(?:mar|maut|marte|mara)`, 's'),
+      rule('plan', x`(?:sab|sabkuch|sab kuch|poora|pura) (?:plan|tay|tai|tayyar|ready|decide) (?:ho gaya|ho gayi|kar liya|kar li|hai)`),
     ],
     mood: [
       rule('worry', x`(?:mujhe |muje )?(?:darr|dar|chinta|fikar|fikr|tension) (?:\S+ ){0,2}(?:hai|lagta|lag raha|ho rahi) (?:ki |ke )?(?:mera|meri|mere) (?:dost|friend|frnd|bhai|behen|bahen|roommate|saheli|cousin)`, 'o'),
@@ -114,6 +123,10 @@ export const HI_LATN: LexiconPart = {
       rule('tired', x`thak (?:gaya|gayi|gaye|chuka|chuki)|thaka hua|thaki hui|thakaan|thakan|thakawat|thakavat`),
       rule('lonely', x`akela|akeli|akelapan|akelaapan|tanha|tanhai|koi baat karne wala nahi|koi dost nahi`, 'n'),
       rule('sleep', x`neend (?:nahi|nhi|nahin) (?:aati|aa rahi|aayi|aa rhi)|so (?:nahi|nhi) (?:paa|pa) (?:raha|rahi)`, 'n'),
+
+      rule('selfHatred', x`(?:apne aap|apne ap|khud|khudse|khud se) (?:se )?(?:ghin|ghrina|nafrat|nafrath) (?:aati|aata|hoti|hai|h)`, 's'),
+      rule('substance', x`(?:nasha|nasa|daaru|daru|sharab|sharaab|ganja|weed|drinks?|peeta|peeti) (?:\S+ ){0,3}(?:bhoolne|bhulne|bhulane|bhoolane|bhool jaane) (?:ke liye|ko)`),
+      rule('worry', x`(?:dost|friend|frnd|bhai|behen|behan|bahen|roommate|saheli|didi) (?:\S+ ){0,3}(?:suicide|sucide|khudkushi|atmahatya|aatmhatya|marne|mar jaane) (?:ki|ke) (?:baat|baatein|baaten|bate)`, 'o'),
     ],
     time: [
       rule('time', x`aaj raat|aaj rat|aj raat|aj rat|aaj ki raat|aaj hi|aaj|aj|abhi ke abhi|abhi|abi|isi waqt|kal subah|kal sham|kal shaam|kal raat ko|kal|parso|(?:result|results|nateeje|exam|paper) (?:aane |ke )?(?:ke )?baad|(?:sab|sabke|mummy papa ke|gharwalon ke|roommate ke|ghar walon ke) (?:so|sone|bahar) (?:jaane |jane )?(?:ke )?baad|is (?:weekend|hafte|sunday|somvar)|jaldi|thodi der mein|(?:\d+|ek|do|teen) (?:ghante|minute|min) mein|aadhi raat`),

@@ -15,7 +15,7 @@ const SUICIDE = x`(?:suicide|sucide|atmahatya|aatmahatya|aatmhatya|atmhatya)\S*`
 const SELF = x`(?:aafai ?lai|aafailai|afai ?lai|aafu ?lai|afu ?lai|aaphai ?lai|aphai ?lai|aafnai ?lai|afnai ?lai)`;
 const PILLS = x`(?:chakki|chaki|goli|tablet|tablets|pills?|aushadhi|ausadhi|ausadi)(?: ?haru)?`;
 const MANY = x`(?:\d{2,}|[89]|dherai|sabai|sab|purai|ekaichoti|\d+ ?(?:wata|waota|ota|vata))`;
-const POISON = x`(?:bish|bis|vish|bikh|bishadi|visadi|musa marne (?:bish|bis|aushadhi|ausadhi|goli)|kitnashak|pesticide|acid)`;
+const POISON = x`(?:bish|bis|vish|bikh|bishadi|visadi|musa marne (?:bish|bis|aushadhi|ausadhi|aausadhi|aushadi|ausadi|goli)|kitnashak|pesticide|acid)`;
 const HIGH = x`(?:chhat|chat|chhad|bhawan|building|pul|bridge|balcony|jhyal|bhir|pahad|tala|floor)(?: ?ma| ?bata)?`;
 const METHOD = x`(?:jhundi\S*|jhunde\S*|jhundera|phasi|fasi|phansi|paso (?:laga\S*|hal\S*)|(?:${HIGH}|nadi\S*|khola\S*) (?:\S+ )?(?:ham|haam) (?:fal\S*|phal\S*|faal\S*|phaal\S*)|(?:ham|haam) (?:fal\S*|phal\S*|faal\S*|phaal\S*)|${POISON} (?:kha\S*|pi\S*)|nasa (?:kat\S*|kaat\S*)|${MANY} (?:\S+ )?${PILLS} (?:khana|khane|khanu|nil\S*))`;
 
@@ -74,6 +74,13 @@ export const NE_LATN: LexiconPart = {
       // ---- self-harm ------------------------------------------------------------------------------------
       rule('selfHarm', x`${SELF} (?:\S+ )?(?:chot|hani|ghau|kat\S*|kaat\S*|jala\S*|hirka\S*|hurt) (?:\S+ )?(?:purauchu|purau\S*|puryauchu|puryau\S*|garchu|garchhu|garchha|garchan|dinchu|garirako|garna mann|garna thale)?`),
       rule('selfHarm', x`(?:blade|chakku|chhuri|sisa)(?: ?le)? (?:\S+ ){0,2}(?:kat\S*|kaat\S*|ghau\S*)|(?:haat|hat|nadi|pakhura|tigra)(?: ?ma)? (?:\S+ ){0,2}(?:blade\S*|kat\S*|kaat\S*|ghau\S*|cut)`),
+
+      // ---- strengthening pass (tuned on labelled sets A and B) ----------------------------------------
+      rule('intent', x`sadhai(?: ?ko| ?ka) lagi (?:sutchu|sutchhu|sutxu|sutne|sutnechu|sutdinchu)|(?:ma )?(?:rahanna|rahanna|bachdina|bachdinna)(?= ?(?:[.,?"]|$))`, 'n'),
+      rule('means', x`${PILLS} (?:khayera|khaera|khai)|${POISON} (?:piyera|piera)`),
+      rule('plan', x`(?:sabai|sab) (?:yojana|plan|tayari) (?:banisakyo|bhaisakyo|garisake|pura bhayo)`),
+      rule('act', x`${MANY} ${PILLS} (?:khain|khaiin|khayo|khaechha|khaichha|nilyo)|${POISON} (?:piin|piyo|khayo|khain)`, 'o'),
+      rule('passive', x`(?:aba )?bachnu (?:chaina|chhaina|xaina)|ma mare (?:ramro|thik|bes) (?:hunthyo|hunchha|huncha)`, 'n'),
     ],
     mood: [
       rule('worry', x`(?:malai )?(?:dar|darr|chinta|pir) (?:\S+ ){0,2}(?:chha|cha|xa|lagchha|lagcha|lagirako) (?:ki )?(?:mero|meri) (?:sathi|saathi|dai|didi|bhai|bahini|roommate) ?(?:le|lai)?`, 'o'),
@@ -93,6 +100,8 @@ export const NE_LATN: LexiconPart = {
       rule('tired', x`thakeko|thakeki|thake|thakai|thakan`),
       rule('lonely', x`eklo|ekli|eklopan|eklai`),
       rule('sleep', x`nidra (?:\S+ )?(?:lagdaina|lagena|pardaina)|sutna sakdina`, 'n'),
+
+      rule('worry', x`(?:sathi|saathi|dai|didi|bhai|bahini|roommate) (?:\S+ ){0,3}(?:atmahatya|aatmahatya|suicide|marne)(?: ?ko)? (?:kura|kuraharu)`, 'o'),
     ],
     time: [
       rule('time', x`aaja rati|aaja raati|aja rati|aaja rat|aajai|aaja|aja|ahilyai|ahile nai|ahile|bholi bihana|bholi beluka|bholi|parsi|(?:natija|result|pariksha|exam)\S* (?:aayepachi|aaepachi|sakiyepachi|pachi)|(?:sabai|sabaijana|aamababa|roommate)\S* (?:sutepachi|bahira gayepachi)|yo hapta|chhittai|kehi ghanta ma|aadha rati`),
