@@ -1,9 +1,10 @@
 /**
- * `npm run rollup -- --from YYYY-MM-DD --to YYYY-MM-DD [--org ID] [--project ID]`: rolls up (or re-rolls)
- * `analytics/{orgId}/daily/{day}` for every day of the range, for one org or all, with the same core as the
- * nightly schedule, printing one progress line per org-day. Talks to whatever FIRESTORE_EMULATOR_HOST or
- * application default credentials are set; a demo- project without FIRESTORE_EMULATOR_HOST uses the local
- * emulator on 127.0.0.1:8080.
+ * `npm run rollup -- --from YYYY-MM-DD --to YYYY-MM-DD [--org ID] [--project ID] [--rebuild-ack]`: rolls up
+ * (or re-rolls) `analytics/{orgId}/daily/{day}` for every day of the range, for one org or all, with the same
+ * core as the nightly schedule, printing one progress line per org-day. `--rebuild-ack` first rebuilds each
+ * day's acknowledgement histogram from its risk events (for days from before onRiskEventAcked was deployed).
+ * Talks to whatever FIRESTORE_EMULATOR_HOST or application default credentials are set; a demo- project
+ * without FIRESTORE_EMULATOR_HOST uses the local emulator on 127.0.0.1:8080.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
   const orgCount = args.org === undefined ? (await store.orgZones()).length : 1;
   const total = orgCount * daysFrom(args.from, args.to).length;
   let done = 0;
-  const result = await backfill({ store, now: () => Date.now() }, { from: args.from, to: args.to, orgId: args.org }, (p) => {
+  const range = { from: args.from, to: args.to, orgId: args.org, rebuildAck: args['rebuild-ack'] === true };
+  const result = await backfill({ store, now: () => Date.now() }, range, (p) => {
     done += 1;
     console.log(progressLine(p, done, total));
   });

@@ -7,7 +7,7 @@
 import type { RiskEvent } from '../model/schemas';
 import { localDay, MINUTE_MS } from '../notify/zoned-time';
 import { analyticsEvents } from './events';
-import { ackBucket } from './histogram';
+import { ACK_BUCKET_COUNT, ackBucket } from './histogram';
 import type { AckRecord, AnalyticsStore } from './store';
 
 export interface AckDeps {
@@ -31,4 +31,24 @@ export async function handleRiskEventUpdated(deps: AckDeps, eventId: string, bef
   const result = await deps.store.recordAck(after.orgId, day, eventId, bucket, deps.now());
   analyticsEvents.ackRecorded({ orgId: after.orgId, day, bucket, result });
   return result;
+}
+
+export interface AckedEvent {
+  id: string;
+  createdAt: number;
+  /** Null while unacknowledged. */
+  ackAt: number | null;
+}
+
+/** The histogram of a day's events as the trigger would have built it (for `npm run rollup -- --rebuild-ack`). */
+export function histogramOfEvents(events: readonly AckedEvent[]): { counts: number[]; events: string[] } {
+  const counts = new Array<number>(ACK_BUCKET_COUNT).fill(0);
+  const ids: string[] = [];
+  for (const e of [...events].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (e.ackAt === null) continue;
+    const b = ackBucket((e.ackAt - e.createdAt) / MINUTE_MS);
+    counts[b] = (counts[b] ?? 0) + 1;
+    ids.push(e.id);
+  }
+  return { counts, events: ids };
 }

@@ -7,16 +7,18 @@ import { AggregateField, Timestamp, type AggregateSpec as FirestoreAggregateSpec
 import { z } from 'zod';
 import { typedDoc } from '../model/converters';
 import { paths } from '../model/paths';
-import { analyticsDailySchema, appConfigSchema, timezoneSchema, type AnalyticsDaily, type AppConfig } from '../model/schemas';
+import { analyticsDailySchema, appConfigSchema, timestampSchema, timezoneSchema, type AnalyticsDaily, type AppConfig } from '../model/schemas';
+import { histogramOfEvents } from './ack';
 import { parseStored } from '../platform/validation';
 import { analyticsEvents } from './events';
 import { ACK_BUCKET_COUNT } from './histogram';
-import type { AggregateResult, AggregateSpec } from './plan';
+import type { AggregateResult, AggregateSpec, DayWindow } from './plan';
 import type { OrgZone } from './schedule';
 import { ackHistogramPath, ackHistogramSchema, type AckRecord, type AnalyticsStore } from './store';
 
 const orgZoneSchema = z.object({ timezone: timezoneSchema });
 const aggregateDataSchema = z.record(z.string(), z.number().nullable());
+const ackTimesSchema = z.object({ createdAt: timestampSchema, ackAt: timestampSchema.nullable().optional() });
 
 /** The Firestore query of a spec (without the aggregation). */
 export function queryOf(db: Firestore, spec: AggregateSpec): Query {
@@ -79,6 +81,26 @@ export function firestoreAnalyticsStore(db: Firestore): AnalyticsStore {
         counts[bucket] = (counts[bucket] ?? 0) + 1;
         tx.set(ref, { orgId, day, counts, events: [...(current?.events ?? []), eventId], updatedAt: Timestamp.fromMillis(now) });
         return 'recorded';
+      });
+    },
+
+    async rebuildAckHistogram(orgId: string, day: string, window: DayWindow, now: number): Promise<number> {
+      const events = db
+        .collection(paths.riskEvents())
+        .where('orgId', '==', orgId)
+        .where('createdAt', '>=', Timestamp.fromMillis(window.from))
+        .where('createdAt', '<', Timestamp.fromMillis(window.to))
+        .select('createdAt', 'ackAt');
+      const ref = typedDoc(db, ackHistogramPath(orgId, day), ackHistogramSchema);
+      return db.runTransaction(async (tx) => {
+        const snap = await tx.get(events);
+        const acked = snap.docs.map((d) => {
+          const e = ackTimesSchema.parse(d.data());
+          return { id: d.id, createdAt: e.createdAt.toMillis(), ackAt: e.ackAt?.toMillis() ?? null };
+        });
+        const built = histogramOfEvents(acked);
+        tx.set(ref, { orgId, day, ...built, updatedAt: Timestamp.fromMillis(now) });
+        return built.events.length;
       });
     },
 

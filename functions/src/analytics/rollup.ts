@@ -90,10 +90,12 @@ export interface BackfillRange {
   from: string;
   to: string;
   orgId?: string | undefined;
+  /** Rebuild each day's acknowledgement histogram from its events first (days from before onRiskEventAcked). */
+  rebuildAck?: boolean | undefined;
 }
 
 export type BackfillProgress =
-  | { kind: 'written'; orgId: string; day: string; doc: AnalyticsDaily }
+  | { kind: 'written'; orgId: string; day: string; doc: AnalyticsDaily; ackRebuilt?: number }
   | { kind: 'skipped'; orgId: string; day: string; why: 'day-not-over' | 'unknown-org' };
 
 /**
@@ -117,9 +119,10 @@ export async function backfill(deps: RollupDeps, range: BackfillRange, progress:
         progress({ kind: 'skipped', orgId: org.orgId, day, why: 'day-not-over' });
         continue;
       }
+      const ackRebuilt = range.rebuildAck ? await deps.store.rebuildAckHistogram(org.orgId, day, dayWindow(day, org.timeZone), deps.now()) : undefined;
       const doc = await rollupOrgDay(deps, { ...org, day }, config.analytics.minCellSize);
       written += 1;
-      progress({ kind: 'written', orgId: org.orgId, day, doc });
+      progress({ kind: 'written', orgId: org.orgId, day, doc, ...(ackRebuilt === undefined ? {} : { ackRebuilt }) });
     }
   }
   return { written, skipped };

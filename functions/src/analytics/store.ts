@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { COLLECTIONS, segment } from '../model/paths';
 import { daySchema, idSchema, orgIdSchema, timestampSchema, type AnalyticsDaily, type AppConfig } from '../model/schemas';
 import { ACK_BUCKET_COUNT } from './histogram';
-import type { AggregateResult, AggregateSpec } from './plan';
+import type { AggregateResult, AggregateSpec, DayWindow } from './plan';
 import type { OrgZone } from './schedule';
 
 export const ACK_HISTOGRAMS = 'ackHistograms';
@@ -44,6 +44,11 @@ export interface AnalyticsStore {
   ackHistogram(orgId: string, day: string): Promise<readonly number[] | null>;
   /** Adds one event to its day's histogram, once per event id (in a transaction). */
   recordAck(orgId: string, day: string, eventId: string, bucket: number, now: number): Promise<AckRecord>;
+  /**
+   * Rebuilds a day's histogram from the events created in `window` (one read per event: for backfilling days
+   * acknowledged before `onRiskEventAcked` existed, never on the nightly path). Returns the events counted.
+   */
+  rebuildAckHistogram(orgId: string, day: string, window: DayWindow, now: number): Promise<number>;
   /** Replaces `analytics/{orgId}/daily/{day}` with `doc` (a full `set`, never an increment). */
   writeDaily(doc: AnalyticsDaily): Promise<void>;
 }

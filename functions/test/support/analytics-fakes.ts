@@ -27,7 +27,8 @@ import {
   type RiskEventLevel,
   type RiskOutcome,
 } from '../../src/model/schemas';
-import type { AggregateResult, AggregateSpec } from '../../src/analytics/plan';
+import { histogramOfEvents, type AckedEvent } from '../../src/analytics/ack';
+import type { AggregateResult, AggregateSpec, DayWindow } from '../../src/analytics/plan';
 import type { OrgZone } from '../../src/analytics/schedule';
 import { ACK_BUCKET_COUNT } from '../../src/analytics/histogram';
 import { ackHistogramPath, ackHistogramSchema, type AckRecord, type AnalyticsStore } from '../../src/analytics/store';
@@ -130,6 +131,22 @@ export class MemoryAnalyticsStore implements AnalyticsStore {
     this.writes += 1;
     this.docs.set(path, ackHistogramSchema.parse({ orgId, day, counts, events: [...(current?.events ?? []), eventId], updatedAt: ts(now) }));
     return 'recorded';
+  }
+
+  async rebuildAckHistogram(orgId: string, day: string, window: DayWindow, now: number): Promise<number> {
+    const events: AckedEvent[] = [];
+    for (const [path, data] of this.docs) {
+      if (!/^riskEvents\/[^/]+$/.test(path) || data.orgId !== orgId) continue;
+      const e = riskEventSchema.parse(data);
+      const created = e.createdAt.toMillis();
+      if (created < window.from || created >= window.to) continue;
+      events.push({ id: path.slice('riskEvents/'.length), createdAt: created, ackAt: e.ackAt?.toMillis() ?? null });
+    }
+    this.reads += Math.max(1, events.length);
+    this.writes += 1;
+    const built = histogramOfEvents(events);
+    this.docs.set(ackHistogramPath(orgId, day), ackHistogramSchema.parse({ orgId, day, ...built, updatedAt: ts(now) }));
+    return built.events.length;
   }
 
   async writeDaily(doc: AnalyticsDaily): Promise<void> {

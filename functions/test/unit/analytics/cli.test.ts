@@ -14,6 +14,11 @@ describe('analytics backfill arguments', () => {
     });
   });
 
+  it('takes --rebuild-ack as a switch anywhere', () => {
+    assert.deepEqual(parseRollupArgs(['--rebuild-ack', '--from', '2025-05-01', '--to', '2025-05-02']), { ok: true, args: { 'rebuild-ack': true, from: '2025-05-01', to: '2025-05-02' } });
+    assert.deepEqual(parseRollupArgs(['--from', '2025-05-01', '--rebuild-ack', '--to', '2025-05-02']), { ok: true, args: { 'rebuild-ack': true, from: '2025-05-01', to: '2025-05-02' } });
+  });
+
   it('rejects bad days, reversed or too long ranges, unknown flags and dangling values', () => {
     const message = (argv: string[]) => {
       const r = parseRollupArgs(argv);
@@ -34,6 +39,7 @@ describe('analytics backfill arguments', () => {
     const doc = publishDay({ orgId: 'o', day: '2025-05-01', minCell: 11, figures: figuresOf(results), ackHistogram: [], generatedAt: 0 });
     assert.equal(doc.generatedAt.isEqual(Timestamp.fromMillis(0)), true);
     assert.equal(progressLine({ kind: 'written', orgId: 'o', day: '2025-05-01', doc }, 1, 3), '[1/3] o 2025-05-01 written: active —, entries 40, risk events —, bookings —');
+    assert.match(progressLine({ kind: 'written', orgId: 'o', day: '2025-05-01', doc, ackRebuilt: 4 }, 1, 3), /bookings —+ \(acknowledgement histogram rebuilt from 4 events\)$/);
     assert.equal(progressLine({ kind: 'skipped', orgId: 'o', day: '2025-05-02', why: 'day-not-over' }, 2, 3), '[2/3] o 2025-05-02 skipped (the day has not ended in the org timezone)');
   });
 });

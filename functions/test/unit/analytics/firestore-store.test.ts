@@ -15,6 +15,7 @@ import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { firestoreAnalyticsStore } from '../../../src/analytics/firestore-store';
 import { planDay } from '../../../src/analytics/plan';
 import { rollupOrgDay } from '../../../src/analytics/rollup';
+import { dayWindow } from '../../../src/analytics/schedule';
 import type { AnalyticsStore } from '../../../src/analytics/store';
 import { ACK_HISTOGRAMS } from '../../../src/analytics/store';
 import { paths } from '../../../src/model/paths';
@@ -109,6 +110,14 @@ describe('firestoreAnalyticsStore (offline Firestore emulator)', function () {
   it('keeps the same acknowledgement histogram as the in-memory store', async () => {
     assert.deepEqual(await store.ackHistogram('org-a', DAY), await memory.ackHistogram('org-a', DAY));
     assert.equal(await store.ackHistogram('org-a', '2001-01-01'), null);
+  });
+
+  it('rebuilds a day\'s histogram from its events like the in-memory store (query inside a transaction)', async () => {
+    const day = '2025-05-02';
+    const w = dayWindow(day, 'Asia/Kolkata');
+    assert.equal(await store.rebuildAckHistogram('org-a', day, w, RUN_AT), await memory.rebuildAckHistogram('org-a', day, w, RUN_AT));
+    assert.deepEqual(await store.ackHistogram('org-a', day), await memory.ackHistogram('org-a', day));
+    assert.equal((await store.ackHistogram('org-a', day))?.reduce((a, b) => a + b, 0), 15);
   });
 
   it('counts an event once when acknowledgements race (transaction)', async () => {

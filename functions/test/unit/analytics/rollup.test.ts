@@ -10,6 +10,7 @@ import { backfill, rollupOrgDay, runNightly, RollupIncompleteError, type Backfil
 import { buildNightlyRollup } from '../../../src/analytics/triggers';
 import { paths } from '../../../src/model/paths';
 import type { AnalyticsDaily } from '../../../src/model/schemas';
+import { ackHistogramPath, ackHistogramSchema } from '../../../src/analytics/store';
 import { MemoryAnalyticsStore } from '../../support/analytics-fakes';
 import { acknowledgeAll, DAY, EXPECTED_FIGURES, RUN_AT, scenario, W } from '../../support/analytics-scenario';
 
@@ -112,6 +113,20 @@ describe('analytics rollup core (in-memory store)', () => {
     assert.deepEqual(progress.map((p) => `${p.kind} ${p.orgId} ${p.day}`), ['written org-a 2025-05-03', 'written org-a 2025-05-04', 'skipped org-a 2025-05-05']);
     assert.deepEqual(figures(store.daily('org-a', DAY)), EXPECTED_FIGURES);
     assert.equal(store.daily('org-a', '2025-05-03')?.activeStudents, null, '3 students that day: suppressed');
+  });
+
+  it('rebuilds the acknowledgement histograms from the events on request (days from before the trigger)', async () => {
+    const fresh = new MemoryAnalyticsStore();
+    await scenario(fresh);
+    const progress: BackfillProgress[] = [];
+    await backfill({ store: fresh, now: () => clock }, { from: DAY, to: DAY, orgId: 'org-a', rebuildAck: true }, (p) => progress.push(p));
+    assert.deepEqual(figures(fresh.daily('org-a', DAY)), EXPECTED_FIGURES);
+    assert.deepEqual(progress.map((p) => (p.kind === 'written' ? p.ackRebuilt : undefined)), [12]);
+    // The rebuilt histogram is the one the trigger keeps.
+    const path = ackHistogramPath('org-a', DAY);
+    const rebuilt = ackHistogramSchema.parse(fresh.docs.get(path));
+    const byTrigger = ackHistogramSchema.parse(store.docs.get(path));
+    assert.deepEqual([rebuilt.counts, rebuilt.events], [byTrigger.counts, [...byTrigger.events].sort()]);
   });
 
   it('backfills every org when none is named (each by its own timezone), and reports an unknown org', async () => {
