@@ -2,7 +2,8 @@
 // or npm run bench). One org of 1,000 and one of 10,000 students with a busy synthetic day are loaded into
 // the in-memory analytics store of test/support, and one org-day is rolled up with the real core.
 // How reads are counted (as Firestore bills them): each aggregation query (count + sums) costs 1 read per
-// 1,000 index entries it matches, at least 1; a document get costs 1 (the day's acknowledgement histogram).
+// 1,000 index entries it matches, at least 1; a document get costs 1 (the day's acknowledgement histogram);
+// listing the day's ended circles costs 1 per circle (at least 1), then one count query per circle.
 // The scheduled run also reads config/app and lists the orgs once per tick (1 + orgs reads, shared by all
 // orgs). For comparison, "documents a naive rollup would read" is every document the figures are counted from.
 // A report, not a test: it always exits 0.
@@ -34,7 +35,7 @@ const PHQ = ['minimal', 'mild', 'moderate', 'moderately-severe', 'severe'] as co
 const GAD = ['minimal', 'mild', 'moderate', 'severe'] as const;
 const BOOKINGS: [BookingStatus, ...BookingStatus[]] = ['completed', 'completed', 'confirmed', 'cancelled', 'no-show', 'requested'];
 
-async function load(students: number): Promise<{ store: MemoryAnalyticsStore; counted: number }> {
+async function load(students: number): Promise<{ store: MemoryAnalyticsStore; counted: number; circles: number }> {
   const store = new MemoryAnalyticsStore();
   const r = rng(students);
   const at = () => W.from + Math.floor(r() * (W.to - W.from));
@@ -79,29 +80,36 @@ async function load(students: number): Promise<{ store: MemoryAnalyticsStore; co
   const circles = Math.max(2, Math.round(students / 1000));
   for (let i = 0; i < circles; i++) {
     const feedback = 5 + Math.floor(r() * 10);
-    await seed.peerSession(store, `p${String(i)}`, ORG, at(), { participantCount: 8 + Math.floor(r() * 20), feedbackCount: feedback, ratingSum: feedback * 4 });
+    const joined = 8 + Math.floor(r() * 20);
+    const scheduledAt = at();
+    await seed.peerSession(store, `p${String(i)}`, ORG, scheduledAt, { participantCount: 0, feedbackCount: feedback, ratingSum: feedback * 4 });
+    for (let j = 0; j < joined; j++) await seed.participant(store, `p${String(i)}`, `s${String(j)}`, scheduledAt);
+    counted += 1 + joined;
   }
-  counted += circles;
-  return { store, counted };
+  return { store, counted, circles };
 }
 
 async function main(): Promise<void> {
   const logs = captureLogs();
+  const fixed = planDay(ORG, W).length;
   console.log('analytics rollup cost per org-day (reads as Firestore bills them)');
-  console.log('students | aggregation queries | reads: aggregations + histogram = total | documents a naive rollup would read | write');
+  console.log('students | circles | aggregation queries | reads: aggregations + circle list + histogram = total | documents counted | writes');
   for (const students of [1_000, 10_000]) {
-    const { store, counted } = await load(students);
+    const { store, counted, circles } = await load(students);
     store.reads = 0;
     store.aggregations = 0;
     store.writes = 0;
     const doc = await rollupOrgDay({ store, now: () => W.to + 9_000_000 }, { orgId: ORG, timeZone: TZ, day: DAY }, 11);
-    const aggregationReads = store.reads - 1;
+    const listing = Math.max(1, circles);
+    const aggregationReads = store.reads - listing - 1;
     console.log(
-      `${String(students).padStart(8)} | ${String(store.aggregations).padStart(19)} | ${String(aggregationReads).padStart(17)} + 1 = ${String(store.reads).padEnd(5)} | ${String(counted).padStart(35)} | ${String(store.writes)}`,
+      `${String(students).padStart(8)} | ${String(circles).padStart(7)} | ${String(store.aggregations).padStart(19)} | ${String(aggregationReads).padStart(16)} + ${String(listing).padStart(11)} + 1 = ${String(store.reads).padEnd(5)} | ${String(counted).padStart(17)} | ${String(store.writes)}`,
     );
-    console.log(`         published: active ${String(doc.activeStudents)}, entries ${String(doc.totals?.entries)}, risk events ${String(doc.totals?.riskEvents)}, ack median ${String(doc.riskEvents.ackMedianMin)} min, p90 ${String(doc.riskEvents.ackP90Min)} min`);
+    console.log(
+      `         published: active ${String(doc.activeStudents)}, entries ${String(doc.totals?.entries)}, risk events ${String(doc.totals?.riskEvents)}, attendance ${String(doc.peer.attendance)}, ack median ${String(doc.riskEvents.ackMedianMin)} min, p90 ${String(doc.riskEvents.ackP90Min)} min`,
+    );
   }
-  console.log(`queries per org-day: ${String(planDay(ORG, W).length)} (fixed); each adds 1 read per further 1,000 matched index entries.`);
+  console.log(`aggregation queries per org-day: ${String(fixed)} fixed + 1 per ended circle; each adds 1 read per further 1,000 matched index entries.`);
   console.log('per scheduled tick, shared by all orgs: config/app 1 read + the org list (1 read per org).');
   logs.restore();
 }

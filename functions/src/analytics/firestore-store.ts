@@ -67,6 +67,18 @@ export function firestoreAnalyticsStore(db: Firestore): AnalyticsStore {
       return { count: data.count ?? 0, sums };
     },
 
+    async participantsPerEndedCircle(orgId: string, window: DayWindow): Promise<number[]> {
+      const circles = await db
+        .collection(paths.peerSessions())
+        .where('orgId', '==', orgId)
+        .where('status', '==', 'ended')
+        .where('scheduledAt', '>=', Timestamp.fromMillis(window.from))
+        .where('scheduledAt', '<', Timestamp.fromMillis(window.to))
+        .select()
+        .get();
+      return Promise.all(circles.docs.map(async (c) => (await db.collection(paths.participants(c.id)).count().get()).data().count));
+    },
+
     async ackHistogram(orgId: string, day: string): Promise<readonly number[] | null> {
       const snap = await typedDoc(db, ackHistogramPath(orgId, day), ackHistogramSchema).get();
       return snap.data()?.counts ?? null;

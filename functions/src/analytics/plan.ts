@@ -4,7 +4,8 @@
  * optionally with sums of numeric fields. `planDay` lists them for one org and one local day; `figuresOf` turns
  * their answers back into raw daily figures. The store runs each spec as one `count()`/`sum()` aggregation
  * (billed 1 read per 1,000 index entries matched), so the rollup's cost depends on the number of specs, not
- * on the number of documents. Every spec and its composite index are listed in README.md.
+ * on the number of documents. Attendance is the one figure counted per circle (README.md, Cost). Every spec
+ * and its composite index are listed in README.md.
  */
 import {
   BOOKING_STATUSES,
@@ -65,7 +66,7 @@ export interface DayWindow {
   to: number;
 }
 
-const PEER_SUMS = ['participantCount', 'feedbackCount', 'ratingSum'] as const;
+const PEER_SUMS = ['feedbackCount', 'ratingSum'] as const;
 
 /** Every aggregation query of one org-day. */
 export function planDay(orgId: string, window: DayWindow): AggregateSpec[] {
@@ -100,8 +101,11 @@ export class MissingFigureError extends Error {
   }
 }
 
-/** The raw figures from the answers to `planDay`'s specs, keyed by `AggregateSpec.key`. */
-export function figuresOf(results: ReadonlyMap<string, AggregateResult>): DayFigures {
+/**
+ * The raw figures from the answers to `planDay`'s specs, keyed by `AggregateSpec.key`, and the participants
+ * of each of the day's ended circles (counted per circle: participation documents carry no org).
+ */
+export function figuresOf(results: ReadonlyMap<string, AggregateResult>, participantsPerCircle: readonly number[]): DayFigures {
   const get = (key: string): AggregateResult => {
     const r = results.get(key);
     if (!r) throw new MissingFigureError(key);
@@ -122,7 +126,7 @@ export function figuresOf(results: ReadonlyMap<string, AggregateResult>): DayFig
     bookings: byKey('bookings', BOOKING_STATUSES),
     peer: {
       sessions: peer.count,
-      attendance: peer.sums.participantCount ?? 0,
+      attendance: participantsPerCircle.reduce((a, b) => a + b, 0),
       feedbackCount: peer.sums.feedbackCount ?? 0,
       ratingSum: peer.sums.ratingSum ?? 0,
     },

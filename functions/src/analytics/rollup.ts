@@ -36,15 +36,19 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 
 /** Rolls up one org-day and writes it. */
 export async function rollupOrgDay(deps: RollupDeps, target: RollupTarget, minCell: number): Promise<AnalyticsDaily> {
-  const specs = planDay(target.orgId, dayWindow(target.day, target.timeZone));
+  const window = dayWindow(target.day, target.timeZone);
+  const specs = planDay(target.orgId, window);
   const answers = await mapLimited(specs, CONCURRENCY, async (spec): Promise<[string, AggregateResult]> => [spec.key, await deps.store.aggregate(spec)]);
-  const histogram = (await deps.store.ackHistogram(target.orgId, target.day)) ?? [];
+  const [histogram, participants] = await Promise.all([
+    deps.store.ackHistogram(target.orgId, target.day),
+    deps.store.participantsPerEndedCircle(target.orgId, window),
+  ]);
   const doc = publishDay({
     orgId: target.orgId,
     day: target.day,
     minCell,
-    figures: figuresOf(new Map(answers)),
-    ackHistogram: histogram,
+    figures: figuresOf(new Map(answers), participants),
+    ackHistogram: histogram ?? [],
     generatedAt: deps.now(),
   });
   await deps.store.writeDaily(doc);

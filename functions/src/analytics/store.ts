@@ -40,6 +40,12 @@ export interface AnalyticsStore {
   orgTimeZone(orgId: string): Promise<string | null>;
   /** Runs one spec as an aggregation query. */
   aggregate(spec: AggregateSpec): Promise<AggregateResult>;
+  /**
+   * Participants of each circle of the org that ended and was scheduled in `window`: the circles are listed
+   * (ids only) and each one's `participants` collection is counted (everyone who joined, including those who
+   * left; participation documents carry no org, so there is no single query for them).
+   */
+  participantsPerEndedCircle(orgId: string, window: DayWindow): Promise<number[]>;
   /** The day's acknowledgement histogram; null when no event of that day was acknowledged. */
   ackHistogram(orgId: string, day: string): Promise<readonly number[] | null>;
   /** Adds one event to its day's histogram, once per event id (in a transaction). */

@@ -16,6 +16,7 @@ import {
   chatSchema,
   entrySchema,
   orgSchema,
+  participantSchema,
   peerSessionSchema,
   riskEventSchema,
   userProfileSchema,
@@ -111,6 +112,24 @@ export class MemoryAnalyticsStore implements AnalyticsStore {
     this.aggregations += 1;
     this.reads += billedAggregateReads(count);
     return { count, sums };
+  }
+
+  async participantsPerEndedCircle(orgId: string, window: DayWindow): Promise<number[]> {
+    const circles: string[] = [];
+    for (const [path, data] of this.docs) {
+      if (!/^peerSessions\/[^/]+$/.test(path) || data.orgId !== orgId || data.status !== 'ended') continue;
+      const at = data.scheduledAt;
+      if (at instanceof Timestamp && at.toMillis() >= window.from && at.toMillis() < window.to) circles.push(path);
+    }
+    this.reads += Math.max(1, circles.length);
+    return circles.sort().map((circle) => {
+      const prefix = `${circle}/participants/`;
+      let n = 0;
+      for (const path of this.docs.keys()) if (path.startsWith(prefix) && !path.slice(prefix.length).includes('/')) n += 1;
+      this.aggregations += 1;
+      this.reads += billedAggregateReads(n);
+      return n;
+    });
   }
 
   async ackHistogram(orgId: string, day: string): Promise<readonly number[] | null> {
@@ -260,6 +279,12 @@ export const seed = {
       history: [],
       createdAt: ts(start - 86_400_000),
       updatedAt: ts(start - 86_400_000),
+    }),
+  participant: (sink: DocSink, sessionId: string, uid: string, joinedAt: number, left = true) =>
+    put(sink, participantSchema, paths.participant(sessionId, uid), {
+      alias: 'Calm Otter 42',
+      joinedAt: ts(joinedAt),
+      leftAt: left ? ts(joinedAt + 3_000_000) : null,
     }),
   peerSession: (
     sink: DocSink,

@@ -70,11 +70,16 @@ export async function scenario(store: DocSink): Promise<void> {
   for (const i of times(11)) await seed.booking(store, `conf-${String(i)}`, 'org-a', 'confirmed', IN_DAY);
   await seed.booking(store, 'cancel-0', 'org-a', 'cancelled', IN_DAY);
   await seed.booking(store, 'next-day', 'org-a', 'completed', AFTER);
-  // Peer circles: two ended (15 participants, 12 ratings summing to 47), one cancelled, one the day before.
-  await seed.peerSession(store, 'circle-1', 'org-a', IN_DAY, { participantCount: 8, feedbackCount: 6, ratingSum: 25 });
-  await seed.peerSession(store, 'circle-2', 'org-a', IN_DAY, { participantCount: 7, feedbackCount: 6, ratingSum: 22 });
+  // Peer circles: two ended that day with 8 + 7 participants (all left, so participantCount is back to 0) and
+  // 12 ratings summing to 47; one cancelled; one the day before.
+  await seed.peerSession(store, 'circle-1', 'org-a', IN_DAY, { participantCount: 0, feedbackCount: 6, ratingSum: 25 });
+  await seed.peerSession(store, 'circle-2', 'org-a', IN_DAY, { participantCount: 0, feedbackCount: 6, ratingSum: 22 });
   await seed.peerSession(store, 'circle-3', 'org-a', IN_DAY, { status: 'cancelled', participantCount: 0, feedbackCount: 0, ratingSum: 0 });
-  await seed.peerSession(store, 'circle-0', 'org-a', BEFORE, { participantCount: 20, feedbackCount: 20, ratingSum: 100 });
+  await seed.peerSession(store, 'circle-0', 'org-a', BEFORE, { participantCount: 0, feedbackCount: 20, ratingSum: 100 });
+  for (const i of times(8)) await seed.participant(store, 'circle-1', `stu-a-${String(i)}`, IN_DAY);
+  for (const i of times(7)) await seed.participant(store, 'circle-2', `stu-a-${String(i + 8)}`, IN_DAY);
+  for (const i of times(2)) await seed.participant(store, 'circle-3', `stu-a-${String(i)}`, IN_DAY);
+  for (const i of times(20)) await seed.participant(store, 'circle-0', `stu-b-${String(i % 12)}-${String(i)}`, BEFORE);
 }
 
 /** Feeds the acknowledgement trigger's handler with every acknowledged event of `docs` (as if just acknowledged). */

@@ -74,12 +74,13 @@ describe('analytics rollup core (in-memory store)', () => {
     assert.equal(doc.minCellSize, 2);
   });
 
-  it('costs one aggregation per planned query, billed one read each at this size, plus the histogram', async () => {
+  it('costs one aggregation per planned query and per ended circle, billed one read each at this size, plus the circle list and the histogram', async () => {
     const specs = planDay('org-a', W);
     store.reads = 0;
     await rollupOrgDay(deps, { orgId: 'org-a', timeZone: 'Asia/Kolkata', day: DAY }, 11);
-    assert.equal(store.aggregations, specs.length);
-    assert.equal(store.reads, specs.length + 1);
+    // Two circles ended that day: listing them reads 2, counting their participants 1 each.
+    assert.equal(store.aggregations, specs.length + 2);
+    assert.equal(store.reads, specs.length + 2 + 2 + 1);
     assert.ok(specs.every((s) => s.equals[0]?.[0] === 'orgId' && s.equals[0][1] === 'org-a'), 'every query filters on the org');
   });
 
