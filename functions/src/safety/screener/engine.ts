@@ -2,7 +2,7 @@
  * The deterministic screener: normalise, scan the compiled lexicon, apply scope rules, combine.
  * Scope rules, in order: idioms and study of the topic mask the phrases they cover; negation windows;
  * whose words (me, someone else, "you", people in general); fiction, songs and games; past and recovery
- * framing (unless the sentence says it is back); laughter (dark humour, unless the message insists it is
+ * framing (unless the sentence says it is back; past abuse, ragging and threats still count); laughter (dark humour, unless the message insists it is
  * serious); everyday context for ropes, pills and rooftops. Then, per person: intent with a plan, method,
  * means, method search or time, or an act under way, is imminent (desire + plan + means + time, the way
  * crisis services define imminent risk); third-party reports are at least moderate and flagged.
@@ -159,6 +159,9 @@ class Frames {
   }
 }
 
+/** Disclosures that stay a concern when they are in the past ("I was raped last year"). */
+const DISCLOSURES: ReadonlySet<Concept> = new Set<Concept>(['abuse', 'ragging', 'threat', 'harassment']);
+
 const levelOf = (c: Concept): RiskLevel => CONCEPTS[c].level;
 const roleOf = (c: Concept) => CONCEPTS[c].role;
 
@@ -196,7 +199,8 @@ function scopedHits(text: string, spans: ReadonlyArray<Span<Rule> & { group: Rul
     if (
       frames.inSentence('recovery', sentenceStart, sentenceEnd) &&
       !frames.inSentence('relapse', sentenceStart, sentenceEnd) &&
-      span.group !== 'time'
+      span.group !== 'time' &&
+      !rule.concepts.some((c) => DISCLOSURES.has(c))
     ) {
       drop(span, 'past');
       continue;

@@ -104,6 +104,10 @@ export const HI_LATN: LexiconPart = {
       rule('burden', x`(?:sabko|sab ko|sabka|sabki|ghar walo ko|gharwalon ko|family ko|mummy papa ko) (?:mere se|mujhse|mujh se|meri wajah se) (?:chhutkara|chutkara|chhutkaara|chutkaara|mukti|peecha chhoot\S*) (?:mil )?(?:jayega|jaayega|jaega|jaegi|milega)?`, 's'),
       rule('seek', x`(?:kaunsi|konsi|kaun si|kon si|kaunse|konse|kis) (?:\S+ )?(?:${PILLS}|${POISON}|dawai|dawa) (?:se|khane se|peene se) (?:\S+ )?(?:mar|maut|marte|mara)`, 's'),
       rule('plan', x`(?:sab|sabkuch|sab kuch|poora|pura) (?:plan|tay|tai|tayyar|ready|decide) (?:ho gaya|ho gayi|kar liya|kar li|hai)`),
+      rule('passive', x`(?:zinda|jinda|zindaa|jindaa) (?:nahi|nhi|nai|nahin) (?:rehna|rahna|rehena) (?:hai|h|chahta|chahti|chahte)?`, 'n'),
+      rule('burden', x`(?:sab|sabki|sabka|sabko|sabhi|ghar walo ki|family ki|sabki life|sabki zindagi)(?: \S+){0,3} (?:better|behtar|achhi|acchi|khush|aasan|easy) (?:\S+ ){0,2}mere (?:bina|jaane ke baad)|mere (?:bina|jaane ke baad) (?:\S+ ){0,3}(?:better|behtar|achhi|acchi|khush|aasan|easy)`, 's'),
+      rule('intent', x`${SELF} (?:maar|mar) (?:dalna|daalna|dalne|daalne|dalu|daalu|dalunga|daalunga|dalungi|daalungi|dena|doon|dunga|dungi)`, 'H'),
+      rule('seek', x`(?:marne|mrne|maut|suicide|khudkushi|atmahatya) (?:ka|ke|ki) (?:tarika|tareeka|tareeqa|tarike|upay|way|tarkeeb)`, 's'),
     ],
     mood: [
       rule('worry', x`(?:mujhe |muje )?(?:darr|dar|chinta|fikar|fikr|tension) (?:\S+ ){0,2}(?:hai|lagta|lag raha|ho rahi) (?:ki |ke )?(?:mera|meri|mere) (?:dost|friend|frnd|bhai|behen|bahen|roommate|saheli|cousin)`, 'o'),
@@ -127,6 +131,7 @@ export const HI_LATN: LexiconPart = {
       rule('selfHatred', x`(?:apne aap|apne ap|khud|khudse|khud se) (?:se )?(?:ghin|ghrina|nafrat|nafrath) (?:aati|aata|hoti|hai|h)`, 's'),
       rule('substance', x`(?:nasha|nasa|daaru|daru|sharab|sharaab|ganja|weed|drinks?|peeta|peeti) (?:\S+ ){0,3}(?:bhoolne|bhulne|bhulane|bhoolane|bhool jaane) (?:ke liye|ko)`),
       rule('worry', x`(?:dost|friend|frnd|bhai|behen|behan|bahen|roommate|saheli|didi) (?:\S+ ){0,3}(?:suicide|sucide|khudkushi|atmahatya|aatmhatya|marne|mar jaane) (?:ki|ke) (?:baat|baatein|baaten|bate)`, 'o'),
+      rule('hopeless', x`(?:sab|sabkuch|sab kuch|zindagi|jindagi|life|har cheez) (?:\S+ )?(?:bekaar|bekar|faltu|pointless|meaningless|bemani|bematlab) (?:lagta|lagti|lag raha|lag rahi|hai|ho gaya|ho gayi)`),
     ],
     time: [
       rule('time', x`aaj raat|aaj rat|aj raat|aj rat|aaj ki raat|aaj hi|aaj|aj|abhi ke abhi|abhi|abi|isi waqt|kal subah|kal sham|kal shaam|kal raat ko|kal|parso|(?:result|results|nateeje|exam|paper) (?:aane |ke )?(?:ke )?baad|(?:sab|sabke|mummy papa ke|gharwalon ke|roommate ke|ghar walon ke) (?:so|sone|bahar) (?:jaane |jane )?(?:ke )?baad|is (?:weekend|hafte|sunday|somvar)|jaldi|thodi der mein|(?:\d+|ek|do|teen) (?:ghante|minute|min) mein|aadhi raat`),
@@ -136,7 +141,7 @@ export const HI_LATN: LexiconPart = {
   frames: [
     // idioms and hyperbole
     frame('idiom', x`(?:exam|paper|padhai|kaam|assignment|ye|yeh|tum|tu|boss|teacher|sir|garmi|thand|traffic|ye log|syllabus|project|viva) (?:\S+ ){0,2}(?:meri )?jaan (?:le|nikal|kha) (?:lega|legi|lenge|raha|rahi|gaya|gayi|dega|degi|li)`, 'stress'),
-    frame('idiom', x`(?:garmi|garmee|thand|sardi|bhook|bhukh|bhookh|bhuk|pyaas|pyas|hasi|hansi|hassi|haste|hanste|boriyat|bore|neend|sharam|intezaar|intezar|excitement|khushi|dard) (?:se|ke maare|ke mare|mein|me|ke) (?:\S+ )?(?:mar|mare|marr|mari|mar gaya|mar gayi|mar gaye|marna|marne|mar raha|mar rahi|mar rahe)(?: (?:gaya|gayi|gaye|raha|rahi|rahe|jaunga|jaungi|lagi|laga|hu|hoon))?`),
+    frame('idiom', x`(?<!bina )(?:garmi|garmee|thand|sardi|bhook|bhukh|bhookh|bhuk|pyaas|pyas|hasi|hansi|hassi|haste|hanste|boriyat|bore|neend|sharam|intezaar|intezar|excitement|khushi|dard) (?:se|ke maare|ke mare|mein|me|ke) (?:\S+ )?(?:mar|mare|marr|mari|mar gaya|mar gayi|mar gaye|marna|marne|mar raha|mar rahi|mar rahe)(?: (?:gaya|gayi|gaye|raha|rahi|rahe|jaunga|jaungi|lagi|laga|hu|hoon))?`),
     frame('idiom', x`(?:has|hass|hans|hanss|haste|hanste) (?:has|hass|hans|hanss|haste|hanste) ?(?:ke|kar)? (?:\S+ )?(?:mar|mare|mar gaya|mar gayi|mar gaye|pagal)`),
     frame('idiom', x`(?:mummy|mumma|mom|maa|ammi|papa|pappa|dad|abbu|sir|teacher|boss|bhaiya|didi|wo|woh|ghar wale|gharwale|biwi|wife) (?:\S+ ){0,2}(?:maar|mar|jaan se maar) (?:daalegi|dalegi|daalega|dalega|daalenge|dalenge|degi|dega|denge)`),
     frame('idiom', x`mar mit\S*|(?:gaane|gana|gaana|song|dress|khane|khana|style|smile|ada|hasi|aankhon|aankhein|awaaz) (?:pe|par) (?:toh |to )?(?:\S+ )?(?:mar|marte|marti|mar gaye|mar gayi|fida)|(?:marta|marti) (?:hu|hoon) (?:tum|tujh|us|uss) pe|mar jawan|kya (?:cheez|chiz) hai yaar`),

@@ -14,7 +14,7 @@ const DIE = x`(?:marna|marnu|marne|maru|marchu|marchhu|marxu|maridinchu|maridinc
 const SUICIDE = x`(?:suicide|sucide|atmahatya|aatmahatya|aatmhatya|atmhatya)\S*`;
 const SELF = x`(?:aafai ?lai|aafailai|afai ?lai|aafu ?lai|afu ?lai|aaphai ?lai|aphai ?lai|aafnai ?lai|afnai ?lai)`;
 const PILLS = x`(?:chakki|chaki|goli|tablet|tablets|pills?|aushadhi|ausadhi|ausadi)(?: ?haru)?`;
-const MANY = x`(?:\d{2,}|[89]|dherai|sabai|sab|purai|ekaichoti|\d+ ?(?:wata|waota|ota|vata))`;
+const MANY = x`(?:\d{2,}|[89]|dherai|sabai|sab|purai|ekaichoti|(?:aath|nau|das|pandhra|bis|pachchis|tis|chalis|pachas|saya) ?(?:wata|waota|ota|vata)|\d+ ?(?:wata|waota|ota|vata))`;
 const POISON = x`(?:bish|bis|vish|bikh|bishadi|visadi|musa marne (?:bish|bis|aushadhi|ausadhi|aausadhi|aushadi|ausadi|goli)|kitnashak|pesticide|acid)`;
 const HIGH = x`(?:chhat|chat|chhad|bhawan|building|pul|bridge|balcony|jhyal|bhir|pahad|tala|floor)(?: ?ma| ?bata)?`;
 const METHOD = x`(?:jhundi\S*|jhunde\S*|jhundera|phasi|fasi|phansi|paso (?:laga\S*|hal\S*)|(?:${HIGH}|nadi\S*|khola\S*) (?:\S+ )?(?:ham|haam) (?:fal\S*|phal\S*|faal\S*|phaal\S*)|(?:ham|haam) (?:fal\S*|phal\S*|faal\S*|phaal\S*)|${POISON} (?:kha\S*|pi\S*)|nasa (?:kat\S*|kaat\S*)|${MANY} (?:\S+ )?${PILLS} (?:khana|khane|khanu|nil\S*))`;
@@ -81,6 +81,10 @@ export const NE_LATN: LexiconPart = {
       rule('plan', x`(?:sabai|sab) (?:yojana|plan|tayari) (?:banisakyo|bhaisakyo|garisake|pura bhayo)`),
       rule('act', x`${MANY} ${PILLS} (?:khain|khaiin|khayo|khaechha|khaichha|nilyo)|${POISON} (?:piin|piyo|khayo|khain)`, 'o'),
       rule('passive', x`(?:aba )?bachnu (?:chaina|chhaina|xaina)|ma mare (?:ramro|thik|bes) (?:hunthyo|hunchha|huncha)`, 'n'),
+      rule('passive', x`(?:maru|marau|marun|maridiu|marijau) jasto (?:lagcha|lagchha|lagxa|lagyo|huncha|hunchha)`),
+      rule('burden', x`ma (?:nabhaye|nahuda|nabhayeko bhaye) (?:\S+ ){0,4}(?:ramro|khusi|sajilo|sukhi)`, 's'),
+      rule('intent', x`${SELF} marna (?:\S+ )?(?:mann|man|mn|chaha\S*)`, 'H'),
+      rule('selfHarm', x`(?:feri )?(?:haat|hat|nasa|pakhura|tighra) ?ma (?:\S+ )?(?:kate|katen|katchu|katchhu|katirahanchu)`),
     ],
     mood: [
       rule('worry', x`(?:malai )?(?:dar|darr|chinta|pir) (?:\S+ ){0,2}(?:chha|cha|xa|lagchha|lagcha|lagirako) (?:ki )?(?:mero|meri) (?:sathi|saathi|dai|didi|bhai|bahini|roommate) ?(?:le|lai)?`, 'o'),
@@ -102,6 +106,9 @@ export const NE_LATN: LexiconPart = {
       rule('sleep', x`nidra (?:\S+ )?(?:lagdaina|lagena|pardaina)|sutna sakdina`, 'n'),
 
       rule('worry', x`(?:sathi|saathi|dai|didi|bhai|bahini|roommate) (?:\S+ ){0,3}(?:atmahatya|aatmahatya|suicide|marne)(?: ?ko)? (?:kura|kuraharu)`, 'o'),
+      rule('hopeless', x`(?:sabai|sabai kura|jiwan|jeevan|jindagi) (?:\S+ )?(?:bekar|bekaar|byartha|arthahin) (?:lagcha|lagchha|lagxa|lagyo|cha|bhayo)`),
+      rule('substance', x`(?:sutna|birsina|birsana)\S* (?:\S+ ){0,3}(?:raksi|ganja|churot)|(?:raksi|ganja) (?:\S+ ){0,2}(?:sutna|birsina|birsana)\S*`),
+      rule('worthless', x`ma (?:euta|ek) (?:asafal|bekar|nikamma) (?:manchhe|manche|keta|keti)`),
     ],
     time: [
       rule('time', x`aaja rati|aaja raati|aja rati|aaja rat|aajai|aaja|aja|ahilyai|ahile nai|ahile|bholi bihana|bholi beluka|bholi|parsi|(?:natija|result|pariksha|exam)\S* (?:aayepachi|aaepachi|sakiyepachi|pachi)|(?:sabai|sabaijana|aamababa|roommate)\S* (?:sutepachi|bahira gayepachi)|yo hapta|chhittai|kehi ghanta ma|aadha rati`),
