@@ -19,6 +19,8 @@ export interface RollupDeps {
 
 /** Aggregation queries in flight at once per org-day. */
 const CONCURRENCY = 6;
+/** Orgs rolled up at once by one scheduled run. */
+const ORG_CONCURRENCY = 4;
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(items.length);
@@ -74,17 +76,17 @@ export class RollupIncompleteError extends Error {
 export async function runNightly(deps: RollupDeps, now: number): Promise<NightlyResult> {
   const [config, orgs] = await Promise.all([deps.store.appConfig(), deps.store.orgZones()]);
   const due = dueRollups(now, orgs);
-  let written = 0;
-  let failed = 0;
-  for (const target of due) {
+  const outcomes = await mapLimited(due, ORG_CONCURRENCY, async (target) => {
     try {
       await rollupOrgDay(deps, target, config.analytics.minCellSize);
-      written += 1;
+      return true;
     } catch (err) {
-      failed += 1;
       analyticsEvents.rollupFailed({ orgId: target.orgId, day: target.day, ...errorFields(err) });
+      return false;
     }
-  }
+  });
+  const written = outcomes.filter(Boolean).length;
+  const failed = outcomes.length - written;
   analyticsEvents.nightlyRun({ orgs: orgs.length, due: due.length, written, failed });
   if (failed > 0) throw new RollupIncompleteError(failed);
   return { due, written, failed };
