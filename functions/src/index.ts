@@ -14,6 +14,7 @@ export {
 } from './safety/triggers';
 export { cancelBooking, expireHolds, requestBooking, respondToBooking } from './connect/booking/triggers';
 export { recordResourceView } from './connect/resources/triggers';
+export { onDeviceWritten } from './connect/devices/triggers';
 export { nightlyRollup, onRiskEventAcked } from './analytics/triggers';
 export { joinPeerSession, leavePeerSession, onPeerFeedbackCreated, onPeerReportCreated, peerSessionReminders } from './connect/circles/triggers';
 export {

@@ -1,5 +1,5 @@
 /**
- * In-memory fakes of the booking and resource stores over the notifier's `MemoryDocs` (so the notifier's fake
+ * In-memory fakes of the booking, resource and device stores over the notifier's `MemoryDocs` (so the notifier's fake
  * store sees the same users and devices). Transactions run one at a time (like Firestore's locks make
  * contended ones do), buffer their writes and apply them only when the whole function succeeded and every
  * `create` target is still absent: all or nothing. Reads are parsed with the model's schemas.
@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { BookingDeps } from '../../src/connect/booking/handlers';
 import { PENDING_STATUSES } from '../../src/connect/booking/machine';
 import type { BookingStore, BookingTx, HoldCursor } from '../../src/connect/booking/repository';
+import type { DeviceRef, DeviceStore } from '../../src/connect/devices/repository';
 import type { ResourceStore } from '../../src/connect/resources/repository';
 import { paths } from '../../src/model/paths';
 import {
@@ -102,6 +103,28 @@ export class InMemoryResourceStore implements ResourceStore {
     if (!d) return 'missing';
     this.docs.set(path, { ...d, viewCount: parse(resourceSchema, d, path).viewCount + 1 });
     return 'counted';
+  }
+}
+
+export class InMemoryDeviceStore implements DeviceStore {
+  removed: DeviceRef[] = [];
+
+  constructor(readonly docs: MemoryDocs) {}
+
+  async holdersOf(token: string): Promise<DeviceRef[]> {
+    return this.docs
+      .group('devices', (d) => d.token === token)
+      .map((r) => {
+        const [, uid = '', , deviceId = ''] = r.path.split('/');
+        return { uid, deviceId };
+      });
+  }
+
+  async remove(devices: readonly DeviceRef[]): Promise<void> {
+    for (const d of devices) {
+      this.docs.delete(paths.device(d.uid, d.deviceId));
+      this.removed.push(d);
+    }
   }
 }
 
