@@ -5,7 +5,8 @@
  * framing (unless the sentence says it is back; past abuse, ragging and threats still count); laughter (dark humour, unless the message insists it is
  * serious); everyday context for ropes, pills and rooftops. Then, per person: intent with a plan, method,
  * means, method search or time, or an act under way, is imminent (desire + plan + means + time, the way
- * crisis services define imminent risk); third-party reports are at least moderate and flagged.
+ * crisis services define imminent risk), and so is a method stated with a time, the means or a future verb;
+ * third-party reports are at least moderate and flagged.
  * Pure: no I/O, no network, no clock; the same text always gives the same result.
  */
 import { maxRisk, riskAtLeast, type RiskLevel } from '../../model/schemas';
@@ -15,7 +16,7 @@ import { HI } from './lexicon/hi';
 import { HI_LATN } from './lexicon/hi-latn';
 import { NE } from './lexicon/ne';
 import { NE_LATN } from './lexicon/ne-latn';
-import { normalize } from './normalize';
+import { foldDevanagari, normalize } from './normalize';
 import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
   DEVANAGARI,
@@ -264,7 +265,20 @@ function timeLinked(intent: Hit, times: readonly Hit[]): boolean {
   });
 }
 
-function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly Hit[]): PersonVerdict {
+/**
+ * A future or progressive verb right after a method ("latakne ja raha hu", "kood jaungi", "लटकने जा रहा हूं",
+ * "झुण्डिन जाँदैछु"): the method is stated as what the person is about to do, which is intent.
+ */
+const FUTURE_AFTER = new RegExp(
+  `^ (?:${[
+    'ja raha|ja rahi|jaa raha|jaa rahi|ja rha|ja rhi|raha hu|rahi hu|raha hoon|rahi hoon|rha hu|rhi hu|wala|wali|waala|waali|jaunga|jaungi|lunga|lungi|dunga|dungi|hi hai',
+    'jadai|jaadai|jadaichu|jaadaichu|lagechu|lageko chu|lageki chu',
+    foldDevanagari('जा रहा|जा रही|रहा हूं|रही हूं|वाला|वाली|जाऊंगा|जाऊंगी|लूंगा|लूंगी|दूंगा|दूंगी|जाँदैछु|जाँदै छु|जाँदैछ|लागेको छु|लागेकी छु'),
+  ].join('|')})(?![\\p{L}\\p{M}\\p{N}])`,
+  'u',
+);
+
+function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly Hit[], text: string): PersonVerdict {
   const reasons = new Set<string>();
   const has = (role: string): boolean => hits.some((h) => h.concepts.some((c) => roleOf(c) === role));
   let level: RiskLevel = 'none';
@@ -289,6 +303,13 @@ function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly 
     if (intents.some((i) => timeLinked(i, times))) modifiers.push('timeframe');
     const attempts = intents.filter((h) => h.concepts.includes('attempt'));
     if (attempts.some((a) => recents.some((r) => r.sentenceStart === a.sentenceStart))) modifiers.push('timeframe');
+  }
+  // A method stated without a wish (not a thought, not a passive wish) with a time, the means, or a future verb.
+  for (const hit of hits) {
+    if (!hit.concepts.includes('method') || hit.concepts.some((c) => roleOf(c) === 'ideation')) continue;
+    if (timeLinked(hit, times)) modifiers.push('plan:method', 'timeframe');
+    if (means) modifiers.push('plan:method', 'plan:means');
+    if (FUTURE_AFTER.test(text.slice(hit.end, hit.end + 24))) modifiers.push('plan:method');
   }
   if (ideation) {
     if (plan) modifiers.push('plan');
@@ -377,8 +398,8 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
 
   const times = hits.filter((h) => h.concepts.includes('time'));
   const recents = hits.filter((h) => h.concepts.includes('recent'));
-  const own = combine(hits.filter((h) => h.person === 'self' && h.group !== 'time'), times, recents);
-  const others = combine(hits.filter((h) => h.person === 'other' && h.group !== 'time'), times, recents);
+  const own = combine(hits.filter((h) => h.person === 'self' && h.group !== 'time'), times, recents, text);
+  const others = combine(hits.filter((h) => h.person === 'other' && h.group !== 'time'), times, recents, text);
   const thirdParty = riskAtLeast(others.level, 'moderate');
   const otherLevel: RiskLevel = others.level === 'imminent' ? 'imminent' : thirdParty ? 'moderate' : 'none';
   const level = maxRisk(own.level, otherLevel);

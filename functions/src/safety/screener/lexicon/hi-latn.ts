@@ -108,10 +108,14 @@ export const HI_LATN: LexiconPart = {
       rule('burden', x`(?:sab|sabki|sabka|sabko|sabhi|ghar walo ki|family ki|sabki life|sabki zindagi)(?: \S+){0,3} (?:better|behtar|achhi|acchi|khush|aasan|easy) (?:\S+ ){0,2}mere (?:bina|jaane ke baad)|mere (?:bina|jaane ke baad) (?:\S+ ){0,3}(?:better|behtar|achhi|acchi|khush|aasan|easy)`, 's'),
       rule('intent', x`${SELF} (?:maar|mar) (?:dalna|daalna|dalne|daalne|dalu|daalu|dalunga|daalunga|dalungi|daalungi|dena|doon|dunga|dungi)`, 'H'),
       rule('seek', x`(?:marne|mrne|maut|suicide|khudkushi|atmahatya) (?:ka|ke|ki) (?:tarika|tareeka|tareeqa|tarike|upay|way|tarkeeb)`, 's'),
+      rule('act', x`${MANY} (?:\S+ ){0,2}${PILLS} (?:kha|khaa|nigal) (?:raha|rahi|rha|rhi) (?:hu|hoon|hun|h)`),
+      rule('intent', x`mar (?:chuka|chuki|gaya|gayi) (?:hounga|hoonga|hunga|hungi|hoongi|houngi)`, 'n'),
+      rule('passive', x`mar (?:jaun|jau|jaaun|jaoon|jaye) (?:aisa|esa|ase|yahi) (?:lagta|lagti|lag raha|mann)`),
+      rule('seek', x`(?:zeher|zehar|jeher|jahar|poison|rassi|fanda|neend ki goli\S*) (?:kahan|kaha|kidhar|kaise) (?:milega|milegi|milta|milti|mil sakta|mil sakti|se milega|kharidu|lu)`, 's'),
     ],
     mood: [
       rule('worry', x`(?:mujhe |muje )?(?:darr|dar|chinta|fikar|fikr|tension) (?:\S+ ){0,2}(?:hai|lagta|lag raha|ho rahi) (?:ki |ke )?(?:mera|meri|mere) (?:dost|friend|frnd|bhai|behen|bahen|roommate|saheli|cousin)`, 'o'),
-      rule('hopeless', x`(?:koi )?(?:ummeed|umeed|umid|ummid|aasha|asha|hope) (?:nahi|nhi|nahin|na) (?:bachi|rahi|hai|h|dikhti)|(?:kuch|kuchh) (?:bhi )?(?:theek|thik|sahi|accha|achha|better) (?:nahi|nhi|nahin) (?:hoga|hone wala|ho sakta)|(?:sab|sab kuch|sabkuch|zindagi) (?:khatam|barbaad|barbad|tabah) (?:ho gaya|ho gayi|ho chuka|hai)|(?:ab|aur) (?:aur )?(?:nahi|nhi|nahin) (?:ho paa|ho pa|ho raha|seh|sah|jhel) (?:\S+ )?(?:raha|rahi|sakta|sakti)?|(?:kya|kia) (?:fayda|faida|fayeda|matlab) (?:hai )?(?:jeene|jine|zindagi|jee kar|kisi cheez)|haar (?:maan li|man li|gaya hu|gayi hu)`, 'n'),
+      rule('hopeless', x`(?:koi )?(?:ummeed|umeed|umid|ummid|aasha|asha|hope) (?:nahi|nhi|nahin|na)(?: (?:bachi|rahi|hai|h|dikhti)|(?= ?(?:[.,?"]|$)))|(?:kuch|kuchh) (?:bhi )?(?:theek|thik|sahi|accha|achha|better) (?:nahi|nhi|nahin) (?:hoga|hone wala|ho sakta)|(?:sab|sab kuch|sabkuch|zindagi) (?:khatam|barbaad|barbad|tabah) (?:ho gaya|ho gayi|ho chuka|hai)|(?:ab|aur) (?:aur )?(?:nahi|nhi|nahin) (?:ho paa|ho pa|ho raha|seh|sah|jhel) (?:\S+ )?(?:raha|rahi|sakta|sakti)?|(?:kya|kia) (?:fayda|faida|fayeda|matlab) (?:hai )?(?:jeene|jine|zindagi|jee kar|kisi cheez)|haar (?:maan li|man li|gaya hu|gayi hu)`, 'n'),
       rule('trapped', x`(?:koi )?(?:raasta|rasta|rasta) (?:nahi|nhi|nahin) (?:dikhta|dikh raha|hai|bacha|dikhai)|(?:phasa|phansa|fasa|fansa|phasi|phansi hui|fasi) (?:hua|hui|hu|hoon|hun|gaya|gayi)`, 'n'),
       rule('worthless', x`(?:main |mai )?(?:kisi|kissi) (?:kaam|kam) (?:ka|ki|ke) (?:nahi|nhi|nahin)|(?:main|mai) (?:ek |bahut |bilkul |sabse )?(?:bekaar|bekar|nikamma|nikammi|nalayak|naalayak|failure|loser|haara hua|bojh|kachra|zero|useless|worthless) (?:hu|hoon|hun|insaan|insan|ladka|ladki)|sab(?:ko|ka)? (?:disappoint|niraash|nirash|dukhi) (?:karta|karti|kiya|kar deta|kar deti)|(?:koi|kisi) (?:mujhe|muje) (?:pyaar|pyar|pasand) (?:nahi|nhi) (?:karta|karti)|sab (?:mujhse|mujh se) (?:nafrat|naraz) (?:karte|hain)`, 'n'),
       rule('selfHatred', x`(?:khud|apne aap|apne ap) se (?:nafrat|nafarat|ghin|ghrina|chid) (?:hai|h|hoti|ho gayi|karta|karti)`),
@@ -132,6 +136,7 @@ export const HI_LATN: LexiconPart = {
       rule('substance', x`(?:nasha|nasa|daaru|daru|sharab|sharaab|ganja|weed|drinks?|peeta|peeti) (?:\S+ ){0,3}(?:bhoolne|bhulne|bhulane|bhoolane|bhool jaane) (?:ke liye|ko)`),
       rule('worry', x`(?:dost|friend|frnd|bhai|behen|behan|bahen|roommate|saheli|didi) (?:\S+ ){0,3}(?:suicide|sucide|khudkushi|atmahatya|aatmhatya|marne|mar jaane) (?:ki|ke) (?:baat|baatein|baaten|bate)`, 'o'),
       rule('hopeless', x`(?:sab|sabkuch|sab kuch|zindagi|jindagi|life|har cheez) (?:\S+ )?(?:bekaar|bekar|faltu|pointless|meaningless|bemani|bematlab) (?:lagta|lagti|lag raha|lag rahi|hai|ho gaya|ho gayi)`),
+      rule('abuse', x`(?:ne )?(?:mere|meri) (?:saath|sath) (?:galat|gandi|buri|gande) (?:harkat|harkatein|kaam|kiya|ki|karta|karte|kaam kiya)`, 's'),
     ],
     time: [
       rule('time', x`aaj raat|aaj rat|aj raat|aj rat|aaj ki raat|aaj hi|aaj|aj|abhi ke abhi|abhi|abi|isi waqt|kal subah|kal sham|kal shaam|kal raat ko|kal|parso|(?:result|results|nateeje|exam|paper) (?:aane |ke )?(?:ke )?baad|(?:sab|sabke|mummy papa ke|gharwalon ke|roommate ke|ghar walon ke) (?:so|sone|bahar) (?:jaane |jane )?(?:ke )?baad|is (?:weekend|hafte|sunday|somvar)|jaldi|thodi der mein|(?:\d+|ek|do|teen) (?:ghante|minute|min) mein|aadhi raat`),

@@ -80,11 +80,13 @@ export const NE_LATN: LexiconPart = {
       rule('means', x`${PILLS} (?:khayera|khaera|khai)|${POISON} (?:piyera|piera)`),
       rule('plan', x`(?:sabai|sab) (?:yojana|plan|tayari) (?:banisakyo|bhaisakyo|garisake|pura bhayo)`),
       rule('act', x`${MANY} ${PILLS} (?:khain|khaiin|khayo|khaechha|khaichha|nilyo)|${POISON} (?:piin|piyo|khayo|khain)`, 'o'),
-      rule('passive', x`(?:aba )?bachnu (?:chaina|chhaina|xaina)|ma mare (?:ramro|thik|bes) (?:hunthyo|hunchha|huncha)`, 'n'),
+      rule('passive', x`(?:aba )?bachnu (?:nai )?(?:chaina|chhaina|xaina)|ma mare (?:ramro|thik|bes) (?:hunthyo|hunchha|huncha)`, 'n'),
       rule('passive', x`(?:maru|marau|marun|maridiu|marijau) jasto (?:lagcha|lagchha|lagxa|lagyo|huncha|hunchha)`),
       rule('burden', x`ma (?:nabhaye|nahuda|nabhayeko bhaye) (?:\S+ ){0,4}(?:ramro|khusi|sajilo|sukhi)`, 's'),
       rule('intent', x`${SELF} marna (?:\S+ )?(?:mann|man|mn|chaha\S*)`, 'H'),
       rule('selfHarm', x`(?:feri )?(?:haat|hat|nasa|pakhura|tighra) ?ma (?:\S+ )?(?:kate|katen|katchu|katchhu|katirahanchu)`),
+      rule('intent', x`marisakeko hunechu|marisakeki hunechu|${SELF} (?:sakna|sidhyauna|marna) (?:\S+ )?(?:mann|man|chaha\S*)|${SELF} (?:sakchu|sakchhu|sidhyauchu|marchu|marchhu)`, 'H'),
+      rule('seek', x`(?:bish|bis|vish|paso|dori) (?:kaha|kahaa|kasari) (?:painchha|painchha|painxa|paune|kinne|pauchha)`, 's'),
     ],
     mood: [
       rule('worry', x`(?:malai )?(?:dar|darr|chinta|pir) (?:\S+ ){0,2}(?:chha|cha|xa|lagchha|lagcha|lagirako) (?:ki )?(?:mero|meri) (?:sathi|saathi|dai|didi|bhai|bahini|roommate) ?(?:le|lai)?`, 'o'),
@@ -109,6 +111,7 @@ export const NE_LATN: LexiconPart = {
       rule('hopeless', x`(?:sabai|sabai kura|jiwan|jeevan|jindagi) (?:\S+ )?(?:bekar|bekaar|byartha|arthahin) (?:lagcha|lagchha|lagxa|lagyo|cha|bhayo)`),
       rule('substance', x`(?:sutna|birsina|birsana)\S* (?:\S+ ){0,3}(?:raksi|ganja|churot)|(?:raksi|ganja) (?:\S+ ){0,2}(?:sutna|birsina|birsana)\S*`),
       rule('worthless', x`ma (?:euta|ek) (?:asafal|bekar|nikamma) (?:manchhe|manche|keta|keti)`),
+      rule('hopeless', x`(?:jindagi|jiwan|jeevan|zindagi) (?:\S+ )?(?:barbad|barbaad|nasta) (?:bhayo|bhaisakyo|bhaeko cha)`),
     ],
     time: [
       rule('time', x`aaja rati|aaja raati|aja rati|aaja rat|aajai|aaja|aja|ahilyai|ahile nai|ahile|bholi bihana|bholi beluka|bholi|parsi|(?:natija|result|pariksha|exam)\S* (?:aayepachi|aaepachi|sakiyepachi|pachi)|(?:sabai|sabaijana|aamababa|roommate)\S* (?:sutepachi|bahira gayepachi)|yo hapta|chhittai|kehi ghanta ma|aadha rati`),
