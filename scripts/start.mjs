@@ -116,9 +116,12 @@ async function main() {
 
   step(`starting the Auth (${PORTS.auth}) and Functions (${PORTS.functions}) emulators (firebase-tools)…`);
   const only = google ? 'auth,functions,firestore,pubsub' : 'auth,functions';
+  // With Google's Firestore emulator, firebase-tools starts it and tells the functions where it is itself.
+  const firebaseEnv = { ...env };
+  if (google) delete firebaseEnv.FIRESTORE_EMULATOR_HOST;
   const firebase = await startProcess('firebase', FIREBASE_BIN, ['emulators:start', '--only', only, '--project', PROJECT], {
     ready: /All emulators ready/,
-    env,
+    env: firebaseEnv,
     echo: true,
     timeoutMs: 240_000,
   });
