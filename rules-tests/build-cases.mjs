@@ -427,6 +427,25 @@ const profile = (uid, role, orgId) => ({
   u('update-add-processed-at', stored, { ...stored, processedAt: NOW }, false);
   u('update-processed-unknown-key', processed, { ...processed, countedTwice: true }, false);
   u('update-processed-kind', processed, { ...processed, kind: 'gratitude' }, false);
+  // orgId: functions write it with processedAt (the analytics rollup counts entries per org); present and
+  // unchanged on owner updates of every kind, never written, changed or removed by a client.
+  c('create-with-org-id', { ...journal, orgId: 'orgA' }, false);
+  c('create-mood-with-org-id', { ...mood, orgId: 'orgA' }, false);
+  c('create-sleep-with-org-id-and-processed-at', { ...sleep, orgId: 'orgA', processedAt: NOW }, false);
+  const counted = { ...processed, orgId: 'orgA' };
+  matrix(F, 'update-counted-journal', { method: 'update', path, resource: counted, data: { ...counted, text: 'Edited once more.', updatedAt: NOW } }, ['owner']);
+  for (const [kind, changed] of Object.entries(kinds)) {
+    const before = { ...{ mood, gratitude, sleep, breathing }[kind], createdAt: PAST, processedAt: PAST, orgId: 'orgA' };
+    u(`update-counted-${kind}`, before, { ...changed, createdAt: PAST, processedAt: PAST, orgId: 'orgA', updatedAt: NOW }, true);
+    u(`update-counted-${kind}-changes-org-id`, before, { ...changed, createdAt: PAST, processedAt: PAST, orgId: 'orgB', updatedAt: NOW }, false);
+  }
+  u('update-counted-keeps-screening', { ...screened, processedAt: PAST, orgId: 'orgA' }, { ...screened, processedAt: PAST, orgId: 'orgA', text: 'Edited.', updatedAt: NOW }, true);
+  u('update-org-id', counted, { ...counted, orgId: 'orgB' }, false);
+  u('update-org-id-to-null', counted, { ...counted, orgId: null }, false);
+  u('update-remove-org-id', counted, omit(counted, 'orgId'), false);
+  u('update-add-org-id', processed, { ...processed, orgId: 'orgA' }, false);
+  u('update-add-org-id-unprocessed', stored, { ...stored, orgId: 'orgA', text: 'Edited.' }, false);
+  add(F, 'update-counted-by-counselor-of-org', { method: 'update', path, auth: A.counselor, resource: counted, data: { ...counted, text: 'x' } }, false);
   add(F, 'list-kind', { method: 'list', path: 'users/stu1/entries', auth: A.owner, query: { where: [['kind', '==', 'mood']], orderBy: [['createdAt', 'desc']] } }, true);
   add(F, 'list-other-students-entries', { method: 'list', path: 'users/stu2/entries', auth: A.owner, query: {} }, false);
   add(F, 'list-collection-group-by-counselor', { method: 'list', collectionGroup: 'entries', auth: A.counselor, query: { where: [['kind', '==', 'journal']] } }, false);
@@ -551,6 +570,15 @@ const profile = (uid, role, orgId) => ({
   ua('update-severity-by-owner', { ...withTrend, severity: 'minimal' });
   add(F, 'update-add-score-by-owner', { method: 'update', path, auth: A.owner, resource: { ...phq9, createdAt: PAST }, data: { ...phq9, createdAt: PAST, score: 0 } }, false);
   add(F, 'update-answers-by-owner', { method: 'update', path, auth: A.owner, resource: scored, data: { ...scored, answers: [0, 0, 0, 0, 0, 0, 0, 0, 0] } }, false);
+  // orgId (F, written with the result for the analytics rollup): readable by the owner, never written.
+  const withOrg = { ...withTrend, orgId: 'orgA' };
+  matrix(F, 'get-with-org-id', { method: 'get', path, resource: withOrg }, ['owner']);
+  c('create-with-org-id', { ...phq9, orgId: 'orgA' }, false);
+  c('create-gad7-with-org-id', { ...gad7, orgId: 'orgA' }, false);
+  matrix(F, 'update-keeps-org-id', { method: 'update', path, resource: withOrg, data: withOrg }, []);
+  add(F, 'update-org-id-by-owner', { method: 'update', path, auth: A.owner, resource: withOrg, data: { ...withOrg, orgId: 'orgB' } }, false);
+  add(F, 'update-add-org-id-by-admin', { method: 'update', path, auth: A.admin, resource: withTrend, data: withOrg }, false);
+  add(F, 'list-by-org-id-collection-group', { method: 'list', collectionGroup: 'assessments', auth: A.admin, query: { where: [['orgId', '==', 'orgA']] } }, false);
   add(F, 'get-by-counselor-with-consent', { method: 'get', path, auth: A.counselor, resource: scored, docs: { 'users/stu1': withKeys(profile('stu1', 'student', 'orgA'), { consent: { aiScreening: true, shareWithCounselor: true, analytics: true, version: 1, at: PAST } }) } }, false);
 }
 
@@ -718,6 +746,16 @@ const counselorChat = { kind: 'counselor', studentUid: 'stu1', counselorUid: 'co
   c('create-admin-in-counselor-chat', 'chats/c2/messages/m3', { ...counselorMsg, authorUid: 'adm1' }, A.admin, false);
   matrix(F, 'update-own-message', { method: 'update', path: 'chats/c1/messages/m1', resource: storedMsg, data: { ...storedMsg, text: 'edited' }, docs }, []);
   matrix(F, 'delete-own-message', { method: 'delete', path: 'chats/c1/messages/m1', resource: storedMsg, docs }, []);
+  // expireAt (F, the TTL of bot chats' messages): readable with the message, never written by a client.
+  const expiring = { ...storedMsg, expireAt: LATER };
+  matrix(F, 'get-expiring-bot-chat', { method: 'get', path: 'chats/c1/messages/m1', resource: expiring, docs }, ['owner']);
+  c('create-with-expire-at', 'chats/c1/messages/m3', { ...studentMsg, expireAt: LATER }, A.owner, false);
+  c('create-with-expire-at-null', 'chats/c1/messages/m3', { ...studentMsg, expireAt: null }, A.owner, false);
+  c('create-counselor-with-expire-at', 'chats/c2/messages/m3', { ...counselorMsg, expireAt: LATER }, A.counselor, false);
+  matrix(F, 'update-keeps-expire-at', { method: 'update', path: 'chats/c1/messages/m1', resource: expiring, data: { ...expiring, text: 'edited' }, docs }, []);
+  add(F, 'update-expire-at-by-owner', { method: 'update', path: 'chats/c1/messages/m1', auth: A.owner, resource: expiring, data: { ...expiring, expireAt: ts('2027-03-01T10:00:00.000Z') }, docs }, false);
+  add(F, 'update-remove-expire-at-by-owner', { method: 'update', path: 'chats/c1/messages/m1', auth: A.owner, resource: expiring, data: storedMsg, docs }, false);
+  matrix(F, 'delete-expiring', { method: 'delete', path: 'chats/c1/messages/m1', resource: expiring, docs }, []);
 }
 
 // =====================================================================================================
@@ -985,6 +1023,21 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   const screenedPost = { ...pending, moderation: { level: 'none', reasons: [], by: 'rules', at: PAST, review: true, reviewWhy: 'model-unavailable', reportCount: 0, riskEventId: null } };
   m('update-approve-with-moderation-kept', { status: 'visible', updatedAt: NOW }, true, A.volunteer, screenedPost);
   m('update-clear-review-flag', { moderation: { ...screenedPost.moderation, review: false } }, false, A.volunteer, screenedPost);
+  // Every moderation field functions write (screening, decisions, queue, reports, riskEvent) and the
+  // counters: present and unchanged on a moderator's status change; each one changed is denied.
+  const fullModeration = {
+    level: 'moderate', reasons: ['hopelessness'], by: 'rules+model', at: PAST, decidedBy: 'cou2', decidedAt: PAST,
+    reason: 'reported', abuse: ['insult'], review: true, reviewWhy: 'reported', reportCount: 3, riskEventId: 'r1',
+  };
+  const moderated = { ...visible, status: 'hidden', likeCount: 4, commentCount: 2, updatedAt: PAST, moderation: fullModeration };
+  matrix(F, 'update-restore-with-every-server-field', mod({ status: 'visible', updatedAt: NOW }, moderated), ['volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
+  m('update-remove-with-every-server-field', { status: 'removed' }, true, A.admin, moderated);
+  for (const [key, value] of Object.entries({ reason: 'moderator', abuse: [], review: false, reviewWhy: null, reportCount: 0, riskEventId: null, decidedBy: 'vol1', decidedAt: NOW, level: 'none' })) {
+    m(`update-moderation-${key}`, { status: 'visible', moderation: { ...fullModeration, [key]: value } }, false, A.volunteer, moderated);
+  }
+  add(F, 'update-drop-moderation', { method: 'update', path: 'forumPosts/p2', auth: A.volunteer, resource: moderated, data: omit({ ...moderated, status: 'visible' }, 'moderation') }, false);
+  m('update-comment-count', { status: 'visible', commentCount: 0 }, false, A.counselor, moderated);
+  m('update-like-count-with-moderation', { status: 'visible', likeCount: 5 }, false, A.admin, moderated);
   matrix(F, 'delete', { method: 'delete', path: 'forumPosts/p2', resource: pending }, []);
 }
 {
@@ -1026,6 +1079,22 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   const counted = { ...visible, countedVisible: true, moderation: { level: 'none', reasons: [], by: 'rules', at: PAST, reason: 'clean' } };
   add(F, 'update-hide-with-server-fields', { ...mod({ status: 'hidden', updatedAt: NOW }, counted), auth: A.counselor }, true);
   add(F, 'update-counted-visible', { ...mod({ status: 'hidden', countedVisible: false }, counted), auth: A.counselor }, false);
+  const fullModeration = {
+    level: 'high', reasons: ['doxxing'], by: 'rules', at: PAST, decidedBy: null, decidedAt: null,
+    reason: 'doxxing', abuse: ['phone-number'], review: true, reviewWhy: 'auto-hidden', reportCount: 1, riskEventId: null,
+  };
+  const hidden = { ...visible, status: 'hidden', countedVisible: false, updatedAt: PAST, moderation: fullModeration };
+  matrix(F, 'update-restore-with-every-server-field', mod({ status: 'visible', updatedAt: NOW }, hidden), ['volunteer', 'counselor', 'counselorOtherOrg', 'admin', 'adminOtherOrg']);
+  add(F, 'update-restore-sets-counted-visible', { ...mod({ status: 'visible', countedVisible: true }, hidden), auth: A.volunteer }, false);
+  add(F, 'update-remove-counted-visible', { method: 'update', path, auth: A.volunteer, resource: hidden, data: omit({ ...hidden, status: 'visible' }, 'countedVisible'), docs }, false);
+  add(F, 'update-add-counted-visible', { ...mod({ status: 'visible', countedVisible: true }), auth: A.volunteer }, false);
+  add(F, 'update-moderation-reason', { ...mod({ status: 'visible', moderation: { ...fullModeration, reason: 'clean' } }, hidden), auth: A.counselor }, false);
+  add(F, 'update-moderation-review', { ...mod({ status: 'visible', moderation: { ...fullModeration, review: false, reviewWhy: null } }, hidden), auth: A.counselor }, false);
+  add(F, 'update-moderation-report-count', { ...mod({ moderation: { ...fullModeration, reportCount: 0 } }, hidden), auth: A.admin }, false);
+  add(F, 'update-moderation-decided-by', { ...mod({ status: 'visible', moderation: { ...fullModeration, decidedBy: 'vol1', decidedAt: NOW } }, hidden), auth: A.volunteer }, false);
+  add(F, 'update-drop-moderation', { method: 'update', path, auth: A.volunteer, resource: hidden, data: omit({ ...hidden, status: 'visible' }, 'moderation'), docs }, false);
+  add(F, 'update-author-edits-with-server-fields', { ...mod({ body: 'edited' }, { ...hidden, authorUid: 'stu1' }), auth: A.owner }, false);
+  add(F, 'create-with-counted-visible', { method: 'create', path: 'forumPosts/p1/comments/k9', auth: A.owner, data: { ...newComment, countedVisible: false }, docs }, false);
   matrix(F, 'delete', { method: 'delete', path, resource: pending, docs }, []);
 }
 {
@@ -1123,11 +1192,13 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-duration', { durationMin: 90 }, true);
   u('update-duration-too-short', { durationMin: 5 }, false);
   u('update-capacity-too-large', { capacity: 101 }, false);
-  // Fields functions keep (participantCount, feedbackCount, ratingSum, remindedFor) present and unchanged.
-  const kept = { ...session, feedbackCount: 2, ratingSum: 9, remindedFor: LATER };
+  // Fields functions keep (participantCount, feedbackCount, ratingSum) present and unchanged.
+  const kept = { ...session, feedbackCount: 2, ratingSum: 9 };
   u('update-title-with-server-fields', { title: 'Exam stress circle (moved)' }, true, A.volunteer, kept);
+  u('update-status-with-server-fields', { status: 'ended' }, true, A.admin, kept);
   u('update-rating-sum', { ratingSum: 10 }, false, A.volunteer, kept);
-  u('update-reminded-for', { remindedFor: NOW }, false, A.volunteer, kept);
+  u('update-feedback-count-kept-rating-sum', { feedbackCount: 3 }, false, A.admin, kept);
+  u('update-reminded-for-on-session', { remindedFor: NOW }, false, A.volunteer, kept);
   u('update-by-creator-not-host', { status: 'cancelled' }, true, secondVolunteer, { ...session, createdBy: 'vol2' });
   matrix(F, 'delete', { method: 'delete', path, resource: session }, ['volunteer', 'admin']);
 }
@@ -1141,6 +1212,14 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   matrix(F, 'create-join', { method: 'create', path: 'peerSessions/ps1/participants/stu1', data: { ...participant, joinedAt: NOW }, docs }, []);
   matrix(F, 'update-leave', { method: 'update', path: 'peerSessions/ps1/participants/stu1', resource: participant, data: { ...participant, leftAt: NOW }, docs }, []);
   matrix(F, 'delete', { method: 'delete', path: 'peerSessions/ps1/participants/stu1', resource: participant, docs }, []);
+  // remindedFor (F, the start time the reminder was sent for): readable with the document, never written.
+  const reminded = { ...participant, remindedFor: LATER };
+  const remindedDocs = { ...docs, 'peerSessions/ps1/participants/stu1': reminded };
+  matrix(F, 'get-reminded', { method: 'get', path: 'peerSessions/ps1/participants/stu1', resource: reminded, docs: remindedDocs }, ['owner', 'volunteer']);
+  matrix(F, 'update-reminded-for', { method: 'update', path: 'peerSessions/ps1/participants/stu1', resource: reminded, data: { ...reminded, remindedFor: NOW }, docs: remindedDocs }, []);
+  add(F, 'update-unchanged-reminded-for-by-owner', { method: 'update', path: 'peerSessions/ps1/participants/stu1', auth: A.owner, resource: reminded, data: reminded, docs: remindedDocs }, false);
+  add(F, 'update-leave-keeps-reminded-for-by-owner', { method: 'update', path: 'peerSessions/ps1/participants/stu1', auth: A.owner, resource: reminded, data: { ...reminded, leftAt: NOW }, docs: remindedDocs }, false);
+  add(F, 'update-remove-reminded-for-by-host', { method: 'update', path: 'peerSessions/ps1/participants/stu1', auth: A.volunteer, resource: reminded, data: participant, docs: remindedDocs }, false);
 }
 {
   const F = 'peerSessions-private-join';
@@ -1175,17 +1254,49 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   uj('update-to-webrtc', { kind: 'webrtc', roomId: 'room-9', updatedAt: NOW }, true);
   matrix(F, 'delete', { method: 'delete', path, resource: stored, docs: sessionDocs }, ['volunteer']);
   add(F, 'get-other-private-doc', { method: 'get', path: 'peerSessions/ps1/private/notes', auth: A.volunteer, resource: { x: 1 }, docs: sessionDocs }, false);
+  // A participant who left (leftAt set) no longer reads the room link; one who joined again does.
+  const leftDocs = { ...sessionDocs, 'peerSessions/ps1/participants/stu1': { ...participant, leftAt: PAST } };
+  matrix(F, 'get-after-owner-left', { method: 'get', path, resource: stored, docs: leftDocs }, ['volunteer']);
+  add(F, 'get-after-rejoining', { method: 'get', path, auth: A.owner, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1/participants/stu1': { ...participant, joinedAt: NOW, leftAt: null } } }, true);
+  add(F, 'get-reminded-participant', { method: 'get', path, auth: A.owner, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1/participants/stu1': { ...participant, remindedFor: LATER } } }, true);
+  add(F, 'get-participant-without-left-at', { method: 'get', path, auth: A.owner, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1/participants/stu1': omit(participant, 'leftAt') } }, false);
+  add(F, 'get-after-leaving-live-session', { method: 'get', path, auth: A.owner, resource: stored, docs: { ...leftDocs, 'peerSessions/ps1': { ...session, status: 'live' } } }, false);
+  add(F, 'update-by-participant-who-left', { method: 'update', path, auth: A.owner, resource: stored, data: { ...link, url: 'https://meet.example.org/mine' }, docs: leftDocs }, false);
 }
 {
   const F = 'peerSessions-feedback';
   const path = 'peerSessions/ps1/feedback/stu1';
   const fb = { rating: 5, notes: 'Felt heard.', createdAt: NOW };
   const stored = { ...fb, createdAt: PAST };
+  // Feedback opens once the circle is live or ended.
+  const ended = { ...session, status: 'ended' };
+  const endedDocs = { ...sessionDocs, 'peerSessions/ps1': ended };
   matrix(F, 'get', { method: 'get', path, resource: stored, docs: sessionDocs }, ['volunteer', 'admin']);
   add(F, 'get-open-session-by-any-admin', { method: 'get', path, auth: A.adminOtherOrg, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1': omit(session, 'orgId') } }, true);
   matrix(F, 'list', { method: 'list', path: 'peerSessions/ps1/feedback', query: {}, docs: sessionDocs }, ['volunteer', 'admin']);
-  matrix(F, 'create', { method: 'create', path, data: fb, docs: sessionDocs }, ['owner']);
-  const c = (id, data, ok, auth = A.owner, p = path) => add(F, id, { method: 'create', path: p, auth, data, docs: sessionDocs }, ok);
+  matrix(F, 'create', { method: 'create', path, data: fb, docs: endedDocs }, ['owner']);
+  const c = (id, data, ok, auth = A.owner, p = path, docs = endedDocs) => add(F, id, { method: 'create', path: p, auth, data, docs }, ok);
+  c('create-while-live', fb, true, A.owner, path, { ...sessionDocs, 'peerSessions/ps1': { ...session, status: 'live' } });
+  c('create-while-scheduled', fb, false, A.owner, path, sessionDocs);
+  c('create-after-cancelled', fb, false, A.owner, path, { ...sessionDocs, 'peerSessions/ps1': { ...session, status: 'cancelled' } });
+  c('create-session-missing', fb, false, A.owner, path, { 'peerSessions/ps1/participants/stu1': participant });
+  c('create-open-session-ended', fb, true, A.owner, path, { ...endedDocs, 'peerSessions/ps1': omit(ended, 'orgId') });
+  // A participant who left (before the start; leaving closes when the circle starts) gives no feedback.
+  const left = { ...participant, leftAt: PAST };
+  c('create-after-leaving', fb, false, A.owner, path, { ...endedDocs, 'peerSessions/ps1/participants/stu1': left });
+  c('create-after-leaving-live', fb, false, A.owner, path, { ...endedDocs, 'peerSessions/ps1': { ...session, status: 'live' }, 'peerSessions/ps1/participants/stu1': left });
+  c('create-after-rejoining', fb, true, A.owner, path, { ...endedDocs, 'peerSessions/ps1/participants/stu1': { ...participant, joinedAt: NOW, leftAt: null } });
+  c('create-reminded-participant', fb, true, A.owner, path, { ...endedDocs, 'peerSessions/ps1/participants/stu1': { ...participant, remindedFor: PAST } });
+  c('create-participant-without-left-at', fb, false, A.owner, path, { ...endedDocs, 'peerSessions/ps1/participants/stu1': omit(participant, 'leftAt') });
+  c('create-by-host-of-ended-session', fb, false, A.volunteer, 'peerSessions/ps1/feedback/vol1');
+  // countedAt (F): never written by a client; feedback is never updated, with or without it.
+  c('create-with-counted-at', { ...fb, countedAt: NOW }, false);
+  c('create-with-counted-at-null', { ...fb, countedAt: null }, false);
+  const counted = { ...stored, countedAt: PAST };
+  matrix(F, 'get-counted', { method: 'get', path, resource: counted, docs: endedDocs }, ['volunteer', 'admin']);
+  matrix(F, 'update-keeps-counted-at', { method: 'update', path, resource: counted, data: { ...counted, notes: 'Felt heard, thanks.' }, docs: endedDocs }, []);
+  add(F, 'update-counted-at-by-owner', { method: 'update', path, auth: A.owner, resource: counted, data: { ...counted, countedAt: NOW }, docs: endedDocs }, false);
+  add(F, 'update-unchanged-counted-by-owner', { method: 'update', path, auth: A.owner, resource: counted, data: counted, docs: endedDocs }, false);
   c('create-without-notes', { rating: 3, createdAt: NOW }, true);
   c('create-missing-created-at', { rating: 4 }, false);
   c('create-missing-rating', { notes: 'ok', createdAt: NOW }, false);
@@ -1432,6 +1543,29 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-rate-limits-comments-bad', { rateLimits: { ...cfg.rateLimits, forumComments: { limit: 10, windowSec: 0 } } }, false);
   u('update-rate-limits-missing-one', { rateLimits: omit(cfg.rateLimits, 'forumPosts') }, false);
   u('update-model-budget-extra-key', { modelBudget: { dailyCallsPerOrg: 10, perStudent: 1 } }, false);
+  // booking: {holdMinutes 5–10080, cancelCutoffMinutes 0–10080} (counselor booking settings).
+  const booking = { holdMinutes: 120, cancelCutoffMinutes: 120 };
+  cc('create-with-booking', { booking }, true);
+  cc('create-with-every-section', { ...cfg, booking, updatedAt: NOW, updatedBy: 'adm1' }, true);
+  cc('create-booking-bad', { booking: { ...booking, holdMinutes: 4 } }, false);
+  const withBooking = { ...cfg, booking };
+  const ub = (id, data, ok, auth = A.admin) => add(F, id, { method: 'update', path, auth, resource: withBooking, data }, ok);
+  matrix(F, 'update-booking', { method: 'update', path, resource: withBooking, data: { ...withBooking, booking: { holdMinutes: 60, cancelCutoffMinutes: 0 }, updatedAt: NOW, updatedBy: 'adm1' } }, ['admin']);
+  u('update-add-booking', { booking }, true);
+  ub('update-booking-longest', { ...withBooking, booking: { holdMinutes: 10080, cancelCutoffMinutes: 10080 } }, true);
+  ub('update-booking-shortest-hold', { ...withBooking, booking: { holdMinutes: 5, cancelCutoffMinutes: 0 } }, true);
+  ub('update-booking-hold-too-short', { ...withBooking, booking: { ...booking, holdMinutes: 4 } }, false);
+  ub('update-booking-hold-too-long', { ...withBooking, booking: { ...booking, holdMinutes: 10081 } }, false);
+  ub('update-booking-hold-float', { ...withBooking, booking: { ...booking, holdMinutes: float(30.5) } }, false);
+  ub('update-booking-cutoff-negative', { ...withBooking, booking: { ...booking, cancelCutoffMinutes: -1 } }, false);
+  ub('update-booking-cutoff-too-long', { ...withBooking, booking: { ...booking, cancelCutoffMinutes: 10081 } }, false);
+  ub('update-booking-cutoff-string', { ...withBooking, booking: { ...booking, cancelCutoffMinutes: '120' } }, false);
+  ub('update-booking-missing-cutoff', { ...withBooking, booking: { holdMinutes: 120 } }, false);
+  ub('update-booking-extra-key', { ...withBooking, booking: { ...booking, maxPerWeek: 3 } }, false);
+  ub('update-booking-not-map', { ...withBooking, booking: 120 }, false);
+  ub('update-remove-booking', omit(withBooking, 'booking'), true);
+  ub('update-flags-keeps-booking', { ...withBooking, flags: { ...cfg.flags, booking: false } }, true);
+  ub('update-booking-by-counselor', { ...withBooking, booking: { ...booking, holdMinutes: 60 } }, false, A.counselor);
   matrix(F, 'delete', { method: 'delete', path, resource: cfg }, []);
 }
 
@@ -1473,6 +1607,71 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   matrix(F, 'create', { method: 'create', path, data: day }, []);
   matrix(F, 'update', { method: 'update', path, resource: day, data: { ...day, activeStudents: 3 } }, []);
   matrix(F, 'delete', { method: 'delete', path, resource: day }, []);
+}
+// =====================================================================================================
+// Functions-only documents: forumPosts/{postId}/likeState/{uid}, forumReports/{id},
+// users/{uid}/private/privacy, deletions/{uid}, keyRotations/{kid}, retentionState/anonymous,
+// modelUsage/{orgId}/days/{day}. Nobody reads or writes them through the client API, the owner included.
+// =====================================================================================================
+/** get, list, create, update and delete, each for every actor, all denied. */
+function functionsOnly(file, path, collection, stored, written) {
+  matrix(file, 'get', { method: 'get', path, resource: stored }, []);
+  matrix(file, 'list', { method: 'list', path: collection, query: {} }, []);
+  matrix(file, 'create', { method: 'create', path, data: written }, []);
+  matrix(file, 'update', { method: 'update', path, resource: stored, data: written }, []);
+  matrix(file, 'delete', { method: 'delete', path, resource: stored }, []);
+}
+{
+  const F = 'forumPosts-likeState';
+  const state = { counted: true, updatedAt: PAST };
+  functionsOnly(F, 'forumPosts/p1/likeState/stu1', 'forumPosts/p1/likeState', state, { counted: false, updatedAt: NOW });
+  add(F, 'get-own-by-moderator', { method: 'get', path: 'forumPosts/p1/likeState/vol1', auth: A.volunteer, resource: state }, false);
+  add(F, 'update-unchanged-by-liker', { method: 'update', path: 'forumPosts/p1/likeState/stu1', auth: A.owner, resource: state, data: state }, false);
+  add(F, 'list-collection-group-own', { method: 'list', collectionGroup: 'likeState', auth: A.owner, query: {} }, false);
+}
+{
+  const F = 'forumReports';
+  const report = { reporterUid: 'stu1', postId: 'p1', commentId: null, reason: 'harassment', note: 'Name-calling in the last line.', createdAt: PAST };
+  functionsOnly(F, 'forumReports/fr-1', 'forumReports', report, { ...report, createdAt: NOW });
+  add(F, 'list-own-by-reporter', { method: 'list', path: 'forumReports', auth: A.owner, query: { where: [['reporterUid', '==', 'stu1']] } }, false);
+  add(F, 'list-post-by-moderator', { method: 'list', path: 'forumReports', auth: A.counselor, query: { where: [['postId', '==', 'p1']] } }, false);
+  add(F, 'create-comment-report-by-reporter', { method: 'create', path: 'forumReports/fr-2', auth: A.owner, data: { ...report, commentId: 'k1', reason: 'doxxing', createdAt: NOW } }, false);
+}
+{
+  const F = 'users-private-privacy';
+  const state = { lastExportAt: PAST, lastExportId: 'x1', previousExportAt: null, exportStatus: 'done', updatedAt: PAST };
+  functionsOnly(F, 'users/stu1/private/privacy', 'users/stu1/private', state, { ...state, lastExportAt: null, exportStatus: 'failed', updatedAt: NOW });
+  add(F, 'get-own-by-counselor-of-org', { method: 'get', path: 'users/stu1/private/privacy', auth: A.counselor, resource: state }, false);
+  add(F, 'delete-own-to-reset-limit', { method: 'delete', path: 'users/stu1/private/privacy', auth: A.owner, resource: state }, false);
+  add(F, 'list-collection-group-private', { method: 'list', collectionGroup: 'private', auth: A.admin, query: {} }, false);
+}
+{
+  const F = 'deletions';
+  const job = {
+    uidHash: 'a1b2c3d4e5f6', reason: 'self', orgId: 'orgA', role: 'student', status: 'running', step: 'comments', cursor: 'p7',
+    counts: { documents: 12, anonymised: 1, files: 0 }, attempts: 1, requestedAt: PAST, updatedAt: PAST, leaseUntil: LATER,
+  };
+  functionsOnly(F, 'deletions/stu1', 'deletions', job, { ...job, step: 'auth', cursor: null, requestedAt: NOW, updatedAt: NOW, leaseUntil: NOW });
+  add(F, 'get-own-job-by-admin-of-org', { method: 'get', path: 'deletions/stu1', auth: A.admin, resource: job }, false);
+  add(F, 'delete-own-job-to-cancel', { method: 'delete', path: 'deletions/stu1', auth: A.owner, resource: job }, false);
+  add(F, 'list-running-by-admin', { method: 'list', path: 'deletions', auth: A.admin, query: { where: [['orgId', '==', 'orgA']] } }, false);
+}
+{
+  const F = 'keyRotations';
+  const progress = { kid: 'k2', target: 1, cursor: 'chats/c9', scanned: 40, rotated: 12, failed: 0, done: false, startedAt: PAST, updatedAt: PAST };
+  functionsOnly(F, 'keyRotations/k2', 'keyRotations', progress, { ...progress, done: true, updatedAt: NOW });
+}
+{
+  const F = 'retentionState';
+  const cursor = { afterLastActiveAt: PAST, afterUid: 'stu7', updatedAt: PAST };
+  functionsOnly(F, 'retentionState/anonymous', 'retentionState', cursor, { afterLastActiveAt: null, afterUid: null, updatedAt: NOW });
+}
+{
+  const F = 'modelUsage';
+  const usage = { orgId: 'orgA', day: '2026-03-01', calls: 150, limit: 2000, updatedAt: PAST, expireAt: LATER };
+  functionsOnly(F, 'modelUsage/orgA/days/2026-03-01', 'modelUsage/orgA/days', usage, { ...usage, calls: 0, updatedAt: NOW });
+  add(F, 'get-org-parent-doc', { method: 'get', path: 'modelUsage/orgA', auth: A.admin, resource: {} }, false);
+  add(F, 'list-collection-group-days', { method: 'list', collectionGroup: 'days', auth: A.admin, query: { where: [['orgId', '==', 'orgA']] } }, false);
 }
 {
   const F = 'default-deny';
