@@ -926,6 +926,64 @@ const NE_LATN_D: readonly Row[] = [
   ['none', 'garmi le halat kharab cha'],
 ];
 
+// ---- set E: a fourth round of tuning phrasings (imminent risk in English and Hinglish) ----------------------
+
+const EN_E: readonly Row[] = [
+  ["imminent", "i've got the rope and tonight's the night"],
+  ['imminent', "i'm doing it tonight, i have the pills ready"],
+  ['imminent', "i'm holding the blade right now"],
+  ['imminent', 'i have 30 pills in front of me'],
+  ['imminent', "i'm sitting on the train tracks"],
+  ['imminent', "i've written letters to my family, tonight i'm going"],
+  ['imminent', "i'll jump from the hostel roof after everyone sleeps"],
+  ['imminent', 'going to swallow the whole pack of pills after class'],
+  ['imminent', 'i drank poison'],
+  ['imminent', 'i swallowed all my pills'],
+  ['imminent', 'took like 30 pills'],
+  ['imminent', "i'm overdosing right now"],
+  ['imminent', "i'm planning to die tomorrow"],
+  ['imminent', 'tonight i die'],
+  ['imminent', 'i will die tonight'],
+  ['imminent', 'today is my last day'],
+  ['imminent', "i'm ending my life in an hour"],
+  ['imminent', 'i wanna die tonight'],
+  ['imminent', "i'm going to kill myself right now"],
+  ['imminent', 'my plan is to jump off the bridge on sunday'],
+  ['imminent', "i have a rope in my room and i'm ready"],
+  ['imminent', "i have pills saved up and i'm going to take them"],
+  ['imminent', 'bleeding from my wrist, cut too deep'],
+  ['imminent', "razor in hand, i'm ending it"],
+  ['high', 'i want to go to sleep forever'],
+  ['high', 'my life needs to end'],
+  ['high', "i'm going to kill myself one day"],
+  ['none', 'i will die of embarrassment tonight lol'],
+  ['none', 'today is my last day at the internship'],
+  ['none', 'i have 30 pages to read tonight'],
+  ['none', 'holding the baby right now'],
+  ['none', 'my plan is to study all night'],
+];
+
+const HI_LATN_E: readonly Row[] = [
+  ['imminent', 'aaj raat mar jaunga'],
+  ['imminent', 'abhi suicide kar raha hu'],
+  ['imminent', 'goli kha li hai maine bahut saari'],
+  ['imminent', 'zeher pi liya maine'],
+  ['imminent', 'kal main khud ko maar dunga, rassi ready hai'],
+  ['imminent', 'aaj mera last din hai, kal nahi dekhunga'],
+  ['imminent', 'main aaj raat khudkushi karunga'],
+  ['imminent', 'neend ki 20 goli le li hai'],
+  ['imminent', 'chhat se kudne wala hu abhi'],
+  ['imminent', 'haath ki nas kaat di maine'],
+  ['imminent', 'maine faisla kar liya hai, aaj raat sab khatam'],
+  ['imminent', 'blade le ke baitha hu, aaj kaat dunga'],
+  ['imminent', 'patri pe let gaya hu'],
+  ['imminent', 'kal subah train ke neeche aa jaunga'],
+  ['high', 'ek din khud ko maar dunga'],
+  ['none', 'aaj mera last din hai office me'],
+  ['none', 'kal subah train pakadni hai'],
+  ['none', 'blade se pencil chhil raha hu'],
+];
+
 export const LABELLED: readonly Labelled[] = [
   ...rows('en', 'A', EN_A),
   ...rows('hi', 'A', HI_A),
@@ -947,4 +1005,6 @@ export const LABELLED: readonly Labelled[] = [
   ...rows('hi', 'B', HI_D),
   ...rows('ne', 'B', NE_D),
   ...rows('ne-Latn', 'B', NE_LATN_D),
+  ...rows('en', 'B', EN_E),
+  ...rows('hi-Latn', 'B', HI_LATN_E),
 ];

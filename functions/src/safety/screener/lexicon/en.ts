@@ -15,7 +15,7 @@ export const SUICIDAL = x`(?:${STEM}(?:al|ial|el)|suisidal)`;
 const KILL = x`(?:kill|kil|kll)`;
 const ADV = x`(?:(?:just|really|rly|literally|honestly|simply|seriously|actually|finally|quietly|so|now|sometimes|often|kinda|kind of|sort of|badly|truly|genuinely|still|almost|desperately|fucking|fkin|fking|freaking|lowkey|highkey|only|even|all|go|to|gently|peacefully) ){0,3}`;
 /** Intent: wanting, planning or being about to. */
-const WANT = x`(?:want(?:s|ed)? to|wanna|wana|wnt to|would like to|id like to|need(?:s)? to|have to|gotta|got to|going to|goin to|gonna|gona|will|shall|ll|ill|id|i d|plan(?:s|ning|ned)? (?:to|on)|intend(?:s|ing)? to|decided to|deciding to|ready to|about to|trying to|try to|tempted to|might|may|should|must|could just|can just|let me|lemme|determined to)`;
+const WANT = x`(?:(?:my )?plan is to|want(?:s|ed)? to|wanna|wana|wnt to|would like to|id like to|need(?:s)? to|have to|gotta|got to|going to|goin to|gonna|gona|will|shall|ll|ill|id|i d|plan(?:s|ning|ned)? (?:to|on)|intend(?:s|ing)? to|decided to|deciding to|ready to|about to|trying to|try to|tempted to|might|may|should|must|could just|can just|let me|lemme|determined to)`;
 /** Wanting to die (no "going to" or "will": "I'm going to die" is fear or hyperbole, not intent). */
 const WANT_DIE = x`(?:want(?:s|ed)? to|wanna|wana|wnt to|would like to|id like to|need(?:s)? to|wish to|ready to|deserve to|deserves to|decided to|plan(?:ning)? to|should just|should|let me|lemme|just want to|would rather|d rather|rather)`;
 /** Thinking about (no intent: thoughts with a method stay high, DESIGN.md §4.1). */
@@ -143,7 +143,7 @@ export const EN: LexiconPart = {
       rule('selfHarm', x`(?:bang|banging|hit|hitting) my head (?:against|on|into) (?:the )?(?:wall|floor|door)|(?:started|start|starting) (?:cutting|self ?harming|hurting myself|harming myself|to cut) again|(?:hide|hiding|cover|covering) (?:the |my )?(?:cuts|scars|wounds|marks) (?:on|from)`),
 
       // ---- strengthening pass (tuned on labelled sets A and B) ----------------------------------------
-      rule('intent', x`${KILL}(?:ing|s) <refl>|leaving this (?:world|earth)(?= (?:tonight|today|now|tomorrow|soon|forever))|(?:im|i am|i m) (?:\S+ )?(?:leaving this world|ending (?:it all|my life|everything|it)(?= ?(?:[.,?"]|$| tonight| today| now| after| before| this| tomorrow))|unaliving <refl>|checking out of (?:life|this world))`, 'H'),
+      rule('intent', x`${KILL}(?:ing|s) <refl>|leaving this (?:world|earth)(?= (?:tonight|today|now|tomorrow|soon|forever))|(?:im|i am|i m) (?:\S+ )?(?:leaving this world|ending (?:it all|my life|everything|it)(?= ?(?:[.,?"]|$| tonight| today| now| after| before| this| tomorrow| in))|unaliving <refl>|checking out of (?:life|this world))`, 'H'),
       rule(['intent', 'method'], x`(?:im|i am|i m) (?:\S+ )?${METHOD}`, 'H'),
       rule('act', x`(?:took|taken|had|did|done) an? (?:\S+ )?overdose|(?:i|ive|i have|i just|ive just) (?:od|oded|odd|overdosed) on`),
       rule(['intent', 'plan'], x`(?:decided|planned|figured out|know exactly|chosen|chose|picked) (?:how|when|where) (?:i|im|i am|ill) (?:will |would |am going to |gonna )?(?:die|do it|end it|go)`),
@@ -169,6 +169,12 @@ export const EN: LexiconPart = {
       rule('intent', x`(?:ill|i will|im going to|i am going to|gonna) end it (?:on|this|next|after|before|tonight|tomorrow)|(?:will|ill|gonna|going to) try (?:it )?again (?:tonight|today|tomorrow|soon)|(?:will|ill|gonna|going to) try the (?:train|pills|rope|roof|bridge|poison) (?:next|again|tonight|today|tomorrow)|end (?:my|this) (?:suffering|pain|misery) (?:for good|forever|permanently|once and for all)`),
       rule('passive', x`wish(?:es|ed)? i (?:had )?(?:died|was killed|got killed|didnt survive|had not survived|never survived)`, 'n'),
       rule('intent', x`(?:shell|hell|theyll|she will|he will|they will|she is going to|he is going to|shes going to|hes going to|shes gonna|hes gonna) (?:end it all|${KILL} (?:her|him|them)self|end (?:her|his|their) life|do it tonight)`, 'o'),
+      rule('act', x`(?:im|i am|i m) holding (?:a|the|my) (?:blade|razor|gun|pistol|noose)(?: (?:right now|now|to my (?:wrist|neck|head)))|bleeding (?:heavily |badly )?(?:from|out of) my (?:wrists?|arms?|neck|veins?|thighs?)`, 'c'),
+      rule('meansStrong', x`(?:have|got|with|holding) ${LOTS} (?:\S+ ){0,2}${PILLS} (?:in front of me|next to me|in my hand|lined up|counted out|ready)|${PILLS} (?:are |is )?(?:all )?(?:lined up|counted out|laid out|crushed up|ready to (?:take|swallow))`),
+      rule('means', x`(?:blade|razor|knife|pills|rope|gun|poison|noose) in (?:my )?hand`),
+      rule('goodbye', x`(?:written|wrote|writing|left) (?:\S+ ){0,2}(?:letters|notes|a letter|a note|goodbye letters|goodbye notes) (?:to|for) (?:my |everyone|all|each)|(?:tonight|today) (?:im|i am) (?:going|leaving|gone|done)(?= ?(?:[.,?"]|$))|(?:today|tonight|this) is my (?:last|final) (?:day|night)(?! (?:at|in|of|on|with|as|here|before|for))`, 's'),
+      rule('intent', x`(?:i|ill|i will|im going to|gonna|i am going to|im gonna) (?:will )?die (?:tonight|today|tomorrow|this weekend|soon|in an hour|in a few hours|by)(?! (?:of|from|laughing|with))|(?:tonight|today|tomorrow) i (?:will |shall )?die(?! (?:of|from|laughing|with|a little))`, 'H'),
+      rule('passive', x`my (?:life|existence) (?:needs|has|ought|deserves) to end|(?:need|want) my life to (?:end|be over)`),
     ],
     mood: [
       rule('harassment', x`(?:go |just |should |can |pls |please )?(?:${KILL}|end) (?:your ?self|ur ?self|urself|yourselves)|kys|(?:told|tell|telling|asked) me to (?:kill myself|die|go die|end my life|kms)|(?:said|says|say) i should (?:kill myself|die|just die)`, 's'),
