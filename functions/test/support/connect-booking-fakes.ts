@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { BookingDeps } from '../../src/connect/booking/handlers';
 import { PENDING_STATUSES } from '../../src/connect/booking/machine';
 import type { BookingStore, BookingTx, HoldCursor } from '../../src/connect/booking/repository';
-import type { DeviceRef, DeviceStore } from '../../src/connect/devices/repository';
+import type { DeviceRef, DeviceStore, Holder } from '../../src/connect/devices/repository';
 import type { ResourceStore } from '../../src/connect/resources/repository';
 import { paths } from '../../src/model/paths';
 import {
@@ -111,12 +111,12 @@ export class InMemoryDeviceStore implements DeviceStore {
 
   constructor(readonly docs: MemoryDocs) {}
 
-  async holdersOf(token: string): Promise<DeviceRef[]> {
+  async holdersOf(token: string): Promise<Holder[]> {
     return this.docs
       .group('devices', (d) => d.token === token)
       .map((r) => {
         const [, uid = '', , deviceId = ''] = r.path.split('/');
-        return { uid, deviceId };
+        return { uid, deviceId, updatedAt: r.data.updatedAt instanceof Timestamp ? r.data.updatedAt.toMillis() : 0 };
       });
   }
 

@@ -22,11 +22,14 @@ export function deviceOf(data: unknown): Device | null {
 
 /**
  * After `users/{uid}/devices/{deviceId}` was written: when it now holds a token it did not hold before, removes
- * that token's registrations under other accounts. Returns how many were removed.
+ * that token's registrations under other accounts that are not newer than this one (triggers may run out of
+ * order: the newest registration's own trigger removes the older ones, never the reverse). Returns how many
+ * were removed.
  */
 export async function handleDeviceWritten(deps: DeviceDeps, uid: string, before: Device | null, after: Device | null): Promise<number> {
   if (!after || before?.token === after.token) return 0;
-  const others = (await deps.store.holdersOf(after.token)).filter((d) => d.uid !== uid);
+  const registeredAt = after.updatedAt.toMillis();
+  const others = (await deps.store.holdersOf(after.token)).filter((d) => d.uid !== uid && d.updatedAt <= registeredAt);
   if (others.length === 0) return 0;
   await deps.store.remove(others);
   logEvent('info', 'devices.token-moved', { ownerHash: hashId(uid), removedCount: others.length });

@@ -13,7 +13,8 @@ import { MemoryDocs, seedDevice } from '../../support/notify-fakes';
 const ffTest = functionsTest({ projectId: 'demo-manmitra' });
 after(() => ffTest.cleanup());
 
-const device = (token: string) => ({ token, platform: 'android', updatedAt: Timestamp.fromMillis(Date.parse('2025-05-05T06:30:00Z')) });
+const T = Date.parse('2025-05-05T06:30:00Z');
+const device = (token: string, at = T) => ({ token, platform: 'android', updatedAt: Timestamp.fromMillis(at) });
 
 function setup() {
   const docs = new MemoryDocs();
@@ -52,6 +53,14 @@ describe('onDeviceWritten', () => {
     await write('alice', 'phone2', null, device('tok-a'));
     assert.deepEqual(store.removed, []);
     assert.ok(docs.peek(paths.device('bob', 'tablet')));
+  });
+
+  it('a late trigger of an older registration never removes a newer one', async () => {
+    const { docs, store, write } = setup();
+    seedDevice(docs, 'bob', 'phone', 'tok-shared', Timestamp.fromMillis(T + 60_000));
+    await write('alice', 'phone', null, device('tok-shared', T));
+    assert.deepEqual(store.removed, []);
+    assert.ok(docs.peek(paths.device('bob', 'phone')));
   });
 
   it('is idempotent: a repeated delivery removes nothing more', async () => {
