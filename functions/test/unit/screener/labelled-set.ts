@@ -984,6 +984,83 @@ const HI_LATN_E: readonly Row[] = [
   ['none', 'blade se pencil chhil raha hu'],
 ];
 
+// ---- set F: a fifth round of tuning phrasings (concerns in every language, Hindi and Nepali crisis) --------
+
+const EN_F: readonly Row[] = [
+  ['moderate', "i'm so tired of everything, nothing ever works out"],
+  ['moderate', 'i feel like i am drowning and nobody sees it'],
+  ['moderate', "i'm a mess, i ruin everything i touch"],
+  ['moderate', "i can't stop crying and shaking, i think i'm having an anxiety attack"],
+  ['moderate', 'my coach touches me in ways i dont like'],
+  ['moderate', 'a guy from class keeps sending me threats'],
+  ['moderate', 'i pop my moms pills to calm down'],
+  ['moderate', "i think my roommate is suicidal", 'tp'],
+  ['moderate', 'my sister says she has nothing to live for', 'tp'],
+  ['moderate', 'i feel dead inside'],
+  ['high', "i'm thinking of ending it"],
+  ['high', 'i cut myself yesterday'],
+  ['imminent', 'i have the rope ready in my room'],
+];
+
+const HI_LATN_F: readonly Row[] = [
+  ['moderate', 'main kisi layak nahi hu'],
+  ['moderate', 'sab meri galti hai, main bura insaan hu'],
+  ['moderate', 'bahut ghabrahat ho rahi hai, dil baith raha hai'],
+  ['moderate', 'hostel me seniors ne raat bhar khada rakha aur maara'],
+  ['moderate', 'koi mujhe dhamki de raha hai ki photo leak karega'],
+  ['moderate', 'roz ganja peeta hu tension bhoolne ko'],
+  ['moderate', 'meri roommate bol rahi thi use jeena nahi hai', 'tp'],
+  ['moderate', 'andar se toot gaya hu'],
+  ['moderate', 'zindagi me kuch nahi bacha'],
+];
+
+const HI_F: readonly Row[] = [
+  ['moderate', 'मैं किसी लायक नहीं हूं'],
+  ['moderate', 'सब मेरी गलती है, मैं बुरा इंसान हूं'],
+  ['moderate', 'बहुत बेचैनी हो रही है, दिल बैठ रहा है'],
+  ['moderate', 'हॉस्टल में सीनियर्स ने रात भर खड़ा रखा और मारा'],
+  ['moderate', 'कोई मुझे धमकी दे रहा है कि फोटो लीक करेगा'],
+  ['moderate', 'रोज़ गांजा पीता हूं टेंशन भूलने को'],
+  ['moderate', 'मेरी रूममेट कह रही थी उसे जीना नहीं है', 'tp'],
+  ['moderate', 'अंदर से टूट गया हूं'],
+  ['moderate', 'ज़िंदगी में कुछ नहीं बचा'],
+  ['moderate', 'मुझे खुद से घिन आती है'],
+  ['moderate', 'कोई उम्मीद नहीं'],
+  ['high', 'मैं खुद को खत्म कर लूंगा किसी दिन'],
+  ['high', 'मैं मर जाना चाहता हूं'],
+  ['high', 'मुझे मरना है बस'],
+  ['imminent', 'आज रात मैं आत्महत्या करूंगा'],
+  ['imminent', 'ज़हर पी लिया है मैंने'],
+  ['imminent', 'रेल की पटरी पर लेटा हूं'],
+];
+
+const NE_F: readonly Row[] = [
+  ['moderate', 'म कुनै कामको छैन, सबै बिगार्छु'],
+  ['moderate', 'धेरै डर लागिरहेको छ, मुटु धड्किरहेको छ'],
+  ['moderate', 'सिनियरहरूले राति भरि उभ्याएर कुटे'],
+  ['moderate', 'कसैले फोटो लीक गर्छु भनेर धम्की दिइरहेको छ'],
+  ['moderate', 'मेरो रूममेट बाँच्न मन छैन भन्थी', 'tp'],
+  ['moderate', 'भित्रबाट टुटेको छु'],
+  ['moderate', 'मलाई आफैंदेखि घृणा लाग्छ'],
+  ['high', 'म आफैलाई मार्छु कुनै दिन'],
+  ['imminent', 'आज राति म आत्महत्या गर्छु'],
+];
+
+const NE_LATN_F: readonly Row[] = [
+  ['moderate', 'ma kunai kaam ko chaina, sabai bigarchu'],
+  ['moderate', 'dherai dar lagirako cha, mutu dhadkirako cha'],
+  ['moderate', 'senior haru le rati bhari ubhyayera kute'],
+  ['moderate', 'kasaile photo leak garchu bhanera dhamki dirako cha'],
+  ['moderate', 'mero roommate bachna mann chaina bhanthi', 'tp'],
+  ['moderate', 'bhitra bata tuteko chu'],
+  ['moderate', 'malai aafai dekhi ghrina lagchha'],
+  ['moderate', 'ma asafal hu, kehi garna sakdina'],
+  ['moderate', 'kehi pani feel hudaina aajkal'],
+  ['moderate', 'sabai birsana ganja khanchu'],
+  ['high', 'ma aafai lai marchu kunai din'],
+  ['imminent', 'aaja rati ma atmahatya garchu'],
+];
+
 export const LABELLED: readonly Labelled[] = [
   ...rows('en', 'A', EN_A),
   ...rows('hi', 'A', HI_A),
@@ -1007,4 +1084,9 @@ export const LABELLED: readonly Labelled[] = [
   ...rows('ne-Latn', 'B', NE_LATN_D),
   ...rows('en', 'B', EN_E),
   ...rows('hi-Latn', 'B', HI_LATN_E),
+  ...rows('en', 'B', EN_F),
+  ...rows('hi-Latn', 'B', HI_LATN_F),
+  ...rows('hi', 'B', HI_F),
+  ...rows('ne', 'B', NE_F),
+  ...rows('ne-Latn', 'B', NE_LATN_F),
 ];

@@ -141,6 +141,10 @@ export const HI_LATN: LexiconPart = {
       rule('worry', x`(?:dost|friend|frnd|bhai|behen|behan|bahen|roommate|saheli|didi) (?:\S+ ){0,3}(?:suicide|sucide|khudkushi|atmahatya|aatmhatya|marne|mar jaane) (?:ki|ke) (?:baat|baatein|baaten|bate)`, 'o'),
       rule('hopeless', x`(?:sab|sabkuch|sab kuch|zindagi|jindagi|life|har cheez) (?:\S+ )?(?:bekaar|bekar|faltu|pointless|meaningless|bemani|bematlab) (?:lagta|lagti|lag raha|lag rahi|hai|ho gaya|ho gayi)`),
       rule('abuse', x`(?:ne )?(?:mere|meri) (?:saath|sath) (?:galat|gandi|buri|gande) (?:harkat|harkatein|kaam|kiya|ki|karta|karte|kaam kiya)`, 's'),
+      rule('worthless', x`(?:kisi|kisi bhi) (?:layak|laayak|kaam ka|kaam ki|kaam ke) (?:nahi|nhi|nahin)|(?:main|mai) (?:bahut |ek )?(?:bura|buri|ganda|gandi|kharab) (?:insaan|insan|aadmi|ladka|ladki|beta|beti)|sab (?:meri|mera) (?:galti|galati|kasoor|kusoor) (?:hai|h)`, 'sn'),
+      rule('ragging', x`seniors? (?:ne|log|logo ne) (?:\S+ ){0,4}(?:maara|mara|maarte|peeta|pita|peet|khada rakha|khade rakha|ragging|torture|nanga)`, 's'),
+      rule('hopeless', x`andar se (?:toot|tut|khatam|mar) (?:gaya|gayi|chuka|chuki)|(?:zindagi|life|jindagi) (?:me|mein) (?:kuch|kuchh) (?:nahi|nhi|nahin) (?:bacha|raha|bachi)`, 'n'),
+      rule('panic', x`dil (?:baith|beth) (?:raha|rahi|rha|jata)|(?:bahut )?bechaini (?:ho rahi|hoti|hai)`),
     ],
     time: [
       rule('time', x`aaj raat|aaj rat|aj raat|aj rat|aaj ki raat|aaj hi|aaj|aj|abhi ke abhi|abhi|abi|isi waqt|kal subah|kal sham|kal shaam|kal raat ko|kal|parso|(?:result|results|nateeje|exam|paper) (?:aane |ke )?(?:ke )?baad|(?:sab|sabke|mummy papa ke|gharwalon ke|roommate ke|ghar walon ke) (?:so|sone|bahar) (?:jaane |jane )?(?:ke )?baad|is (?:weekend|hafte|sunday|somvar)|jaldi|thodi der mein|(?:\d+|ek|do|teen) (?:ghante|minute|min) mein|aadhi raat`),

@@ -112,6 +112,9 @@ export const NE_LATN: LexiconPart = {
       rule('substance', x`(?:sutna|birsina|birsana)\S* (?:\S+ ){0,3}(?:raksi|ganja|churot)|(?:raksi|ganja) (?:\S+ ){0,2}(?:sutna|birsina|birsana)\S*`),
       rule('worthless', x`ma (?:euta|ek) (?:asafal|bekar|nikamma) (?:manchhe|manche|keta|keti)`),
       rule('hopeless', x`(?:jindagi|jiwan|jeevan|zindagi) (?:\S+ )?(?:barbad|barbaad|nasta) (?:bhayo|bhaisakyo|bhaeko cha)`),
+      rule('ragging', x`seniors?(?: ?haru)?(?: ?le)? (?:\S+ ){0,3}(?:kute|kutyo|kutchhan|pite|pitchhan|ubhyaye\S*|ubhyayera)`, 's'),
+      rule('hopeless', x`bhitra ?bata (?:tuteko|tuteki|mareko|mareki)`),
+      rule('panic', x`mutu (?:\S+ )?(?:dhadki\S*|dhukdhuk\S*)`),
     ],
     time: [
       rule('time', x`aaja rati|aaja raati|aja rati|aaja rat|aajai|aaja|aja|ahilyai|ahile nai|ahile|bholi bihana|bholi beluka|bholi|parsi|(?:natija|result|pariksha|exam)\S* (?:aayepachi|aaepachi|sakiyepachi|pachi)|(?:sabai|sabaijana|aamababa|roommate)\S* (?:sutepachi|bahira gayepachi)|yo hapta|chhittai|kehi ghanta ma|aadha rati`),
