@@ -1061,6 +1061,94 @@ const NE_LATN_F: readonly Row[] = [
   ['imminent', 'aaja rati ma atmahatya garchu'],
 ];
 
+// ---- set G: a sixth round of tuning phrasings (wishes to die, burden, goodbyes, self-harm, methods) ---------
+
+const EN_G: readonly Row[] = [
+  ['high', "i don't think i want to be alive anymore"],
+  ['high', 'living feels pointless, i want it to stop'],
+  ['high', 'i want to die, nothing helps'],
+  ['high', 'some days i just wanna be dead'],
+  ['high', 'i think the world would be better without me'],
+  ['high', "i'm tired of being a burden to my family"],
+  ['high', 'my family deserves better than a son like me, they should be rid of me'],
+  ['high', 'thank you for everything, goodbye forever'],
+  ['high', 'i have been hurting myself to cope'],
+  ['high', 'i carved words into my arm last night'],
+  ['high', 'i scratch myself until i bleed'],
+  ['high', 'what is the lethal dose of paracetamol'],
+  ['high', 'how much insulin would kill someone'],
+  ['high', 'is jumping from the 5th floor enough to die'],
+  ['high', "i've been having thoughts of killing myself"],
+  ['high', 'i keep imagining my own funeral and it feels peaceful'],
+  ['high', 'i wish i could sleep and never wake up'],
+  ['high', 'sometimes i want to drive my bike into a truck'],
+  ['high', "ngl i've been thinking abt kms"],
+  ['high', 'i want to stop living'],
+  ['none', "i don't want to be a burden on my roommates with chores"],
+  ['none', 'the lethal dose of caffeine is surprisingly high, we learned in pharmacology'],
+  ['none', 'i want to stop living in the hostel and move to a flat'],
+];
+
+const HI_LATN_G: readonly Row[] = [
+  ['high', 'ab aur jeena nahi hai'],
+  ['high', 'mujhe zinda nahi rehna'],
+  ['high', 'kaash main paida hi na hota'],
+  ['high', 'mere marne se sab theek ho jayega'],
+  ['high', 'main ghar walo pe bojh hu'],
+  ['high', 'sabko bye, ab nahi milenge'],
+  ['high', 'khud ko chot pahunchata hu roz'],
+  ['high', 'haath pe compass se kaat-ti hu'],
+  ['high', 'kitni neend ki goli se maut hoti hai'],
+  ['high', 'chhat se kudne ka soch raha hu'],
+  ['high', 'mann karta hai train ke aage kood jau'],
+  ['high', 'roz suicide ke baare me sochta hu'],
+  ['high', 'jeene ki koi wajah nahi'],
+  ['high', 'mujhe bas marna hai yaar'],
+  ['none', 'ghar walo pe kharcha ka bojh hai, part time job dhundh raha hu'],
+  ['none', 'train ke aage selfie mat lena'],
+];
+
+const HI_G: readonly Row[] = [
+  ['high', 'अब और जीना नहीं है'],
+  ['high', 'काश मैं पैदा ही न होता'],
+  ['high', 'मेरे मरने से सब ठीक हो जाएगा'],
+  ['high', 'मैं घरवालों पर बोझ हूं'],
+  ['high', 'सबको बाय, अब नहीं मिलेंगे'],
+  ['high', 'खुद को चोट पहुंचाता हूं रोज़'],
+  ['high', 'कितनी नींद की गोली से मौत होती है'],
+  ['high', 'छत से कूदने का सोच रहा हूं'],
+  ['high', 'रोज़ आत्महत्या के बारे में सोचता हूं'],
+  ['high', 'जीने की कोई वजह नहीं'],
+  ['high', 'मुझे बस मरना है'],
+  ['none', 'घरवालों पर खर्चे का बोझ है, पार्ट टाइम नौकरी ढूंढ रहा हूं'],
+];
+
+const NE_G: readonly Row[] = [
+  ['high', 'अब बाँच्न मन लाग्दैन'],
+  ['high', 'म नजन्मेको भए हुन्थ्यो'],
+  ['high', 'म मरे सबै ठीक हुन्छ'],
+  ['high', 'म परिवारको लागि बोझ हुँ'],
+  ['high', 'सबैलाई बाई, अब भेट हुँदैन'],
+  ['high', 'दिनहुँ आफैलाई चोट पुर्याउँछु'],
+  ['high', 'कतिवटा निद्राको चक्कीले मरिन्छ'],
+  ['high', 'छतबाट हाम फाल्ने सोच्दैछु'],
+  ['high', 'दिनहुँ आत्महत्याको बारेमा सोच्छु'],
+  ['high', 'बाँच्नुको कुनै कारण छैन'],
+];
+
+const NE_LATN_G: readonly Row[] = [
+  ['high', 'aba bachna mann lagdaina'],
+  ['high', 'ma najanmeko bhaye hunthyo'],
+  ['high', 'ma mare sabai thik hunchha'],
+  ['high', 'ma pariwar ko lagi bojh hu'],
+  ['high', 'sabai lai bye, aba bhet hudaina'],
+  ['high', 'dinahu aafai lai chot purauchu'],
+  ['high', 'kati wata nidra ko chakki le marinchha'],
+  ['high', 'chhat bata ham falne sochdai chu'],
+  ['high', 'dinahu atmahatya ko barema sochchu'],
+  ['high', 'bachnu ko kunai karan chaina'],
+];
+
 export const LABELLED: readonly Labelled[] = [
   ...rows('en', 'A', EN_A),
   ...rows('hi', 'A', HI_A),
@@ -1089,4 +1177,9 @@ export const LABELLED: readonly Labelled[] = [
   ...rows('hi', 'B', HI_F),
   ...rows('ne', 'B', NE_F),
   ...rows('ne-Latn', 'B', NE_LATN_F),
+  ...rows('en', 'B', EN_G),
+  ...rows('hi-Latn', 'B', HI_LATN_G),
+  ...rows('hi', 'B', HI_G),
+  ...rows('ne', 'B', NE_G),
+  ...rows('ne-Latn', 'B', NE_LATN_G),
 ];

@@ -80,13 +80,16 @@ export const NE_LATN: LexiconPart = {
       rule('means', x`${PILLS} (?:khayera|khaera|khai)|${POISON} (?:piyera|piera)`),
       rule('plan', x`(?:sabai|sab) (?:yojana|plan|tayari) (?:banisakyo|bhaisakyo|garisake|pura bhayo)`),
       rule('act', x`${MANY} ${PILLS} (?:khain|khaiin|khayo|khaechha|khaichha|nilyo)|${POISON} (?:piin|piyo|khayo|khain)`, 'o'),
-      rule('passive', x`(?:aba )?bachnu (?:nai )?(?:chaina|chhaina|xaina)|ma mare (?:ramro|thik|bes) (?:hunthyo|hunchha|huncha)`, 'n'),
+      rule('passive', x`(?:aba )?bachnu (?:nai )?(?:chaina|chhaina|xaina)|ma mare (?:sabai |sabai lai |sabai ko )?(?:ramro|thik|bes|khusi) (?:hunthyo|hunchha|huncha)`, 'n'),
       rule('passive', x`(?:maru|marau|marun|maridiu|marijau) jasto (?:lagcha|lagchha|lagxa|lagyo|huncha|hunchha)`),
       rule('burden', x`ma (?:nabhaye|nahuda|nabhayeko bhaye) (?:\S+ ){0,4}(?:ramro|khusi|sajilo|sukhi)`, 's'),
       rule('intent', x`${SELF} marna (?:\S+ )?(?:mann|man|mn|chaha\S*)`, 'H'),
       rule('selfHarm', x`(?:feri )?(?:haat|hat|nasa|pakhura|tighra) ?ma (?:\S+ )?(?:kate|katen|katchu|katchhu|katirahanchu)`),
       rule('intent', x`marisakeko hunechu|marisakeki hunechu|${SELF} (?:sakna|sidhyauna|marna) (?:\S+ )?(?:mann|man|chaha\S*)|${SELF} (?:sakchu|sakchhu|sidhyauchu|marchu|marchhu)`, 'H'),
       rule('seek', x`(?:bish|bis|vish|paso|dori) (?:kaha|kahaa|kasari) (?:painchha|painchha|painxa|paune|kinne|pauchha)`, 's'),
+      rule('goodbye', x`(?:sabai ?lai|sathi ?haru) (?:bye|bai|alabida|alvida)(?: ,)? aba (?:kahile )?bhet (?:hudaina|hune chaina|hunna)`, 'sn'),
+      rule('thoughts', x`${SUICIDE}(?: ?ko)? (?:barema|bare ma|bare) soch\S*`),
+      rule('seek', x`(?:kati ?wata|kati) (?:\S+ ){0,3}(?:chakki|aushadhi|ausadhi|goli)\S*(?: ?le)? (?:marinchha|marincha|marchha|marcha|mrityu)`, 's'),
     ],
     mood: [
       rule('worry', x`(?:malai )?(?:dar|darr|chinta|pir) (?:\S+ ){0,2}(?:chha|cha|xa|lagchha|lagcha|lagirako) (?:ki )?(?:mero|meri) (?:sathi|saathi|dai|didi|bhai|bahini|roommate) ?(?:le|lai)?`, 'o'),
@@ -128,7 +131,7 @@ export const NE_LATN: LexiconPart = {
     frame('idiom', x`(?:aama|buba|ba|baba|sir|miss|dai|didi) ?(?:le)? (?:\S+ ){0,2}(?:marnuhunchha|marnuhuncha|marchhan|marchan|marchhin|marchha|marcha)`),
     frame('idiom', x`dimag (?:kharab|bigriyo)|(?:tanav|tension) ?le pagal|(?:padhai|kaam|pariksha|exam)\S* (?:\S+ )?bojh`, 'stress'),
     // study of the topic
-    frame('education', x`(?:atmahatya|aatmahatya|suicide|depression|mental health) ?(?:bare|ko barema|rokatham\S*|prevention| sambandhi)\S*|(?:nibandha|essay|project|kaksha|class|seminar|report|research)\S* (?:\S+ ){0,2}(?:atmahatya|suicide)`),
+    frame('education', x`(?:atmahatya|aatmahatya|suicide|depression|mental health)(?! ?ko barema soch| ?ko bare soch| barema soch) ?(?:bare|ko barema|rokatham\S*|prevention| sambandhi)\S*|(?:nibandha|essay|project|kaksha|class|seminar|report|research)\S* (?:\S+ ){0,2}(?:atmahatya|suicide)`),
     // fiction
     frame('fiction', x`(?:film|movie|chalchitra|cinema|katha|upanyas|geet|serial|natak|nayak|nayika|patra|hero|heroine)\S*`),
     // past and recovery
