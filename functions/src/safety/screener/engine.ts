@@ -4,7 +4,7 @@
  * whose words (me, someone else, "you", people in general); fiction, songs and games; past and recovery
  * framing (unless the sentence says it is back; past abuse, ragging and threats still count); laughter (dark humour, unless the message insists it is
  * serious); everyday context for ropes, pills and rooftops. Then, per person: intent with a plan, method,
- * means, method search or time, or an act under way, is imminent (desire + plan + means + time, the way
+ * means, method search or time, the means with a plan, or an act under way, is imminent (desire + plan + means + time, the way
  * crisis services define imminent risk), and so is a method stated with a time, the means or a future verb;
  * third-party reports are at least moderate and flagged.
  * Pure: no I/O, no network, no clock; the same text always gives the same result.
@@ -311,6 +311,7 @@ function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly 
     if (means) modifiers.push('plan:method', 'plan:means');
     if (FUTURE_AFTER.test(text.slice(hit.end, hit.end + 24))) modifiers.push('plan:method');
   }
+  if (means && plan) modifiers.push('plan', 'plan:means');
   if (ideation) {
     if (plan) modifiers.push('plan');
     if (means) modifiers.push('plan:means');

@@ -1149,6 +1149,84 @@ const NE_LATN_G: readonly Row[] = [
   ['high', 'bachnu ko kunai karan chaina'],
 ];
 
+// ---- set H2: a seventh round of tuning phrasings (imminent risk: acts, means, places, times) ------------------
+
+const EN_H2: readonly Row[] = [
+  ['imminent', 'i just drank acid'],
+  ['imminent', 'ate rat poison an hour ago'],
+  ['imminent', 'i swallowed twenty sleeping pills'],
+  ['imminent', 'downed a bottle of cough syrup and my pills'],
+  ['imminent', 'im on the terrace, about to jump'],
+  ['imminent', "i'm at the railway crossing waiting for the train"],
+  ['imminent', 'the dupatta is tied to the fan and im on the chair'],
+  ['imminent', 'going to set myself on fire tonight'],
+  ['imminent', 'i will electrocute myself in the bathroom tomorrow'],
+  ['imminent', 'i bought pesticide and i am going to drink it'],
+  ['imminent', 'ill overdose when my parents sleep'],
+  ['imminent', 'gonna end it all this friday'],
+  ['imminent', 'my decision is final, i kill myself tonight'],
+  ['imminent', 'i have decided to die on sunday'],
+  ['imminent', 'im going to hang myself now'],
+  ['imminent', 'in an hour i will be gone'],
+  ['imminent', "i'm going to walk into the sea tonight"],
+  ['imminent', 'tonight i jump'],
+  ['none', 'i jumped into the pool tonight, so cold'],
+  ['none', 'going to set the table for dinner tonight'],
+  ['none', 'ate too much pizza an hour ago'],
+];
+
+const HI_LATN_H2: readonly Row[] = [
+  ['imminent', 'maine tezaab pi liya'],
+  ['imminent', 'chuhe maarne ki dawai kha li ek ghante pehle'],
+  ['imminent', 'bees neend ki goliyan nigal li'],
+  ['imminent', 'terrace pe hu, bas kudne wala hu'],
+  ['imminent', 'dupatta pankhe se bandh diya hai, stool pe khadi hu'],
+  ['imminent', 'aaj raat khud ko aag laga dunga'],
+  ['imminent', 'keetnashak le aaya hu, aaj pee lunga'],
+  ['imminent', 'jab sab so jayenge tab goliyan kha lungi'],
+  ['imminent', 'is shukravar ko sab khatam kar dunga'],
+  ['imminent', 'faisla ho gaya, aaj raat khudkushi'],
+  ['imminent', 'ek ghante me main nahi rahunga'],
+  ['imminent', 'abhi fansi laga raha hu'],
+  ['none', 'pool me kood gaya aaj, bahut thanda tha'],
+  ['none', 'ek ghante me main ghar pahunch jaunga'],
+];
+
+const HI_H2: readonly Row[] = [
+  ['imminent', 'मैंने तेजाब पी लिया'],
+  ['imminent', 'चूहे मारने की दवा खा ली एक घंटे पहले'],
+  ['imminent', 'बीस नींद की गोलियां निगल लीं'],
+  ['imminent', 'टैरेस पर हूं, बस कूदने वाला हूं'],
+  ['imminent', 'आज रात खुद को आग लगा दूंगा'],
+  ['imminent', 'कीटनाशक ले आया हूं, आज पी लूंगा'],
+  ['imminent', 'जब सब सो जाएंगे तब गोलियां खा लूंगी'],
+  ['imminent', 'एक घंटे में मैं नहीं रहूंगा'],
+  ['imminent', 'अभी फांसी लगा रहा हूं'],
+  ['none', 'एक घंटे में मैं घर पहुंच जाऊंगा'],
+];
+
+const NE_H2: readonly Row[] = [
+  ['imminent', 'मैले एसिड पिएँ'],
+  ['imminent', 'मुसा मार्ने औषधि खाएँ एक घण्टा अघि'],
+  ['imminent', 'छतमा छु, हाम फाल्न लागेको छु'],
+  ['imminent', 'आज राति आफैलाई आगो लगाउँछु'],
+  ['imminent', 'सबै सुतेपछि चक्की खान्छु'],
+  ['imminent', 'एक घण्टामा म रहन्न'],
+  ['imminent', 'अहिले पासो लगाउँदैछु'],
+  ['none', 'एक घण्टामा म घर पुग्छु'],
+];
+
+const NE_LATN_H2: readonly Row[] = [
+  ['imminent', 'maile acid piye'],
+  ['imminent', 'musa marne bish khaye ek ghanta agadi'],
+  ['imminent', 'chhat ma chu, ham falna lageko chu'],
+  ['imminent', 'aaja rati aafai lai aago lagauchu'],
+  ['imminent', 'sabai sutepachhi chakki khanchu'],
+  ['imminent', 'ek ghanta ma ma rahanna'],
+  ['imminent', 'ahile paso lagaudai chu'],
+  ['none', 'ek ghanta ma ma ghar pugchu'],
+];
+
 export const LABELLED: readonly Labelled[] = [
   ...rows('en', 'A', EN_A),
   ...rows('hi', 'A', HI_A),
@@ -1182,4 +1260,9 @@ export const LABELLED: readonly Labelled[] = [
   ...rows('hi', 'B', HI_G),
   ...rows('ne', 'B', NE_G),
   ...rows('ne-Latn', 'B', NE_LATN_G),
+  ...rows('en', 'B', EN_H2),
+  ...rows('hi-Latn', 'B', HI_LATN_H2),
+  ...rows('hi', 'B', HI_H2),
+  ...rows('ne', 'B', NE_H2),
+  ...rows('ne-Latn', 'B', NE_LATN_H2),
 ];

@@ -15,7 +15,7 @@ import { LABELLED } from './labelled-set';
 import { LANGS, rate, report, TARGETS, type Metrics } from './metrics';
 
 /** Held-out recall measured after the last tuning round (overall); below the targets. */
-const HELD_OUT_FLOORS = { crisisRecall: 0.87, imminentRecall: 0.78, concernRecall: 0.84 } as const;
+const HELD_OUT_FLOORS = { crisisRecall: 0.87, imminentRecall: 0.81, concernRecall: 0.84 } as const;
 
 function gaps(m: Metrics): string {
   const gap = (name: keyof typeof TARGETS, value: number, up: boolean) =>

@@ -179,6 +179,10 @@ export const EN: LexiconPart = {
       rule('burden', x`being (?:a |such a |the )?(?:burden|liability) (?:to|on|for) (?:my \S+|everyone|others|people|them|the \S+)|(?:they|everyone|my (?:family|parents)) (?:\S+ )?(?:should|would|could|will) be (?:rid of|free of) me|(?:deserves?|deserve) better than (?:me|a (?:son|daughter|child|kid|friend|sister|brother) like me)`, 's'),
       rule('selfHarm', x`(?:carved|carve|carving|scratched|etched) (?:\S+ ){0,2}(?:into|on) my (?:arms?|wrists?|thighs?|skin|legs?|stomach)`),
       rule('thoughts', x`(?:imagining|imagine|picturing|picture|thinking about|planning|planned) my (?:own )?(?:funeral|death|suicide|grave|last day)`),
+      rule('plan', x`(?:im going to|i am going to|gonna|ill|i will|about to) (?:drink|swallow|take|eat|use) (?:it|them|all of (?:it|them))(?= ?(?:[.,?"]|$| tonight| today| now| when| after| once))|(?:drinking|swallowing|taking) (?:it|them) (?:now|tonight|right now)`),
+      rule('goodbye', x`i (?:will|ll|shall) be gone(?= ?(?:[.,?"]|$| by| tonight| tomorrow| soon| forever))`, 's'),
+      rule(['intent', 'method'], x`(?:tonight|today|tomorrow|this weekend) i (?:will |shall |ll )?(?:jump|hang myself|overdose|od|drown myself|slit my wrists|shoot myself)|walk(?:ing)? into (?:the )?(?:sea|river|lake|ocean|traffic|fire)(?= ?(?:[.,?"]|$| tonight| today| now| and| forever))`),
+      rule('meansStrong', x`(?:rope|noose|dupatta|chunni|scarf|belt|cord) (?:is |are )?(?:tied|hung|fixed|knotted) (?:to|on|from|around) (?:the |my )?(?:fan|ceiling|hook|tree|rod|beam)`),
     ],
     mood: [
       rule('harassment', x`(?:go |just |should |can |pls |please )?(?:${KILL}|end) (?:your ?self|ur ?self|urself|yourselves)|kys|(?:told|tell|telling|asked) me to (?:kill myself|die|go die|end my life|kms)|(?:said|says|say) i should (?:kill myself|die|just die)`, 's'),

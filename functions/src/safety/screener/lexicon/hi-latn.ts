@@ -119,6 +119,8 @@ export const HI_LATN: LexiconPart = {
       rule('passive', x`mere (?:marne|mar jaane|jaane) se (?:\S+ ){0,2}(?:sab|sabka|sabki|sabko|ghar walo ka) (?:theek|thik|achha|accha|khush|better|aasan|sahi)`),
       rule('goodbye', x`(?:sabko|sab ko|doston|dosto|sabhi ko) (?:bye|alvida|alwida|goodbye)(?: ,)? (?:ab|fir|phir) (?:kabhi )?(?:nahi|nhi|nahin) (?:milenge|milunga|milungi|dikhunga|dikhungi)`, 'sn'),
       rule('thoughts', x`${SUICIDE} (?:ke|ki) (?:baare|bare) (?:me|mein|main) (?:soch|sochta|sochti|sochte|soch raha|soch rahi)`),
+      rule('plan', x`(?:aaj |abhi |kal )?(?:pee|pi|kha|nigal) (?:lunga|lungi|jaunga|jaungi|loonga|loongi)(?= ?(?:[.,?"]|$))|(?:goliyan|goliya|goli|zeher|zehar) (?:kha|pee|pi) (?:lunga|lungi)`),
+      rule('intent', x`${SUICIDE}(?= ?(?:[.,?"]|$))`, 'n'),
     ],
     mood: [
       rule('worry', x`(?:mujhe |muje )?(?:darr|dar|chinta|fikar|fikr|tension) (?:\S+ ){0,2}(?:hai|lagta|lag raha|ho rahi) (?:ki |ke )?(?:mera|meri|mere) (?:dost|friend|frnd|bhai|behen|bahen|roommate|saheli|cousin)`, 'o'),
@@ -150,7 +152,7 @@ export const HI_LATN: LexiconPart = {
       rule('panic', x`dil (?:baith|beth) (?:raha|rahi|rha|jata)|(?:bahut )?bechaini (?:ho rahi|hoti|hai)`),
     ],
     time: [
-      rule('time', x`aaj raat|aaj rat|aj raat|aj rat|aaj ki raat|aaj hi|aaj|aj|abhi ke abhi|abhi|abi|isi waqt|kal subah|kal sham|kal shaam|kal raat ko|kal|parso|(?:result|results|nateeje|exam|paper) (?:aane |ke )?(?:ke )?baad|(?:sab|sabke|mummy papa ke|gharwalon ke|roommate ke|ghar walon ke) (?:so|sone|bahar) (?:jaane |jane )?(?:ke )?baad|is (?:weekend|hafte|sunday|somvar)|jaldi|thodi der mein|(?:\d+|ek|do|teen) (?:ghante|minute|min) mein|aadhi raat`),
+      rule('time', x`(?:ek|do|aadhe|1|2) (?:ghante|ghanta|ghante ke andar) (?:me|mein|main|baad)|is (?:somvar|mangalvar|budhvar|guruvar|shukravar|shanivar|ravivar|sunday|monday|friday|saturday|weekend) (?:ko)?|jab (?:sab|sabhi|ghar wale|mummy papa) so (?:jayenge|jaenge|jaye|jaate)|aaj raat|aaj rat|aj raat|aj rat|aaj ki raat|aaj hi|aaj|aj|abhi ke abhi|abhi|abi|isi waqt|kal subah|kal sham|kal shaam|kal raat ko|kal|parso|(?:result|results|nateeje|exam|paper) (?:aane |ke )?(?:ke )?baad|(?:sab|sabke|mummy papa ke|gharwalon ke|roommate ke|ghar walon ke) (?:so|sone|bahar) (?:jaane |jane )?(?:ke )?baad|is (?:weekend|hafte|sunday|somvar)|jaldi|thodi der mein|(?:\d+|ek|do|teen) (?:ghante|minute|min) mein|aadhi raat`, 'n'),
       rule('recent', x`kal raat|abhi abhi|thodi der pehle|(?:\d+|ek|do|teen|aadha) (?:ghante|ghanta|minute|min) pehle|aaj subah`),
     ],
   },

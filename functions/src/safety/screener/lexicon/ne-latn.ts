@@ -90,6 +90,8 @@ export const NE_LATN: LexiconPart = {
       rule('goodbye', x`(?:sabai ?lai|sathi ?haru) (?:bye|bai|alabida|alvida)(?: ,)? aba (?:kahile )?bhet (?:hudaina|hune chaina|hunna)`, 'sn'),
       rule('thoughts', x`${SUICIDE}(?: ?ko)? (?:barema|bare ma|bare) soch\S*`),
       rule('seek', x`(?:kati ?wata|kati) (?:\S+ ){0,3}(?:chakki|aushadhi|ausadhi|goli)\S*(?: ?le)? (?:marinchha|marincha|marchha|marcha|mrityu)`, 's'),
+      rule('plan', x`(?:chakki|bish|bis|aushadhi|ausadhi)\S* (?:khanchu|khanchhu|piunchu|piunchhu|nilchu)`),
+      rule(['intent', 'method'], x`${SELF} (?:aago|aagoley|aagole) (?:lagauchu|lagaunchu|lagaidinchu|jalauchu)`),
     ],
     mood: [
       rule('worry', x`(?:malai )?(?:dar|darr|chinta|pir) (?:\S+ ){0,2}(?:chha|cha|xa|lagchha|lagcha|lagirako) (?:ki )?(?:mero|meri) (?:sathi|saathi|dai|didi|bhai|bahini|roommate) ?(?:le|lai)?`, 'o'),
@@ -120,7 +122,7 @@ export const NE_LATN: LexiconPart = {
       rule('panic', x`mutu (?:\S+ )?(?:dhadki\S*|dhukdhuk\S*)`),
     ],
     time: [
-      rule('time', x`aaja rati|aaja raati|aja rati|aaja rat|aajai|aaja|aja|ahilyai|ahile nai|ahile|bholi bihana|bholi beluka|bholi|parsi|(?:natija|result|pariksha|exam)\S* (?:aayepachi|aaepachi|sakiyepachi|pachi)|(?:sabai|sabaijana|aamababa|roommate)\S* (?:sutepachi|bahira gayepachi)|yo hapta|chhittai|kehi ghanta ma|aadha rati`),
+      rule('time', x`(?:ek|dui|aadha) ghanta ?(?:ma|pachhi|pachi)|sabai sutepachhi|sabai sutepachi|sabai sutda|aaja rati|aaja raati|aja rati|aaja rat|aajai|aaja|aja|ahilyai|ahile nai|ahile|bholi bihana|bholi beluka|bholi|parsi|(?:natija|result|pariksha|exam)\S* (?:aayepachi|aaepachi|sakiyepachi|pachi)|(?:sabai|sabaijana|aamababa|roommate)\S* (?:sutepachi|bahira gayepachi)|yo hapta|chhittai|kehi ghanta ma|aadha rati`, 'n'),
       rule('recent', x`hijo rati|bharkharai|ekchhin agi|(?:\d+|ek|dui|tin|aadha) (?:ghanta|minute|min) agi|aaja bihana`),
     ],
   },
