@@ -120,7 +120,7 @@ export const HI_LATN: LexiconPart = {
       rule('goodbye', x`(?:sabko|sab ko|doston|dosto|sabhi ko) (?:bye|alvida|alwida|goodbye)(?: ,)? (?:ab|fir|phir) (?:kabhi )?(?:nahi|nhi|nahin) (?:milenge|milunga|milungi|dikhunga|dikhungi)`, 'sn'),
       rule('thoughts', x`${SUICIDE} (?:ke|ki) (?:baare|bare) (?:me|mein|main) (?:soch|sochta|sochti|sochte|soch raha|soch rahi)`),
       rule('plan', x`(?:aaj |abhi |kal )?(?:pee|pi|kha|nigal) (?:lunga|lungi|jaunga|jaungi|loonga|loongi)(?= ?(?:[.,?"]|$))|(?:goliyan|goliya|goli|zeher|zehar) (?:kha|pee|pi) (?:lunga|lungi)`),
-      rule('intent', x`${SUICIDE}(?= ?(?:[.,?"]|$))`, 'n'),
+      rule('intent', x`(?:aaj raat|aaj|abhi|kal) (?:hi )?${SUICIDE}(?= ?(?:[.,?"]|$))`),
     ],
     mood: [
       rule('worry', x`(?:mujhe |muje )?(?:darr|dar|chinta|fikar|fikr|tension) (?:\S+ ){0,2}(?:hai|lagta|lag raha|ho rahi) (?:ki |ke )?(?:mera|meri|mere) (?:dost|friend|frnd|bhai|behen|bahen|roommate|saheli|cousin)`, 'o'),
