@@ -9,8 +9,8 @@ import { collection, doc, getDoc, getDocs, query, serverTimestamp, setDoc, Times
 import { Timestamp as AdminTimestamp } from 'firebase-admin/firestore';
 import { chatIdForBooking } from '../../src/connect/booking/ids';
 import { paths } from '../../src/model/paths';
-import { bookingSchema, chatSchema, slotSchema, type Booking, type Slot } from '../../src/model/schemas';
-import { adminDb, signInStaff, useStack, type Session } from '../support/stack';
+import { bookingSchema, chatSchema, resourceSchema, slotSchema, type Booking, type Slot } from '../../src/model/schemas';
+import { adminDb, eventually, signInStaff, STACK, useStack, type Session } from '../support/stack';
 
 const ORG = 'demo-org';
 const HOUR = 3_600_000;
@@ -154,6 +154,82 @@ describe('counselor booking in the local stack', function () {
     await expectCode(outsider.call('respondToBooking', { bookingId, action: 'accept' }), 'functions/permission-denied', 'booking/not-participant');
     assert.equal((await bookingsOfSlot(counselor.uid, 'past')).length, 0);
     assert.equal((await slotOf(counselor.uid, 'past')).status, 'open');
+  });
+});
+
+/** Runs a scheduled function now, as the local stack's scheduler does (POST to its trigger key). */
+async function fireSchedule(name: string): Promise<void> {
+  const id = `${STACK.region}-${name}`;
+  const post = (key: string) =>
+    fetch(`http://${STACK.functionsHost}/functions/projects/${STACK.project}/triggers/${key}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'X-CloudScheduler-JobName': `firebase-schedule-${name}-${STACK.region}`,
+        'X-CloudScheduler-ScheduleTime': new Date().toISOString(),
+      },
+      body: '{}',
+    });
+  let res = await post(`${id}-0`);
+  if (res.status === 404) {
+    const key = new RegExp(`${id}-\\d+`).exec(await res.text())?.[0];
+    assert.ok(key, `no trigger key for ${name}`);
+    res = await post(key);
+  }
+  assert.equal(res.status, 200, `${name} answered ${String(res.status)}: ${(await res.text()).slice(0, 200)}`);
+}
+
+describe('booking holds, resources and devices in the local stack', function () {
+  this.timeout(600_000);
+  useStack();
+
+  it('expireHolds releases a hold nobody answered and tells the student', async () => {
+    const counselor = await seedCounselor();
+    await publishSlot(counselor, 'soon', 4_000);
+    const student = await signInStaff({ role: 'student', orgId: ORG });
+    const { bookingId } = await student.call<Answer>('requestBooking', { counselorUid: counselor.uid, slotId: 'soon', mode: 'video' });
+    // The hold never outlasts the session start (4 s from publishing): wait for it to lapse, then sweep.
+    const booking = bookingSchema.parse((await adminDb().doc(paths.booking(bookingId)).get()).data());
+    const lapse = (booking.holdExpiresAt?.toMillis() ?? 0) - Date.now();
+    if (lapse > 0) await new Promise((r) => setTimeout(r, lapse + 50));
+    await fireSchedule('expireHolds');
+    const after = bookingSchema.parse((await adminDb().doc(paths.booking(bookingId)).get()).data());
+    assert.equal(after.status, 'expired');
+    const slot = await slotOf(counselor.uid, 'soon');
+    assert.deepEqual([slot.status, slot.heldBy, slot.bookingId], ['open', null, null]);
+    const titles = (await adminDb().collection(paths.notifications(student.uid)).get()).docs.map((d) => String(d.get('title'))).sort();
+    assert.deepEqual(titles, ['Booking request expired', 'Booking request sent']);
+  });
+
+  it('recordResourceView counts views and nothing else; an unknown resource is not-found', async () => {
+    const now = AdminTimestamp.now();
+    await adminDb()
+      .doc(paths.resource('sleep-guide'))
+      .set({ title: { en: 'Sleep better' }, body: { en: 'A short guide.' }, type: 'article', category: 'sleep', tags: [], url: null, mediaPath: null, viewCount: 0, createdAt: now, updatedAt: now });
+    const student = await signInStaff({ role: 'student', orgId: ORG });
+    const other = await signInStaff({ role: 'student', orgId: 'other-org' });
+    assert.deepEqual(await student.call('recordResourceView', { resourceId: 'sleep-guide' }), { resourceId: 'sleep-guide', counted: true });
+    await other.call('recordResourceView', { resourceId: 'sleep-guide' });
+    const resource = resourceSchema.parse((await adminDb().doc(paths.resource('sleep-guide')).get()).data());
+    assert.equal(resource.viewCount, 2);
+    await assert.rejects(student.call('recordResourceView', { resourceId: 'missing' }), (e: unknown) => {
+      assert.deepEqual(codeOf(e), { code: 'functions/not-found', detail: 'resources/not-found' });
+      return true;
+    });
+    assert.equal((await adminDb().doc(paths.resource('missing')).get()).exists, false);
+  });
+
+  it('a push token registered by a new account is taken off the account that held it', async () => {
+    const first = await signInStaff({ role: 'student', orgId: ORG });
+    const second = await signInStaff({ role: 'student', orgId: ORG });
+    const register = (s: Session, deviceId: string) =>
+      setDoc(doc(s.db, paths.device(s.uid, deviceId)), { token: 'shared-phone-token', platform: 'android', updatedAt: serverTimestamp() });
+    await register(first, 'phone');
+    await register(second, 'phone');
+    await eventually('the first account\'s registration removed', async () =>
+      (await adminDb().doc(paths.device(first.uid, 'phone')).get()).exists ? undefined : true,
+    );
+    assert.equal((await adminDb().doc(paths.device(second.uid, 'phone')).get()).exists, true);
   });
 });
 
