@@ -50,9 +50,9 @@ const CHAT_WORDS: Readonly<Record<string, string>> = {
   '2nite': 'tonight', '2night': 'tonight', '2nyt': 'tonight', '2day': 'today', '2moro': 'tomorrow', '2morrow': 'tomorrow',
   '2mrw': 'tomorrow', '2mro': 'tomorrow', '2mrow': 'tomorrow', '4ever': 'forever', b4: 'before', gr8: 'great', h8: 'hate',
   l8r: 'later', w8: 'wait', no1: 'no one', any1: 'anyone', some1: 'someone', every1: 'everyone', ne1: 'anyone',
-  '2b': 'to be',
+  '2b': 'to be', abt: 'about', bcoz: 'because', coz: 'because', cuz: 'because',
 };
-const CHAT_TEST = /\b(?:2nite|2night|2nyt|2day|2moro|2morrow|2mrw|2mro|2mrow|4ever|b4|gr8|h8|l8r|w8|no1|any1|some1|every1|ne1|2b)\b/;
+const CHAT_TEST = /\b(?:2nite|2night|2nyt|2day|2moro|2morrow|2mrw|2mro|2mrow|4ever|b4|gr8|h8|l8r|w8|no1|any1|some1|every1|ne1|2b|abt|bcoz|coz|cuz)\b/;
 /** "want 2 die": a lone 2 after these verbs is "to" (a 2 elsewhere stays a number: "took 2 pills"). */
 const TWO_AS_TO = /\b(want|wanted|wanna|need|needs|going|have|has|had|ready|trying|try|tried|wish|hope|planning|plan|decided|about|deserve|like) 2 /g;
 

@@ -1227,6 +1227,42 @@ const NE_LATN_H2: readonly Row[] = [
   ['none', 'ek ghanta ma ma ghar pugchu'],
 ];
 
+// ---- set I: an eighth round of tuning phrasings (English slang, misspellings, emoji, coded terms) -------------
+
+const EN_I: readonly Row[] = [
+  ['imminent', 'gonna sewerslide tonight fr'],
+  ['imminent', 'bout to unalive myself, pills in hand 💊'],
+  ['imminent', 'tonite is the nite, rope ready 🪢'],
+  ['imminent', 'im finna end it all tonight'],
+  ['imminent', 'commiting suicide 2moro morning'],
+  ['imminent', 'im gonna ctb tonight, got everything'],
+  ['imminent', 'ima kms tonight no cap'],
+  ['imminent', 'already took the pills, its done'],
+  ['imminent', 'i od on purpose 20 mins ago'],
+  ['imminent', 'i jumped but didnt die, going to try again tonight'],
+  ['high', 'i wanna unalive myself fr fr'],
+  ['high', 'lowkey wanna die'],
+  ['high', 'i want to k1ll myself'],
+  ['high', 'i wnt to dye'],
+  ['high', 'suiside is on my mind a lot'],
+  ['high', 'im so done, i just wanna not exist 🙃'],
+  ['high', '⚰️ is where i belong'],
+  ['high', 'i keep thinking abt ending it'],
+  ['high', 'i want to die 💀 not joking'],
+  ['high', 'i just want everything to end forever'],
+  ['high', 'i shouldnt be alive'],
+  ['high', 'i dont deserve to be alive'],
+  ['high', 'i want to self delete'],
+  ['high', 'thinking about taking all my pills'],
+  ['high', 'i deserve to die'],
+  ['high', 'my body doesnt want to live anymore'],
+  ['high', 'im gonna kms one of these days'],
+  ['none', 'sksksk i cant this is so funny i wanna die 😂😂'],
+  ['none', 'ugh i want to die this cringe 💀💀'],
+  ['none', 'that test killed me lol'],
+  ['none', 'i want to dye my hair pink'],
+];
+
 export const LABELLED: readonly Labelled[] = [
   ...rows('en', 'A', EN_A),
   ...rows('hi', 'A', HI_A),
@@ -1265,4 +1301,5 @@ export const LABELLED: readonly Labelled[] = [
   ...rows('hi', 'B', HI_H2),
   ...rows('ne', 'B', NE_H2),
   ...rows('ne-Latn', 'B', NE_LATN_H2),
+  ...rows('en', 'B', EN_I),
 ];
