@@ -101,8 +101,9 @@ interface Committed {
   counselorName: string;
 }
 
+/** The counselor's display name for notifications ('' when the profile is gone; the texts then say "your counselor"). */
 async function counselorName(tx: BookingTx, uid: string): Promise<string> {
-  return (await tx.counselor(uid))?.displayName ?? 'your counselor';
+  return (await tx.counselor(uid))?.displayName ?? '';
 }
 
 export async function requestBooking(deps: BookingDeps, input: RequestBookingInput, caller: Caller): Promise<BookingResult> {
