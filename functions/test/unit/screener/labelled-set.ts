@@ -1263,6 +1263,58 @@ const EN_I: readonly Row[] = [
   ['none', 'i want to dye my hair pink'],
 ];
 
+// ---- set J: a ninth round of tuning phrasings (concerns in Hindi and Nepali) ------------------------------------
+
+const HI_J: readonly Row[] = [
+  ['moderate', 'मैं किसी काम का नहीं हूं, सब बर्बाद कर देता हूं'],
+  ['moderate', 'मुझे अपने आप से नफ़रत है'],
+  ['moderate', 'अब कुछ भी महसूस नहीं होता, सुन्न हो गया हूं'],
+  ['moderate', 'घबराहट के दौरे पड़ते हैं'],
+  ['moderate', 'मेरे चाचा मुझे गलत तरीके से छूते हैं'],
+  ['moderate', 'कॉलेज में सीनियर्स परेशान करते हैं और धमकाते हैं'],
+  ['moderate', 'वह मेरी फोटो वायरल करने की धमकी दे रहा है'],
+  ['moderate', 'गम भुलाने के लिए शराब पीता हूं'],
+  ['moderate', 'मेरा भाई कहता है वह जीना नहीं चाहता', 'tp'],
+  ['moderate', 'मुझे डर है मेरी दोस्त कुछ कर लेगी', 'tp'],
+  ['moderate', 'सब खत्म हो गया, कोई रास्ता नहीं बचा'],
+  ['moderate', 'मैं पूरी तरह नाकाम हूं'],
+  ['moderate', 'दिल में बहुत खालीपन है'],
+  ['moderate', 'मैं बेकार हूं, किसी को मेरी ज़रूरत नहीं'],
+  ['low', 'पढ़ाई का तनाव है'],
+  ['none', 'मैंने आज अच्छा खाना खाया'],
+];
+
+const NE_J: readonly Row[] = [
+  ['moderate', 'म केही कामको छैन, सबै बिगार्छु'],
+  ['moderate', 'केही पनि महसुस हुँदैन, सुन्न भएको छु'],
+  ['moderate', 'आत्तिने दौरा आउँछ'],
+  ['moderate', 'काकाले मलाई नराम्रोसँग छुन्छन्'],
+  ['moderate', 'कलेजमा सिनियरहरूले दुःख दिन्छन्, धम्की दिन्छन्'],
+  ['moderate', 'दुःख बिर्सन रक्सी खान्छु'],
+  ['moderate', 'मेरो भाइ बाँच्न चाहँदैन भन्छ', 'tp'],
+  ['moderate', 'सबै सकियो, कुनै बाटो बाँकी छैन'],
+  ['moderate', 'म पूरै असफल छु'],
+  ['moderate', 'मनमा धेरै खालीपन छ'],
+  ['moderate', 'म बेकार छु, कसैलाई मेरो आवश्यकता छैन'],
+];
+
+const NE_LATN_J: readonly Row[] = [
+  ['moderate', 'ma kehi kaam ko chhaina, sabai bigarchu'],
+  ['moderate', 'kehi pani mahasus hudaina, sunna bhaeko chu'],
+  ['moderate', 'aattine daura aauchha'],
+  ['moderate', 'kaka le malai naramro sanga chhunchhan'],
+  ['moderate', 'college ma senior haru le dukha dinchhan, dhamki dinchhan'],
+  ['moderate', 'dukha birsana raksi khanchu'],
+  ['moderate', 'mero bhai bachna chahadaina bhanchha', 'tp'],
+  ['moderate', 'sabai sakiyo, kunai bato baki chaina'],
+  ['moderate', 'ma purai asafal chu'],
+  ['moderate', 'mann ma dherai khalipan cha'],
+  ['moderate', 'ma bekar chu, kasailai mero aawashyakta chaina'],
+  ['moderate', 'malai aafu dekhi ghrina lagcha'],
+  ['low', 'padhai ko tension cha'],
+  ['none', 'aaja mitho khana khaye'],
+];
+
 export const LABELLED: readonly Labelled[] = [
   ...rows('en', 'A', EN_A),
   ...rows('hi', 'A', HI_A),
@@ -1302,4 +1354,7 @@ export const LABELLED: readonly Labelled[] = [
   ...rows('ne', 'B', NE_H2),
   ...rows('ne-Latn', 'B', NE_LATN_H2),
   ...rows('en', 'B', EN_I),
+  ...rows('hi', 'B', HI_J),
+  ...rows('ne', 'B', NE_J),
+  ...rows('ne-Latn', 'B', NE_LATN_J),
 ];

@@ -120,6 +120,9 @@ export const NE_LATN: LexiconPart = {
       rule('ragging', x`seniors?(?: ?haru)?(?: ?le)? (?:\S+ ){0,3}(?:kute|kutyo|kutchhan|pite|pitchhan|ubhyaye\S*|ubhyayera)`, 's'),
       rule('hopeless', x`bhitra ?bata (?:tuteko|tuteki|mareko|mareki)`),
       rule('panic', x`mutu (?:\S+ )?(?:dhadki\S*|dhukdhuk\S*)`),
+      rule('worthless', x`ma (?:purai |pura |ekdam )?(?:asafal|bekar|bekaar|nikamma|nalayak) (?:chu|chhu|hu|xu)|(?:kasailai|kasai lai|kasaiko) (?:pani )?(?:mero|ma) (?:aawashyakta|aavashyakta|jarurat|kaam) (?:chaina|chhaina|xaina)`, 's'),
+      rule('numb', x`(?:mann|man|mutu|bhitra) ?(?:ma )?(?:dherai |ekdam )?khalipan`),
+      rule('abuse', x`(?:kaka|mama|dai|sir|teacher|senior|boss|uncle)(?: ?le)? (?:malai )?(?:naramro ?sanga|galat tarika le|jabarjasti) (?:chhunchhan|chhunchha|chhuncha|chhoyo|chhoe|chhunu)`, 's'),
     ],
     time: [
       rule('time', x`(?:ek|dui|aadha) ghanta ?(?:ma|pachhi|pachi)|sabai sutepachhi|sabai sutepachi|sabai sutda|aaja rati|aaja raati|aja rati|aaja rat|aajai|aaja|aja|ahilyai|ahile nai|ahile|bholi bihana|bholi beluka|bholi|parsi|(?:natija|result|pariksha|exam)\S* (?:aayepachi|aaepachi|sakiyepachi|pachi)|(?:sabai|sabaijana|aamababa|roommate)\S* (?:sutepachi|bahira gayepachi)|yo hapta|chhittai|kehi ghanta ma|aadha rati`, 'n'),
