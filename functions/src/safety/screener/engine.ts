@@ -310,6 +310,7 @@ function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly 
     if (timeLinked(hit, times)) modifiers.push('plan:method', 'timeframe');
     if (means) modifiers.push('plan:method', 'plan:means');
     if (FUTURE_AFTER.test(text.slice(hit.end, hit.end + 24))) modifiers.push('plan:method');
+    if (recents.some((r) => r.sentenceStart === hit.sentenceStart)) modifiers.push('act-in-progress');
   }
   if (means && plan) modifiers.push('plan', 'plan:means');
   if (ideation) {

@@ -1315,6 +1315,39 @@ const NE_LATN_J: readonly Row[] = [
   ['none', 'aaja mitho khana khaye'],
 ];
 
+// ---- set K: a tenth round of tuning phrasings (English imminent and high risk) ----------------------------------
+
+const EN_K: readonly Row[] = [
+  ['imminent', 'i have my grandpas sleeping pills and i am taking them all tonight'],
+  ['imminent', 'there is a bottle of bleach next to me and i want to die'],
+  ['imminent', 'i cut my wrists an hour ago and i feel weak'],
+  ['imminent', 'im on the 10th floor balcony and i want to jump'],
+  ['imminent', 'i want to die tonight, i have a plan'],
+  ['imminent', "i'm drinking poison right now"],
+  ['imminent', 'i took a whole pack of paracetamol'],
+  ['imminent', "it's my last day, i'll do it after my family sleeps"],
+  ['imminent', 'planning to jump off the bridge after class today'],
+  ['imminent', "i'm going to overdose on my meds tonight"],
+  ['imminent', 'tomorrow i am going to hang myself from the tree behind the hostel'],
+  ['imminent', 'i will kill myself on friday, i have the rope'],
+  ['imminent', 'i saved up pills for weeks and tonight i will take them'],
+  ['imminent', 'i want to die and i have a knife with me'],
+  ['imminent', "goodbye, by the time you read this i'll be gone"],
+  ['high', 'i think about dying all the time'],
+  ['high', 'i would be better off not existing'],
+  ['high', "i'm going to end up killing myself"],
+  ['high', 'every night i wish i would not wake up'],
+  ['high', 'i feel suicidal again'],
+  ['high', 'i hurt myself on purpose yesterday'],
+  ['high', 'i want to end my life'],
+  ['high', "i'm ready to die"],
+  ['high', 'i could just end it all right here'],
+  ['high', 'no one would care if i killed myself'],
+  ['none', 'i took a whole pack of gum to the exam'],
+  ['none', 'planning to jump into the pool after class today'],
+  ['none', 'i would be better off not taking that course'],
+];
+
 export const LABELLED: readonly Labelled[] = [
   ...rows('en', 'A', EN_A),
   ...rows('hi', 'A', HI_A),
@@ -1357,4 +1390,5 @@ export const LABELLED: readonly Labelled[] = [
   ...rows('hi', 'B', HI_J),
   ...rows('ne', 'B', NE_J),
   ...rows('ne-Latn', 'B', NE_LATN_J),
+  ...rows('en', 'B', EN_K),
 ];
