@@ -1348,6 +1348,43 @@ const EN_K: readonly Row[] = [
   ['none', 'i would be better off not taking that course'],
 ];
 
+// ---- set L: an eleventh round of tuning phrasings (imminent risk in Hinglish and English) -----------------------
+
+const HI_LATN_L: readonly Row[] = [
+  ['imminent', 'aaj raat khud ko khatam kar dungi, goliyan ready hai'],
+  ['imminent', 'maine poori bottle zeher pi li'],
+  ['imminent', 'abhi hostel ki chhat pe khada hu, neeche dekh raha hu, kudne wala hu'],
+  ['imminent', 'kal exam ke baad railway track pe chala jaunga'],
+  ['imminent', 'meri nas kat gayi hai, khoon bahut nikal raha hai'],
+  ['imminent', 'goliyan gin li hai, raat ko sab kha lunga'],
+  ['imminent', 'sab ko msg kar diya alvida ka, ab ja raha hu'],
+  ['imminent', 'rassi le aayi hu, aaj raat latak jaungi'],
+  ['imminent', 'is hafte main suicide kar lunga, pakka'],
+  ['imminent', 'bas kuch der aur, fir sab khatam'],
+  ['imminent', 'maine bleach pee liya'],
+  ['imminent', 'aaj main apni jaan de dunga'],
+  ['high', 'apni jaan dene ka mann karta hai'],
+  ['high', 'main apni zindagi khatam karna chahti hu'],
+  ['high', 'jeena mushkil hai, marna aasan lagta hai'],
+  ['none', 'aaj raat match ke baad sab khatam, series jeet gaye'],
+  ['none', 'goliyan gin ke rakhi hai, doctor ne din me teen bola'],
+];
+
+const EN_L: readonly Row[] = [
+  ['imminent', "i've counted out the pills and i'm taking them tonight"],
+  ['imminent', 'i took 25 of my dads blood pressure pills'],
+  ['imminent', "i'm going to jump off my building tonight"],
+  ['imminent', 'i just want to die and i have the gun here'],
+  ['imminent', 'i have made a noose'],
+  ['imminent', 'im going to do it tonight when everyone is asleep'],
+  ['imminent', 'end of the line for me tonight, i have the pills'],
+  ['imminent', 'i just slit my wrist'],
+  ['high', 'i might kill myself'],
+  ['high', 'i think i want to die'],
+  ['high', 'i dont want to live like this anymore'],
+  ['none', "i'm going to do it tonight, the assignment i mean"],
+];
+
 export const LABELLED: readonly Labelled[] = [
   ...rows('en', 'A', EN_A),
   ...rows('hi', 'A', HI_A),
@@ -1391,4 +1428,6 @@ export const LABELLED: readonly Labelled[] = [
   ...rows('ne', 'B', NE_J),
   ...rows('ne-Latn', 'B', NE_LATN_J),
   ...rows('en', 'B', EN_K),
+  ...rows('hi-Latn', 'B', HI_LATN_L),
+  ...rows('en', 'B', EN_L),
 ];

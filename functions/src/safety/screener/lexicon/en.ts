@@ -44,7 +44,7 @@ export const EN: LexiconPart = {
   rules: {
     risk: [
       // ---- acts under way ----------------------------------------------------------------------------
-      rule('act', x`(?:took|taken|swallowed|popped|ate|had|downed|consumed|overdosed on|odd on|drank|chugged|gulped) (?:\S+ ){0,2}${LOTS} (?:\S+ ){0,3}${PILLS}`, 'c'),
+      rule('act', x`(?:took|taken|swallowed|popped|ate|had|downed|consumed|overdosed on|odd on|drank|chugged|gulped) (?:\S+ ){0,2}${LOTS} (?:\S+ ){0,5}${PILLS}`, 'c'),
       rule('act', x`(?:drank|drunk|drinking|swallowed|ate|had|consumed|took|taken|gulped) (?:\S+ ){0,3}${POISON}`),
       rule('act', x`(?:i|ive|i have|i just|ive just|i already|ive already) (?:overdosed|odd|oded)|(?:just|already) overdosed`),
       rule('act', x`(?:im|i am|am) (?:\S+ ){0,2}(?:standing|sitting|on|at|up on|climbing|hanging off|leaning over|over) (?:the |a |this )?(?:edge|ledge|railing|parapet)`),
@@ -191,6 +191,9 @@ export const EN: LexiconPart = {
       rule('act', x`(?:on|at) (?:the |a |my )?(?:\S+ )?(?:balcony|ledge|roof|rooftop|terrace|bridge|\d+(?:st|nd|rd|th)? floor)(?: balcony)? (?:\S+ ){0,3}(?:want|wanna|going|gonna|about|ready) to jump`),
       rule('planStrong', x`by the time (?:you|u|anyone|someone|people|they) (?:read|reads|see|sees|find|finds) this (?:\S+ ){0,2}(?:ill|i will|i ll|i ?d) be (?:gone|dead)`, 's'),
       rule('passive', x`better off (?:not existing|not alive|not being (?:here|alive)|gone|never born)`, 'n'),
+      rule('meansStrong', x`(?:counted|lined|laid|set|crushed) (?:out|up) (?:the |my |all (?:the |my )?)?(?:\S+ )?${PILLS}`),
+      rule('intent', x`(?:the )?end of the (?:line|road) for me`),
+      rule('act', x`(?:i (?:just |already )?|just )(?:slit|slashed|cut open) my (?:wrists?|veins?|throat)`),
     ],
     mood: [
       rule('harassment', x`(?:go |just |should |can |pls |please )?(?:${KILL}|end) (?:your ?self|ur ?self|urself|yourselves)|kys|(?:told|tell|telling|asked) me to (?:kill myself|die|go die|end my life|kms)|(?:said|says|say) i should (?:kill myself|die|just die)`, 's'),

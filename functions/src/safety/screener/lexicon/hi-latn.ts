@@ -21,7 +21,7 @@ const SELF = x`(?:khud ko|khudko|khud hi ko|apne aap ko|apne aapko|apneaap ko|ap
 const WILL = x`(?:(?:kar|kr|le|de|daal|dal|maar) )?(?:lunga|lungi|loonga|loongi|lu|lun|loon|dunga|dungi|doonga|doongi|du|doon|dalunga|dalungi|daalunga|daalungi|dalu|daalu|karunga|karungi|karoonga|karu|karun|karoon|lena|dena|leta|leti|lega|legi|lenge)`;
 const PILLS = x`(?:goliyan|goliyaan|goliya|golia|goli|golian|tablets?|pills?|dawai|dawaiyan|dawa|medicine|neend ki goliyan|neend ki goli|neend ki dawai)`;
 const MANY = x`(?:\d{2,}|[89]|bahut|bahot|bohot|bhot|saari|sari|saare|sare|sab|poori|puri|pura|poora|ek saath|dher saari|dher|zyada|jyada|kaafi|kafi|das|bees|tees|pachas)`;
-const POISON = x`(?:zeher|zehar|jeher|jahar|zahar|jehar|vish|poison|chuhe (?:maarne|marne) (?:wali|ki) (?:dawai|dawa|goli)|keetnashak|kitnashak|pesticide|rat kill|phenyl|acid|tezaab)`;
+const POISON = x`(?:zeher|zehar|jeher|jahar|zahar|jehar|vish|poison|chuhe (?:maarne|marne) (?:wali|ki) (?:dawai|dawa|goli)|keetnashak|kitnashak|pesticide|rat kill|phenyl|acid|tezaab|bleach|harpic|kerosene|mitti ka tel)`;
 const HANG = x`(?:fansi|phansi|faansi|phaansi|fanssi|phasi|fasi|fanda|phanda|fandaa)`;
 const HIGH = x`(?:chhat|chat|chhath|terrace|roof|chhat|building|bridge|pul|balcony|khidki|upar|pahad|pahaad|floor|manzil)`;
 const VEHICLE = x`(?:train|metro|truck|bus|gaadi|gadi|railway track|patri|patriyon)`;
@@ -121,6 +121,13 @@ export const HI_LATN: LexiconPart = {
       rule('thoughts', x`${SUICIDE} (?:ke|ki) (?:baare|bare) (?:me|mein|main) (?:soch|sochta|sochti|sochte|soch raha|soch rahi)`),
       rule('plan', x`(?:aaj |abhi |kal )?(?:pee|pi|kha|nigal) (?:lunga|lungi|jaunga|jaungi|loonga|loongi)(?= ?(?:[.,?"]|$))|(?:goliyan|goliya|goli|zeher|zehar) (?:kha|pee|pi) (?:lunga|lungi)`),
       rule('intent', x`(?:aaj raat|aaj|abhi|kal) (?:hi )?${SUICIDE}(?= ?(?:[.,?"]|$))`),
+      rule('method', x`(?:railway track|patri|track|chhat|pul|bridge|nadi) (?:pe|par|pr|me|mein) (?:chala|chali|chale) (?:jaunga|jaungi|jaaunga|jaaungi|jaunga abhi)`),
+      rule('actIf', x`khoon (?:bahut |bohot |kaafi |zyada )?(?:nikal|beh|bah) (?:raha|rahi) (?:hai|h)|khoon (?:ruk|band) (?:nahi|nhi) (?:raha|ho raha)`),
+      rule('means', x`${PILLS} (?:gin|gin ke|ginkar|jama|ikatthi|ikatthe) (?:li|liya|rakhi|rakha|kar li|kar liye|ki|ke rakhi)(?: hai| hain)?`, 'c'),
+      rule('goodbye', x`(?:alvida|alwida|goodbye|bye) (?:ka|ke|ki) (?:msg|message|messages|note|chitthi)`, 's'),
+      rule('plan', x`ab (?:ja|jaa) (?:raha|rahi) (?:hu|hoon|hun)(?= ?(?:[.,?"]|$))`),
+      rule('intent', x`(?:fir|phir|uske baad|tab) sab (?:khatam|khtm|khatm)(?= ?(?:[.,?"]|$))|aaj (?:main )?apni jaan (?:de|le) (?:dunga|dungi|lunga|lungi)|apni (?:zindagi|jindagi|life|jaan) (?:khatam|khtm|end) (?:karna|krna|karne) (?:chahta|chahti|chahte|hai)`, 'H'),
+      rule('passive', x`apni jaan (?:dene|de dene|lene) (?:ka|ki) (?:mann|man|dil|soch|khayal)|marna (?:aasan|asan|better|behtar|achha|accha) (?:lagta|lagti|hai)`),
     ],
     mood: [
       rule('worry', x`(?:mujhe |muje )?(?:darr|dar|chinta|fikar|fikr|tension) (?:\S+ ){0,2}(?:hai|lagta|lag raha|ho rahi) (?:ki |ke )?(?:mera|meri|mere) (?:dost|friend|frnd|bhai|behen|bahen|roommate|saheli|cousin)`, 'o'),
@@ -152,7 +159,7 @@ export const HI_LATN: LexiconPart = {
       rule('panic', x`dil (?:baith|beth) (?:raha|rahi|rha|jata)|(?:bahut )?bechaini (?:ho rahi|hoti|hai)`),
     ],
     time: [
-      rule('time', x`(?:ek|do|aadhe|1|2) (?:ghante|ghanta|ghante ke andar) (?:me|mein|main|baad)|is (?:somvar|mangalvar|budhvar|guruvar|shukravar|shanivar|ravivar|sunday|monday|friday|saturday|weekend) (?:ko)?|jab (?:sab|sabhi|ghar wale|mummy papa) so (?:jayenge|jaenge|jaye|jaate)|aaj raat|aaj rat|aj raat|aj rat|aaj ki raat|aaj hi|aaj|aj|abhi ke abhi|abhi|abi|isi waqt|kal subah|kal sham|kal shaam|kal raat ko|kal|parso|(?:result|results|nateeje|exam|paper) (?:aane |ke )?(?:ke )?baad|(?:sab|sabke|mummy papa ke|gharwalon ke|roommate ke|ghar walon ke) (?:so|sone|bahar) (?:jaane |jane )?(?:ke )?baad|is (?:weekend|hafte|sunday|somvar)|jaldi|thodi der mein|(?:\d+|ek|do|teen) (?:ghante|minute|min) mein|aadhi raat`, 'n'),
+      rule('time', x`kuch (?:der|pal|minute) (?:aur|me|mein|baad)|(?:ek|do|aadhe|1|2) (?:ghante|ghanta|ghante ke andar) (?:me|mein|main|baad)|is (?:somvar|mangalvar|budhvar|guruvar|shukravar|shanivar|ravivar|sunday|monday|friday|saturday|weekend) (?:ko)?|jab (?:sab|sabhi|ghar wale|mummy papa) so (?:jayenge|jaenge|jaye|jaate)|aaj raat|aaj rat|aj raat|aj rat|aaj ki raat|aaj hi|aaj|aj|abhi ke abhi|abhi|abi|isi waqt|kal subah|kal sham|kal shaam|kal raat ko|kal|parso|(?:result|results|nateeje|exam|paper) (?:aane |ke )?(?:ke )?baad|(?:sab|sabke|mummy papa ke|gharwalon ke|roommate ke|ghar walon ke) (?:so|sone|bahar) (?:jaane |jane )?(?:ke )?baad|is (?:weekend|hafte|sunday|somvar)|jaldi|thodi der mein|(?:\d+|ek|do|teen) (?:ghante|minute|min) mein|aadhi raat`, 'n'),
       rule('recent', x`kal raat|abhi abhi|thodi der pehle|(?:\d+|ek|do|teen|aadha) (?:ghante|ghanta|minute|min) pehle|aaj subah`),
     ],
   },
