@@ -2,7 +2,7 @@
 // npm run bench after npm run build). Outside the stack it takes the shared stack lock and re-runs itself
 // inside `firebase emulators:exec` beside the project's offline Firestore emulator (scripts/lib/stack.mjs).
 // Inside: seeds an org with an on-call counselor (a device token) and 10 students with bot chats, then writes
-// 100 crisis messages with the admin SDK, 10 at a time, and measures for each the time from the write to the
+// one warm-up crisis message (its cold-start time reported apart), then 100 crisis messages with the admin SDK, 10 at a time, and measures for each the time from the write to the
 // counselor's push delivery record (status sent, accepted by the offline push provider), observed through a
 // Firestore listener on deliveries. Target (issue "Safety pipeline"): p99 under 1.5 s. A report: exits 0.
 
@@ -103,6 +103,18 @@ async function benchInside(): Promise<void> {
     if (latencies.size >= MESSAGES) settle();
   });
 
+  // Warm-up: one crisis message first, so the timed run measures warm function instances (the first
+  // invocation of each trigger loads the codebase, which the report gives separately).
+  const warmStarted = Date.now();
+  const warmPath = paths.riskEvent(riskEventIdFor(paths.message(`bench-chat-${students[0] ?? ''}`, 'warmup')));
+  written.set(warmPath, warmStarted);
+  await db.doc(paths.message(`bench-chat-${students[0] ?? ''}`, 'warmup')).set({ authorUid: students[0], sender: 'student', text: 'I took 20 pills an hour ago', createdAt: Timestamp.now() });
+  const warmDeadline = Date.now() + 120_000;
+  while (!latencies.has(warmPath) && Date.now() < warmDeadline) await new Promise((r) => setTimeout(r, 50));
+  const coldMs = latencies.get(warmPath);
+  latencies.delete(warmPath);
+  written.delete(warmPath);
+
   const texts = ["I bought a rope and I'm going to hang myself tonight", 'I took 20 pills an hour ago', 'आज रात मैं फांसी लगा लूंगा', 'ma aaja rati jhundinchhu', 'i want to kms tonight'];
   const runStarted = Date.now();
   for (let i = 0; i < MESSAGES; i += AT_ONCE) {
@@ -128,6 +140,7 @@ async function benchInside(): Promise<void> {
   console.log(
     [
       `safety in the local stack: ${String(MESSAGES)} crisis messages (${String(AT_ONCE)} at a time, ${String(STUDENTS)} students), write → push delivery recorded`,
+      `  cold start (first message, not counted): ${coldMs === undefined ? 'no push within 120 s' : `${String(coldMs)} ms`}`,
       `  pushes recorded ${String(sorted.length)}/${String(MESSAGES)} in ${((Date.now() - runStarted) / 1000).toFixed(1)} s`,
       `  p50 ${String(Math.round(percentile(sorted, 0.5)))} ms, p95 ${String(Math.round(percentile(sorted, 0.95)))} ms, p99 ${String(Math.round(p99))} ms (target < 1,500 ms) ${sorted.length === MESSAGES && p99 < 1500 ? '✓' : '✗'}, max ${String(Math.round(sorted[sorted.length - 1] ?? NaN))} ms`,
     ].join('\n'),
