@@ -85,7 +85,11 @@ export function firestoreWellbeingStore(db: Firestore): WellbeingStore {
         if (!entry) return { status: 'missing-entry' as const };
         const profile = userSnap.data();
         if (!profile) return { status: 'missing-profile' as const };
-        if (entry.processedAt) return { status: 'already-processed' as const, entry, profile };
+        if (entry.processedAt) {
+          // Entries processed before orgId was written get it on a re-delivery; an existing orgId is kept.
+          if (entry.orgId === undefined) tx.update(db.doc(entryRef.path), { orgId: profile.orgId });
+          return { status: 'already-processed' as const, entry, profile };
+        }
         const fx = effects(entry, profile);
         tx.update(db.doc(userRef.path), {
           counts: fx.counts,
@@ -93,7 +97,7 @@ export function firestoreWellbeingStore(db: Firestore): WellbeingStore {
           lastActiveAt: ts(fx.lastActiveAt),
           streakNudgeAt: tsOrNull(fx.streakNudgeAt),
         });
-        tx.update(db.doc(entryRef.path), { processedAt: FieldValue.serverTimestamp() });
+        tx.update(db.doc(entryRef.path), { processedAt: FieldValue.serverTimestamp(), orgId: entry.orgId ?? profile.orgId });
         return { status: 'applied' as const, entry, profile };
       });
     },
@@ -137,12 +141,13 @@ export function firestoreWellbeingStore(db: Firestore): WellbeingStore {
       return null;
     },
 
-    async saveAssessmentResult(uid, id, r) {
+    async saveAssessmentResult(uid, id, r, orgId) {
       await db.doc(paths.assessment(uid, id)).update({
         score: r.score,
         severity: r.severity,
         flags: r.flags,
         trend: r.trend,
+        ...(orgId === null ? {} : { orgId }),
         scoredAt: FieldValue.serverTimestamp(),
       });
     },

@@ -132,7 +132,7 @@ export async function handleAssessmentCreated(deps: AssessmentDeps, uid: string,
     );
   }
 
-  await deps.store.saveAssessmentResult(uid, assessmentId, result);
+  await deps.store.saveAssessmentResult(uid, assessmentId, result, profile?.orgId ?? null);
   wellbeingEvents.assessmentScored({
     uid,
     instrument,

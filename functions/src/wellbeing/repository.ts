@@ -39,7 +39,9 @@ export type ProcessEntryResult =
 export interface EntryStore {
   /**
    * In one transaction: reads the entry and the profile; unless the entry is already processed, applies
-   * `effects(entry, profile)` to the profile and sets the entry's `processedAt`.
+   * `effects(entry, profile)` to the profile and sets the entry's `processedAt` and `orgId` (the owner's org,
+   * which the analytics rollup counts entries by). An already processed entry without `orgId` gets it; an
+   * entry's existing `orgId` is never changed.
    */
   processEntry(uid: string, entryId: string, effects: (entry: Entry, profile: UserProfile) => EntryEffects): Promise<ProcessEntryResult>;
   /** Entries created in `[from, to)`. */
@@ -64,7 +66,11 @@ export interface AssessmentStore {
   assessment(uid: string, id: string): Promise<StoredAssessment | null>;
   /** The latest assessment of `instrument` created before `before`, other than `excludeId`. */
   previousAssessment(uid: string, instrument: Instrument, before: number, excludeId: string): Promise<{ id: string; answers: unknown } | null>;
-  saveAssessmentResult(uid: string, id: string, result: AssessmentResult): Promise<void>;
+  /**
+   * Writes the result and `scoredAt`, and the owner's `orgId` (what the analytics rollup counts assessments
+   * by) unless it is null (no profile).
+   */
+  saveAssessmentResult(uid: string, id: string, result: AssessmentResult, orgId: string | null): Promise<void>;
   /** Creates `riskEvents/{id}` unless it exists. */
   createRiskEvent(id: string, event: NewRiskEvent): Promise<'created' | 'exists'>;
 }

@@ -45,10 +45,13 @@ export class InMemoryWellbeingStore implements WellbeingStore {
     if (!u) return { status: 'missing-profile' as const };
     const entry = parse(entrySchema, e.data, entryPath);
     const profile = parse(userProfileSchema, u.data, userPath);
-    if (entry.processedAt) return { status: 'already-processed' as const, entry, profile };
+    if (entry.processedAt) {
+      if (entry.orgId === undefined) this.docs.update(entryPath, { orgId: profile.orgId });
+      return { status: 'already-processed' as const, entry, profile };
+    }
     const fx = effects(entry, profile);
     this.docs.update(userPath, { counts: fx.counts, streak: fx.streak, lastActiveAt: ts(fx.lastActiveAt), streakNudgeAt: tsOrNull(fx.streakNudgeAt) });
-    this.docs.update(entryPath, { processedAt: this.docs.now() });
+    this.docs.update(entryPath, { processedAt: this.docs.now(), orgId: entry.orgId ?? profile.orgId });
     return { status: 'applied' as const, entry, profile };
   }
 
@@ -92,9 +95,10 @@ export class InMemoryWellbeingStore implements WellbeingStore {
     return parsed.success ? { id: idOf(first.path), answers: parsed.data.answers } : null;
   }
 
-  async saveAssessmentResult(uid: string, id: string, r: Parameters<WellbeingStore['saveAssessmentResult']>[2]): Promise<void> {
+  async saveAssessmentResult(uid: string, id: string, r: Parameters<WellbeingStore['saveAssessmentResult']>[2], orgId: string | null): Promise<void> {
     const path = paths.assessment(uid, id);
-    if (!this.docs.update(path, { score: r.score, severity: r.severity, flags: r.flags, trend: r.trend, scoredAt: this.docs.now() })) throw new Error(`no ${path}`);
+    const fields = { score: r.score, severity: r.severity, flags: r.flags, trend: r.trend, ...(orgId === null ? {} : { orgId }), scoredAt: this.docs.now() };
+    if (!this.docs.update(path, fields)) throw new Error(`no ${path}`);
     const stored = this.docs.peek(path);
     assessmentSchema.parse(stored);
   }

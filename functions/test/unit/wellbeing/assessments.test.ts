@@ -56,6 +56,7 @@ describe('onAssessmentCreated', () => {
     assert.deepEqual(a.flags, []);
     assert.equal(a.trend, null);
     assert.ok(a.scoredAt);
+    assert.equal(a.orgId, 'org-a', 'the owner\'s org, for the analytics rollup');
     assert.deepEqual(riskEvents(f), []);
     const [n] = notificationsOf(f.docs, 's1');
     assert.equal(n?.type, 'assessment-result');
@@ -224,5 +225,8 @@ describe('onAssessmentCreated', () => {
     assert.equal(outcome.status, 'scored');
     assert.deepEqual(riskEvents(f), []);
     assert.equal(f.outbox.entries.length, 0);
+    const a = assessmentSchema.parse(f.docs.peek(paths.assessment('gone', 'a1')));
+    assert.equal(a.severity, 'minimal');
+    assert.equal(a.orgId, undefined, 'no profile, no org to count it under');
   });
 });

@@ -40,6 +40,7 @@ describe('onEntryCreated', () => {
     assert.equal(p.lastActiveAt.toMillis(), Date.parse('2025-05-05T18:40:00Z'));
     assert.equal(p.streakNudgeAt, null);
     assert.ok(f.docs.peek(paths.entry('s1', 'e1'))?.processedAt instanceof Timestamp);
+    assert.equal(f.docs.peek(paths.entry('s1', 'e1'))?.orgId, 'org-a', 'the owner\'s org, for the analytics rollup');
     const day = wellbeingDoc(f, 's1', '2025-05-06');
     assert.ok(day);
     assert.equal(day.day, '2025-05-06');
@@ -53,11 +54,32 @@ describe('onEntryCreated', () => {
     seedEntry(f.docs, 's1', 'e1', { kind: 'gratitude', text: 'friends', createdAt: at('2025-05-05T06:00:00Z') });
     const run = trigger(f);
     await run('s1', 'e1');
-    const once = { profile: storedProfile(f.docs, 's1'), day: wellbeingDoc(f, 's1', '2025-05-05') };
+    const once = { profile: storedProfile(f.docs, 's1'), day: wellbeingDoc(f, 's1', '2025-05-05'), entry: f.docs.versionOf(paths.entry('s1', 'e1')) };
     await run('s1', 'e1');
     assert.deepEqual(storedProfile(f.docs, 's1'), once.profile);
+    assert.equal(f.docs.versionOf(paths.entry('s1', 'e1')), once.entry, 'the entry is not written again');
+    assert.equal(f.docs.peek(paths.entry('s1', 'e1'))?.orgId, 'org-a');
     assert.equal(storedProfile(f.docs, 's1').counts.gratitude, 1);
     assert.deepEqual(wellbeingDoc(f, 's1', '2025-05-05')?.inputs, once.day?.inputs);
+  });
+
+  it('gives an entry processed before orgId was written its org on a redelivery, without recounting', async () => {
+    const f = fakeWellbeing();
+    f.docs.seed(paths.user('s1'), profileFixture());
+    seedEntry(f.docs, 's1', 'e1', { kind: 'mood', mood: 2, emotions: [], createdAt: at('2025-05-05T06:00:00Z'), processedAt: at('2025-05-05T06:00:01Z') });
+    await trigger(f)('s1', 'e1');
+    assert.equal(f.docs.peek(paths.entry('s1', 'e1'))?.orgId, 'org-a');
+    assert.equal(storedProfile(f.docs, 's1').counts.mood, 0);
+  });
+
+  it('never changes the org an entry was counted under', async () => {
+    const f = fakeWellbeing();
+    f.docs.seed(paths.user('s1'), profileFixture());
+    seedEntry(f.docs, 's1', 'e1', { kind: 'mood', mood: 2, emotions: [], createdAt: at('2025-05-05T06:00:00Z'), processedAt: at('2025-05-05T06:00:01Z'), orgId: 'org-old' });
+    const before = f.docs.versionOf(paths.entry('s1', 'e1'));
+    await trigger(f)('s1', 'e1');
+    assert.equal(f.docs.peek(paths.entry('s1', 'e1'))?.orgId, 'org-old');
+    assert.equal(f.docs.versionOf(paths.entry('s1', 'e1')), before);
   });
 
   it('keeps the streak in Asia/Kolkata: 23:50 and 00:10 IST are consecutive days, and a nudge is planned', async () => {
