@@ -7,7 +7,7 @@
 import { Timestamp } from 'firebase-admin/firestore';
 import type { z } from 'zod';
 import type { BookingDeps } from '../../src/connect/booking/handlers';
-import { PENDING_STATUSES } from '../../src/connect/booking/machine';
+import { ACTIVE_STATUSES, PENDING_STATUSES } from '../../src/connect/booking/machine';
 import type { BookingStore, BookingTx, HoldCursor } from '../../src/connect/booking/repository';
 import type { DeviceRef, DeviceStore, Holder } from '../../src/connect/devices/repository';
 import type { ResourceStore } from '../../src/connect/resources/repository';
@@ -67,6 +67,19 @@ export class InMemoryBookingStore implements BookingStore {
       slot: async (counselorUid, slotId) => read(paths.slot(counselorUid, slotId), slotSchema),
       booking: async (id) => read(paths.booking(id), bookingSchema),
       chatExists: async (id) => this.docs.get(paths.chat(id)) !== undefined,
+      activeBookingsWith: async (studentUid, counselorUid, now) =>
+        this.docs
+          .query(paths.bookings(), (d) => {
+            const end = d.end;
+            return (
+              d.studentUid === studentUid &&
+              d.counselorUid === counselorUid &&
+              (ACTIVE_STATUSES as readonly unknown[]).includes(d.status) &&
+              end instanceof Timestamp &&
+              end.toMillis() > now
+            );
+          })
+          .map((r) => parse(bookingSchema, r.data, r.path)),
       createBooking: (id, b) => writes.push({ kind: 'create', path: paths.booking(id), data: bookingSchema.parse(b) }),
       setBooking: (id, b) => writes.push({ kind: 'set', path: paths.booking(id), data: bookingSchema.parse(b) }),
       setSlot: (c, s, slot) => writes.push({ kind: 'set', path: paths.slot(c, s), data: slotSchema.parse(slot) }),

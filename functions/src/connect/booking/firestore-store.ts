@@ -5,18 +5,20 @@
  */
 import { FieldPath, Timestamp, type Firestore, type Transaction } from 'firebase-admin/firestore';
 import { z } from 'zod';
-import { typedDoc } from '../../model/converters';
+import { typedCollection, typedDoc } from '../../model/converters';
 import { COLLECTIONS, paths } from '../../model/paths';
 import { appConfigSchema, bookingSchema, chatSchema, counselorSchema, slotSchema, timestampSchema } from '../../model/schemas';
 import { errors } from '../../platform/errors';
 import { bookingEvents } from './events';
-import { PENDING_STATUSES } from './machine';
+import { ACTIVE_STATUSES, PENDING_STATUSES } from './machine';
 import type { BookingStore, BookingTx, HoldCursor } from './repository';
 
 /** gRPC ABORTED: the transaction lost to contention on every attempt. */
 const ABORTED = 10;
 /** Attempts before a contended transaction gives up (the SDK's default is 5). */
 const MAX_ATTEMPTS = 10;
+/** Enough to see a blocking booking among lapsed holds not yet swept (there is at most one blocking one). */
+const ACTIVE_QUERY_LIMIT = 10;
 
 const holdFieldSchema = z.object({ holdExpiresAt: timestampSchema }).loose();
 
@@ -37,6 +39,15 @@ function transactionView(db: Firestore, t: Transaction): BookingTx {
     },
     async chatExists(id) {
       return (await t.get(db.doc(paths.chat(id)))).exists;
+    },
+    async activeBookingsWith(studentUid, counselorUid, now) {
+      const query = typedCollection(db, COLLECTIONS.bookings, bookingSchema)
+        .where('studentUid', '==', studentUid)
+        .where('counselorUid', '==', counselorUid)
+        .where('status', 'in', [...ACTIVE_STATUSES])
+        .where('end', '>', Timestamp.fromMillis(now))
+        .limit(ACTIVE_QUERY_LIMIT);
+      return (await t.get(query)).docs.map((d) => d.data());
     },
     createBooking(id, booking) {
       t.create(typedDoc(db, paths.booking(id), bookingSchema), booking);

@@ -122,6 +122,7 @@ export async function requestBooking(deps: BookingDeps, input: RequestBookingInp
       if (!booking) break;
     }
     const attempt = chooseAttempt(previous, input.counselorUid, input.slotId, MAX_REQUEST_ATTEMPTS);
+    const withCounselor = await tx.activeBookingsWith(student.uid, input.counselorUid, now);
     const transition = planRequest({
       student,
       counselorUid: input.counselorUid,
@@ -131,6 +132,7 @@ export async function requestBooking(deps: BookingDeps, input: RequestBookingInp
       counselor,
       slot,
       bookingId: bookingIdFor(student.uid, input.counselorUid, input.slotId, attempt),
+      withCounselor,
       now,
       settings,
     });

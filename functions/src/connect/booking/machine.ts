@@ -138,6 +138,17 @@ export function chooseAttempt(previous: ReadonlyArray<Booking | null>, counselor
   throw errors.failedPrecondition('booking/too-many-attempts', 'You have requested this slot too many times. Please choose another slot.');
 }
 
+/**
+ * Whether a booking still ties its student to the counselor: active (requested, rescheduled, confirmed), not
+ * over yet (`end` after now; this flow never marks a held session completed), and, while pending, its hold not
+ * lapsed (such a request can no longer be accepted; the sweep is about to expire it).
+ */
+export function blocksNewRequest(booking: Booking, now: number): boolean {
+  if (!isActive(booking.status) || booking.end.toMillis() <= now) return false;
+  const hold = booking.holdExpiresAt;
+  return !(isPending(booking.status) && hold && hold.toMillis() <= now);
+}
+
 export interface RequestFacts {
   student: { uid: string; orgId: string };
   counselorUid: string;
@@ -147,11 +158,19 @@ export interface RequestFacts {
   counselor: Counselor | null;
   slot: Slot | null;
   bookingId: string;
+  /**
+   * The student's other bookings with this counselor that may still be active (the store's query; the plan
+   * decides with `blocksNewRequest`).
+   */
+  withCounselor: readonly Booking[];
   now: number;
   settings: BookingSettings;
 }
 
-/** A new request: checks the counselor and the slot, holds the slot and creates the booking `requested`. */
+/**
+ * A new request: checks the counselor and the slot, and that the student has no other active booking with
+ * this counselor (one at a time), then holds the slot and creates the booking `requested`.
+ */
 export function planRequest(f: RequestFacts): Transition {
   if (!f.counselor) throw errors.notFound('booking/counselor-not-found', 'No counselor with that id.');
   if (f.counselor.orgId !== f.student.orgId) {
@@ -163,6 +182,12 @@ export function planRequest(f: RequestFacts): Transition {
   if (!f.slot) throw errors.notFound('booking/slot-not-found', 'No such slot for this counselor.');
   if (f.slot.status !== 'open' && f.slot.heldBy === f.student.uid) {
     throw errors.alreadyExists('booking/duplicate', 'You already have a booking for this slot.');
+  }
+  if (f.withCounselor.some((b) => blocksNewRequest(b, f.now))) {
+    throw errors.failedPrecondition(
+      'booking/already-active',
+      'You already have a session with this counselor requested or booked. You can book another time once it is over, or cancel it first.',
+    );
   }
   assertBookable(f.slot, f.now);
   const holdExpiresAt = holdExpiry(f.now, f.slot.start, f.settings);

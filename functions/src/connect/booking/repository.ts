@@ -11,6 +11,11 @@ export interface BookingTx {
   slot(counselorUid: string, slotId: string): Promise<Slot | null>;
   booking(id: string): Promise<Booking | null>;
   chatExists(id: string): Promise<boolean>;
+  /**
+   * The student's bookings with the counselor whose status is active and whose `end` is after `now` (a query
+   * in the transaction: a concurrent request that adds one conflicts with it).
+   */
+  activeBookingsWith(studentUid: string, counselorUid: string, now: number): Promise<Booking[]>;
   /** Creates `bookings/{id}`; the commit fails if it exists. */
   createBooking(id: string, booking: Booking): void;
   setBooking(id: string, booking: Booking): void;

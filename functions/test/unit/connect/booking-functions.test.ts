@@ -128,6 +128,39 @@ describe('requestBooking', () => {
     assert.equal(notificationsOf(f.docs, 'cou1').length, 1);
   });
 
+  it('one active booking per counselor: a second slot is refused until the first is cancelled; other counselors are fine', async () => {
+    const f = setup();
+    seedCounselor(f.docs, 'cou2');
+    seedSlot(f.docs, 'cou2', 't1');
+    const first = await f.request({ counselorUid: 'cou1', slotId: 's1', mode: 'video' });
+    await f.respond({ bookingId: first.bookingId, action: 'accept' });
+    await rejects(
+      f.request({ counselorUid: 'cou1', slotId: 's2', mode: 'video' }),
+      'failed-precondition',
+      'booking/already-active',
+      /already have a session with this counselor/,
+    );
+    assert.equal(slotOf(f.docs, 'cou1', 's2').status, 'open', 'nothing held for the refused request');
+    assert.equal(allBookings(f.docs).length, 1);
+    assert.equal((await f.request({ counselorUid: 'cou2', slotId: 't1', mode: 'video' })).status, 'requested');
+    // Another student can still book the counselor's other slot.
+    seedProfile(f.docs, 'stu2');
+    assert.equal((await f.request({ counselorUid: 'cou1', slotId: 's2', mode: 'video' }, student('stu2'))).status, 'requested');
+    await f.cancel({ bookingId: first.bookingId });
+    seedSlot(f.docs, 'cou1', 's3', 72 * HOUR);
+    assert.equal((await f.request({ counselorUid: 'cou1', slotId: 's3', mode: 'video' })).status, 'requested');
+  });
+
+  it('a session that is over, or a request whose hold lapsed, no longer blocks the next request', async () => {
+    const f = setup();
+    const first = await f.request({ counselorUid: 'cou1', slotId: 's1', mode: 'video' });
+    await rejects(f.request({ counselorUid: 'cou1', slotId: 's2', mode: 'video' }), 'failed-precondition', 'booking/already-active');
+    // After the 2-hour hold lapsed (the sweep has not run yet) the student may ask for another time.
+    f.docs.clock.now = NOW + 3 * HOUR;
+    assert.equal((await f.request({ counselorUid: 'cou1', slotId: 's2', mode: 'video' })).status, 'requested');
+    assert.equal(bookingOf(f.docs, first.bookingId).status, 'requested');
+  });
+
   it('50 students racing for one slot: exactly one booking, 49 clear failed-precondition errors, the slot held once', async () => {
     const f = setup();
     const uids = Array.from({ length: 50 }, (_, i) => `racer${String(i).padStart(2, '0')}`);

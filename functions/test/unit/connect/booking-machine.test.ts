@@ -13,7 +13,9 @@ import {
   planExpire,
   planRequest,
   planRespond,
+  blocksNewRequest,
   type BookingSettings,
+  type RequestFacts,
   type RespondFacts,
 } from '../../../src/connect/booking/machine';
 import { appConfigSchema, type Booking, type Counselor, type Slot } from '../../../src/model/schemas';
@@ -63,7 +65,7 @@ function fails(fn: () => unknown, status: string, code: string): void {
   });
 }
 
-const requestFacts = (extra: Partial<Parameters<typeof planRequest>[0]> = {}) => ({
+const requestFacts = (extra: Partial<RequestFacts> = {}): RequestFacts => ({
   student: { uid: 'stu1', orgId: 'org-a' },
   counselorUid: 'cou1',
   slotId: 's1',
@@ -72,6 +74,7 @@ const requestFacts = (extra: Partial<Parameters<typeof planRequest>[0]> = {}) =>
   counselor,
   slot: slot(),
   bookingId: BID,
+  withCounselor: [],
   now: NOW,
   settings: SETTINGS,
   ...extra,
@@ -172,6 +175,32 @@ describe('planRequest', () => {
     fails(() => planRequest(requestFacts({ slot: heldFor('bk-other', 24 * HOUR, 'stu2') })), 'failed-precondition', 'booking/slot-taken');
     fails(() => planRequest(requestFacts({ slot: slot(24 * HOUR, { status: 'booked', heldBy: 'stu2', bookingId: 'x' }) })), 'failed-precondition', 'booking/slot-taken');
     fails(() => planRequest(requestFacts({ slot: heldFor('bk-moved') })), 'already-exists', 'booking/duplicate');
+  });
+
+  it('one active booking per counselor at a time: a pending or confirmed session still ahead refuses another slot', () => {
+    const other = (extra: Partial<Booking>) => booking({ slotId: 's9', start: ts(NOW + 48 * HOUR), end: ts(NOW + 48 * HOUR + 50 * MIN), ...extra });
+    for (const b of [other({}), other({ status: 'rescheduled' }), other({ status: 'confirmed', holdExpiresAt: null })]) {
+      fails(() => planRequest(requestFacts({ withCounselor: [b] })), 'failed-precondition', 'booking/already-active');
+    }
+    // A confirmed session that is running now still counts until its end.
+    const running = other({ status: 'confirmed', holdExpiresAt: null, start: ts(NOW - 10 * MIN), end: ts(NOW + 40 * MIN) });
+    fails(() => planRequest(requestFacts({ withCounselor: [running] })), 'failed-precondition', 'booking/already-active');
+  });
+
+  it('bookings that no longer tie the student to the counselor do not block a new request', () => {
+    const over = booking({ status: 'confirmed', holdExpiresAt: null, start: ts(NOW - 2 * HOUR), end: ts(NOW - HOUR) });
+    const endsNow = booking({ status: 'confirmed', holdExpiresAt: null, start: ts(NOW - 50 * MIN), end: ts(NOW) });
+    const lapsed = booking({ status: 'requested', holdExpiresAt: ts(NOW - MIN) });
+    const lapsedNow = booking({ status: 'rescheduled', holdExpiresAt: ts(NOW) });
+    const closedOnes = (['cancelled', 'rejected', 'expired', 'completed', 'no-show'] as const).map((status) => booking({ status, holdExpiresAt: null }));
+    for (const b of [over, endsNow, lapsed, lapsedNow, ...closedOnes]) assert.equal(blocksNewRequest(b, NOW), false, `${b.status} ${b.end.toDate().toISOString()}`);
+    const t = planRequest(requestFacts({ withCounselor: [over, lapsed, ...closedOnes] }));
+    assert.equal(t.booking.status, 'requested');
+    assert.equal(blocksNewRequest(booking({ status: 'requested', holdExpiresAt: ts(NOW + MIN) }), NOW), true);
+  });
+
+  it('a retried request of the same slot is still a duplicate (already-exists), not already-active', () => {
+    fails(() => planRequest(requestFacts({ slot: heldFor(BID), withCounselor: [booking()] })), 'already-exists', 'booking/duplicate');
   });
 });
 

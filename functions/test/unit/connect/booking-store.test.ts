@@ -109,6 +109,56 @@ describe('booking store (offline Firestore emulator)', function () {
     assert.equal(slot.bookingId, bookings.docs[0]?.id);
   });
 
+  it('one student asking for 5 slots of one counselor at once gets one booking; the others booking/already-active', async () => {
+    const slots = ['s1', 's2', 's3', 's4', 's5'];
+    for (const [i, id] of slots.entries()) await seedCounselorAndSlot(id, (24 + i) * HOUR);
+    const d = deps();
+    const results = await Promise.allSettled(slots.map((slotId) => requestBooking(d, { counselorUid: 'cou1', slotId, mode: 'video', reason: undefined }, student('stu1'))));
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    assert.equal(won.length, 1);
+    for (const r of lost) {
+      assert.ok(r.reason instanceof DomainError, String(r.reason));
+      assert.equal(r.reason.code, 'booking/already-active');
+      assert.equal(r.reason.status, 'failed-precondition');
+    }
+    const bookings = await db.collection(paths.bookings()).get();
+    assert.equal(bookings.size, 1);
+    const held = await Promise.all(slots.map(async (id) => slotSchema.parse((await db.doc(paths.slot('cou1', id)).get()).data()).status));
+    assert.deepEqual(held.filter((x) => x === 'held').length, 1);
+  });
+
+  it('the active-booking query: only active bookings of that student with that counselor not yet over', async () => {
+    const seed = (id: string, extra: Partial<Booking>) => {
+      const b: Booking = {
+        studentUid: 'stu1',
+        counselorUid: 'cou1',
+        orgId: 'org-a',
+        slotId: id,
+        start: ts(T + 24 * HOUR),
+        end: ts(T + 25 * HOUR),
+        mode: 'video',
+        status: 'confirmed',
+        history: [{ status: 'requested', at: ts(T - HOUR), by: 'stu1' }],
+        holdExpiresAt: null,
+        createdAt: ts(T - HOUR),
+        updatedAt: ts(T - HOUR),
+        ...extra,
+      };
+      return db.doc(paths.booking(id)).set(bookingSchema.parse(b));
+    };
+    await Promise.all([
+      seed('b-ahead', {}),
+      seed('b-pending', { status: 'requested', holdExpiresAt: ts(T + HOUR) }),
+      seed('b-over', { start: ts(T - 2 * HOUR), end: ts(T - HOUR) }),
+      seed('b-cancelled', { status: 'cancelled' }),
+      seed('b-other-counselor', { counselorUid: 'cou2' }),
+      seed('b-other-student', { studentUid: 'stu2' }),
+    ]);
+    const found = await firestoreBookingStore(db).transact((tx) => tx.activeBookingsWith('stu1', 'cou1', T));
+    assert.deepEqual(found.map((b) => b.slotId).sort(), ['b-ahead', 'b-pending']);
+  });
+
   it('dueHolds lists pending bookings whose hold lapsed, oldest first, page by page', async () => {
     const seed = (id: string, status: BookingStatus, holdAt: number | null) => {
       const b: Booking = {
