@@ -147,6 +147,24 @@ describe('dailySummaries: weekly reflection', () => {
     assert.equal(notificationsOf(f.docs, 'other-org').length, 0);
   });
 
+  it('a repeated Sunday 08:00 run (same tick, then a later run in the window) sends the reflection once', async () => {
+    const f = fakeWellbeing();
+    org(f);
+    student(f, 'yes', true);
+    day(f, 'yes', '2025-05-01', 70);
+    await runAt(f, SUNDAY_8_IST);
+    await runAt(f, SUNDAY_8_IST);
+    await runAt(f, '2025-05-04T02:40:00Z');
+    const notes = notificationsOf(f.docs, 'yes');
+    assert.deepEqual(notes.map((n) => n.type), ['weekly-reflection']);
+    assert.match(notes[0]?.body ?? '', /1 of the last 7 days, with an average well-being score of 70/);
+    const pushes = f.outbox.byChannel('push').filter((p) => p.message.tokens.includes('token-yes'));
+    assert.equal(pushes.length, 1);
+    // The next Sunday is a new week: one more.
+    await runAt(f, '2025-05-11T02:30:00Z');
+    assert.equal(notificationsOf(f.docs, 'yes').length, 2);
+  });
+
   it('not on other days', async () => {
     const f = fakeWellbeing();
     org(f);
