@@ -57,6 +57,10 @@ export function microsToWire(micros: number): Timestamp {
   return microsToTimestamp(micros);
 }
 
+/**
+ * Any value a request carries: document data, filter operands, cursors, transform operands. Document
+ * data is checked further by `fieldsFromWire` (filter operands such as `in [[1], 2]` may nest arrays).
+ */
 export function valueFromWire(w: WireValue): Value {
   switch (valueKind(w)) {
     case 'nullValue':
@@ -90,11 +94,8 @@ export function valueFromWire(w: WireValue): Value {
       if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) throw invalidArgument('Invalid geo point');
       return { geoPointValue: { latitude, longitude } };
     }
-    case 'arrayValue': {
-      const values = (w.arrayValue?.values ?? []).map(valueFromWire);
-      if (values.some((v) => 'arrayValue' in v)) throw invalidArgument('Cannot have nested arrays');
-      return { arrayValue: { values } };
-    }
+    case 'arrayValue':
+      return { arrayValue: { values: (w.arrayValue?.values ?? []).map(valueFromWire) } };
     case 'mapValue':
       return { mapValue: { fields: fieldsFromWire(w.mapValue?.fields) } };
     case undefined:
@@ -102,11 +103,32 @@ export function valueFromWire(w: WireValue): Value {
   }
 }
 
+/** Checks a value stored in a document: no array directly inside an array. */
+function checkStorable(v: Value): void {
+  if ('arrayValue' in v) {
+    for (const e of v.arrayValue.values) {
+      if ('arrayValue' in e) throw invalidArgument('Cannot have nested arrays');
+      checkStorable(e);
+    }
+  } else if ('mapValue' in v) {
+    for (const e of Object.values(v.mapValue.fields)) checkStorable(e);
+  }
+}
+
+/** A document's fields (or the fields of a write), checked as Firestore checks stored data. */
 export function fieldsFromWire(fields: Record<string, WireValue> | null | undefined): Fields {
   const out: Fields = {};
   if (!fields) return out;
   for (const [k, v] of Object.entries(fields)) out[k] = valueFromWire(v);
+  checkStorable({ mapValue: { fields: out } });
   return out;
+}
+
+/** Elements of arrayUnion / arrayRemove: they end up (or are looked for) inside an array. */
+function arrayElementsFromWire(values: WireValue[] | null | undefined): Value[] {
+  const elements = (values ?? []).map(valueFromWire);
+  checkStorable({ arrayValue: { values: elements } });
+  return elements;
 }
 
 export function maskFromWire(mask: WireDocumentMask | null | undefined): FieldPath[] | undefined {
@@ -160,10 +182,10 @@ function transformFromWire(t: WireFieldTransform): FieldTransform {
   if (kind === 'maximum' || (kind === undefined && t.maximum)) return { field, kind: 'maximum', operand: numericOperand(t.maximum, 'maximum') };
   if (kind === 'minimum' || (kind === undefined && t.minimum)) return { field, kind: 'minimum', operand: numericOperand(t.minimum, 'minimum') };
   if (kind === 'appendMissingElements' || (kind === undefined && t.appendMissingElements)) {
-    return { field, kind: 'appendMissing', elements: (t.appendMissingElements?.values ?? []).map(valueFromWire) };
+    return { field, kind: 'appendMissing', elements: arrayElementsFromWire(t.appendMissingElements?.values) };
   }
   if (kind === 'removeAllFromArray' || (kind === undefined && t.removeAllFromArray)) {
-    return { field, kind: 'removeAll', elements: (t.removeAllFromArray?.values ?? []).map(valueFromWire) };
+    return { field, kind: 'removeAll', elements: arrayElementsFromWire(t.removeAllFromArray?.values) };
   }
   throw invalidArgument('A field transform has no transform set');
 }
