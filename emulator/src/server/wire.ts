@@ -58,8 +58,9 @@ export function microsToWire(micros: number): Timestamp {
 }
 
 /**
- * Any value a request carries: document data, filter operands, cursors, transform operands. Document
- * data is checked further by `fieldsFromWire` (filter operands such as `in [[1], 2]` may nest arrays).
+ * Any value a request carries: document data, filter operands, cursors, transform operands, with
+ * timestamps truncated to microseconds as Firestore stores and compares them. Document data is
+ * checked further by `fieldsFromWire` (filter operands such as `in [[1], 2]` may nest arrays).
  */
 export function valueFromWire(w: WireValue): Value {
   switch (valueKind(w)) {
@@ -74,8 +75,11 @@ export function valueFromWire(w: WireValue): Value {
     }
     case 'doubleValue':
       return { doubleValue: Number(w.doubleValue ?? 0) };
-    case 'timestampValue':
-      return { timestampValue: timestampFromWire(w.timestampValue) };
+    case 'timestampValue': {
+      // Firestore keeps microseconds: "when stored, any additional precision is rounded down".
+      const t = timestampFromWire(w.timestampValue);
+      return { timestampValue: { seconds: t.seconds, nanos: t.nanos - (t.nanos % 1000) } };
+    }
     case 'stringValue':
       return { stringValue: w.stringValue ?? '' };
     case 'bytesValue': {

@@ -95,6 +95,23 @@ describe('emulator via firebase-admin: documents', () => {
     assert.equal(again.get('n.count'), 3.5);
   });
 
+  it('stores timestamps to the microsecond, rounding down, as Firestore does', async () => {
+    const precise = new Timestamp(1_700_000_000, 123_456_789);
+    const ref = h.db.doc('times/precise');
+    const write = await ref.set({ t: precise, m: { t: precise, list: [precise] }, server: FieldValue.serverTimestamp() });
+    const snap = await ref.get();
+    const micros = new Timestamp(1_700_000_000, 123_456_000);
+    assert.ok(snap.get('t').isEqual(micros));
+    assert.ok(snap.get('m.t').isEqual(micros));
+    assert.ok(snap.get('m.list')[0].isEqual(micros));
+    for (const t of [snap.get('server') as Timestamp, write.writeTime, snap.updateTime, snap.createTime, snap.readTime]) {
+      assert.equal((t?.nanoseconds ?? 1) % 1000, 0);
+    }
+    // A value that differs only below the microsecond is the same stored value.
+    const found = await h.db.collection('times').where('t', '==', new Timestamp(1_700_000_000, 123_456_999)).get();
+    assert.deepEqual(found.docs.map((d) => d.id), ['precise']);
+  });
+
   it('keeps the update time of a write that changes nothing', async () => {
     const ref = h.db.doc('noop/one');
     const first = await ref.set({ a: 1 });
