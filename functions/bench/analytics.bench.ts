@@ -91,7 +91,7 @@ async function load(students: number): Promise<{ store: MemoryAnalyticsStore; co
 
 async function main(): Promise<void> {
   const logs = captureLogs();
-  const fixed = planDay(ORG, W).length;
+  const fixed = planDay(ORG, W, DAY).length;
   console.log('analytics rollup cost per org-day (reads as Firestore bills them)');
   console.log('students | circles | aggregation queries | reads: aggregations + circle list + histogram = total | documents counted | writes');
   for (const students of [1_000, 10_000]) {

@@ -24,6 +24,7 @@ const ackTimesSchema = z.object({ createdAt: timestampSchema, ackAt: timestampSc
 export function queryOf(db: Firestore, spec: AggregateSpec): Query {
   let q: Query = spec.group ? db.collectionGroup(spec.collection) : db.collection(spec.collection);
   for (const [field, value] of spec.equals) q = q.where(field, '==', value);
+  if (spec.range === null) return q;
   return q
     .where(spec.range.field, '>=', Timestamp.fromMillis(spec.range.from))
     .where(spec.range.field, '<', Timestamp.fromMillis(spec.range.to));

@@ -19,7 +19,7 @@ import {
 } from '../model/schemas';
 
 /** Collections the rollup counts (collection ids; `group` specs query every collection with that id). */
-export type RollupCollection = 'users' | 'entries' | 'assessments' | 'chats' | 'riskEvents' | 'bookings' | 'peerSessions';
+export type RollupCollection = 'wellbeing' | 'entries' | 'assessments' | 'chats' | 'riskEvents' | 'bookings' | 'peerSessions';
 
 export interface AggregateSpec {
   /** Stable name of the figure, e.g. `entries.mood`. */
@@ -29,8 +29,11 @@ export interface AggregateSpec {
   group: boolean;
   /** Equality filters, in index order; the first is always `orgId`. */
   equals: ReadonlyArray<readonly [field: string, value: string | boolean]>;
-  /** Half-open range `[from, to)` in epoch milliseconds on a timestamp field. */
-  range: { field: string; from: number; to: number };
+  /**
+   * Half-open range `[from, to)` in epoch milliseconds on a timestamp field; null when an equality filter
+   * already picks the day (the daily well-being documents, by `day`).
+   */
+  range: { field: string; from: number; to: number } | null;
   /** Numeric fields summed alongside the count. */
   sums: readonly string[];
 }
@@ -68,8 +71,12 @@ export interface DayWindow {
 
 const PEER_SUMS = ['feedbackCount', 'ratingSum'] as const;
 
-/** Every aggregation query of one org-day. */
-export function planDay(orgId: string, window: DayWindow): AggregateSpec[] {
+/**
+ * Every aggregation query of one org-day: `day` is the org's local day (yyyy-mm-dd) and `window` its instants.
+ * Active students are the students' daily well-being documents of that day (`users/{uid}/wellbeing/{day}`,
+ * written by onEntryCreated in the student's timezone) that are flagged `analytics` (a consenting student).
+ */
+export function planDay(orgId: string, window: DayWindow, day: string): AggregateSpec[] {
   const spec = (
     key: string,
     collection: RollupCollection,
@@ -80,7 +87,7 @@ export function planDay(orgId: string, window: DayWindow): AggregateSpec[] {
   ): AggregateSpec => ({ key, collection, group, equals: [['orgId', orgId], ...equals], range: { field, ...window }, sums });
 
   return [
-    spec('activeStudents', 'users', false, [['role', 'student'], ['consent.analytics', true]], 'lastActiveAt'),
+    { key: 'activeStudents', collection: 'wellbeing', group: true, equals: [['orgId', orgId], ['analytics', true], ['day', day]], range: null, sums: [] },
     ...ENTRY_KINDS.map((kind) => spec(`entries.${kind}`, 'entries', true, [['kind', kind]], 'createdAt')),
     ...PHQ9_BANDS.map((band) => spec(`phq9.${band}`, 'assessments', true, [['instrument', 'phq9'], ['severity', band]], 'createdAt')),
     ...GAD7_BANDS.map((band) => spec(`gad7.${band}`, 'assessments', true, [['instrument', 'gad7'], ['severity', band]], 'createdAt')),

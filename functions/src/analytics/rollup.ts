@@ -39,7 +39,7 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 /** Rolls up one org-day and writes it. */
 export async function rollupOrgDay(deps: RollupDeps, target: RollupTarget, minCell: number): Promise<AnalyticsDaily> {
   const window = dayWindow(target.day, target.timeZone);
-  const specs = planDay(target.orgId, window);
+  const specs = planDay(target.orgId, window, target.day);
   const answers = await mapLimited(specs, CONCURRENCY, async (spec): Promise<[string, AggregateResult]> => [spec.key, await deps.store.aggregate(spec)]);
   const [histogram, participants] = await Promise.all([
     deps.store.ackHistogram(target.orgId, target.day),

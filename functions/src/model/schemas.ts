@@ -611,6 +611,11 @@ export const wellbeingSchema = z
     score: z.int().min(0).max(100).describe('daily well-being score 0–100'),
     inputs: wellbeingInputsSchema.describe('what the score was computed from'),
     updatedAt: timestampSchema.describe('last recomputation'),
+    orgId: orgIdSchema.optional().describe('the owner\'s org at the last recomputation; the analytics rollup counts active students by it'),
+    analytics: z
+      .boolean()
+      .optional()
+      .describe('counted as an active student by the analytics rollup: the owner was a student with consent.analytics at the last recomputation'),
   })
   .strict();
 export type Wellbeing = z.infer<typeof wellbeingSchema>;

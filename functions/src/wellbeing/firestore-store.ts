@@ -112,8 +112,15 @@ export function firestoreWellbeingStore(db: Firestore): WellbeingStore {
       return snap.data().count;
     },
 
-    async saveWellbeing(uid, day, score, inputs) {
-      await typedDoc(db, paths.wellbeing(uid, day), wellbeingSchema).set({ day, score, inputs, updatedAt: FieldValue.serverTimestamp() });
+    async saveWellbeing(uid, day, score, inputs, owner) {
+      await typedDoc(db, paths.wellbeing(uid, day), wellbeingSchema).set({
+        day,
+        score,
+        inputs,
+        updatedAt: FieldValue.serverTimestamp(),
+        orgId: owner.orgId,
+        analytics: owner.analytics,
+      });
     },
 
     async assessment(uid, id) {

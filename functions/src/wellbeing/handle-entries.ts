@@ -10,7 +10,7 @@ import { paths } from '../model/paths';
 import { addDays, localDay, startOfLocalDay } from '../notify/zoned-time';
 import { errorFields } from '../platform/log';
 import { wellbeingEvents } from './events';
-import type { EntryEffects, EntryStore } from './repository';
+import type { EntryEffects, EntryStore, WellbeingOwner } from './repository';
 import { wellbeingInputs, wellbeingScore } from './score';
 import { applyActivity, streakNudgeAt } from './streak';
 
@@ -46,14 +46,23 @@ export function entryEffects(entry: Entry, profile: UserProfile): EntryEffects {
   };
 }
 
-/** Recomputes and stores the well-being score of local `day`; returns the score. */
-export async function recomputeDay(store: EntryStore, uid: string, day: string, timeZone: string): Promise<number> {
+/**
+ * Pure: what the day's document records about its owner. The analytics rollup counts a day as one active
+ * student only for a student who consents to analytics (read at each recomputation).
+ */
+export function wellbeingOwner(profile: UserProfile): WellbeingOwner {
+  return { orgId: profile.orgId, analytics: profile.role === 'student' && profile.consent.analytics };
+}
+
+/** Recomputes and stores the well-being score of local `day` (in the owner's timezone); returns the score. */
+export async function recomputeDay(store: EntryStore, uid: string, day: string, profile: UserProfile): Promise<number> {
+  const timeZone = profile.timezone;
   const from = startOfLocalDay(day, timeZone);
   const to = startOfLocalDay(addDays(day, 1), timeZone);
   const [entries, tasksDone] = await Promise.all([store.entriesBetween(uid, from, to), store.tasksDoneBetween(uid, from, to)]);
   const inputs = wellbeingInputs(entries, tasksDone);
   const score = wellbeingScore(inputs);
-  await store.saveWellbeing(uid, day, score, inputs);
+  await store.saveWellbeing(uid, day, score, inputs, wellbeingOwner(profile));
   return score;
 }
 
@@ -98,7 +107,7 @@ export async function handleEntryCreated(deps: EntryDeps, uid: string, entryId: 
     }
   }
   const day = localDay(entry.createdAt.toMillis(), profile.timezone);
-  const score = await recomputeDay(deps.store, uid, day, profile.timezone);
+  const score = await recomputeDay(deps.store, uid, day, profile);
   const streak = processed.status === 'applied' ? entryEffects(entry, profile).streak.current : profile.streak.current;
   wellbeingEvents.entryProcessed({ uid, kind: entry.kind, status: processed.status, streak, score, screened: screening });
   // The counts and the score are saved; a failed screening still fails the run so it is retried and seen.

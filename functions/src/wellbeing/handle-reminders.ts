@@ -312,6 +312,6 @@ export async function handleTaskWritten(
   if (doneChanged) {
     for (const t of [before?.doneAt, after?.doneAt]) if (t) days.add(localDay(t.toMillis(), tz));
   }
-  for (const day of days) await recomputeDay(deps.store, uid, day, tz);
+  for (const day of days) await recomputeDay(deps.store, uid, day, profile);
   return { scheduled, rescored: [...days] };
 }

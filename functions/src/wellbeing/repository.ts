@@ -24,6 +24,13 @@ import type { AssessmentScore } from './assessment';
 import type { WellbeingInputs } from './score';
 import type { Streak } from './streak';
 
+/** What a day's well-being document records about its owner for the analytics rollup (active students). */
+export interface WellbeingOwner {
+  orgId: string;
+  /** The owner is a student who consented to analytics (`consent.analytics`). */
+  analytics: boolean;
+}
+
 /** Profile changes an entry causes, applied atomically with marking the entry processed. */
 export interface EntryEffects {
   counts: UserProfile['counts'];
@@ -48,7 +55,8 @@ export interface EntryStore {
   entriesBetween(uid: string, from: number, to: number): Promise<Entry[]>;
   /** Tasks whose `doneAt` is in `[from, to)`. */
   tasksDoneBetween(uid: string, from: number, to: number): Promise<number>;
-  saveWellbeing(uid: string, day: string, score: number, inputs: WellbeingInputs): Promise<void>;
+  /** Replaces `users/{uid}/wellbeing/{day}` (with the owner's org and analytics flag, see `WellbeingOwner`). */
+  saveWellbeing(uid: string, day: string, score: number, inputs: WellbeingInputs, owner: WellbeingOwner): Promise<void>;
 }
 
 export type StoredAssessment =

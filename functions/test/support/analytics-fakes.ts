@@ -20,6 +20,7 @@ import {
   peerSessionSchema,
   riskEventSchema,
   userProfileSchema,
+  wellbeingSchema,
   type AnalyticsDaily,
   type AppConfig,
   type BookingStatus,
@@ -33,6 +34,7 @@ import type { AggregateResult, AggregateSpec, DayWindow } from '../../src/analyt
 import type { OrgZone } from '../../src/analytics/schedule';
 import { ACK_BUCKET_COUNT } from '../../src/analytics/histogram';
 import { ackHistogramPath, ackHistogramSchema, type AckRecord, type AnalyticsStore } from '../../src/analytics/store';
+import { localDay } from '../../src/notify/zoned-time';
 import { parseStored } from '../../src/platform/validation';
 
 type Data = Record<string, unknown>;
@@ -101,8 +103,10 @@ export class MemoryAnalyticsStore implements AnalyticsStore {
     for (const [path, data] of this.docs) {
       if (!inCollection(path, spec)) continue;
       if (!spec.equals.every(([f, v]) => field(data, f) === v)) continue;
-      const at = field(data, spec.range.field);
-      if (!(at instanceof Timestamp) || at.toMillis() < spec.range.from || at.toMillis() >= spec.range.to) continue;
+      if (spec.range !== null) {
+        const at = field(data, spec.range.field);
+        if (!(at instanceof Timestamp) || at.toMillis() < spec.range.from || at.toMillis() >= spec.range.to) continue;
+      }
       count += 1;
       for (const f of spec.sums) {
         const v = field(data, f);
@@ -196,8 +200,10 @@ export const seed = {
   config: (sink: DocSink, minCellSize: number) => put(sink, appConfigSchema, paths.appConfig(), { analytics: { minCellSize } }),
   org: (sink: DocSink, orgId: string, timezone = 'Asia/Kolkata') =>
     put(sink, orgSchema, paths.org(orgId), { name: `Org ${orgId}`, country: 'IN', timezone, onCall: [] }),
-  student: (sink: DocSink, uid: string, orgId: string, lastActiveAt: number, analytics = true, role: 'student' | 'counselor' = 'student') =>
-    put(sink, userProfileSchema, paths.user(uid), {
+  /** A user active at `lastActiveAt`: the profile and the well-being document of that local day (Asia/Kolkata). */
+  student: async (sink: DocSink, uid: string, orgId: string, lastActiveAt: number, analytics = true, role: 'student' | 'counselor' = 'student') => {
+    await seed.activeDay(sink, uid, orgId, localDay(lastActiveAt, 'Asia/Kolkata'), role === 'student' && analytics);
+    await put(sink, userProfileSchema, paths.user(uid), {
       alias: 'Calm Otter 42',
       role,
       orgId,
@@ -209,6 +215,17 @@ export const seed = {
       prefs: { reminderTime: null, quietHours: null, channels: { push: true, email: false, sms: false } },
       consent: { aiScreening: false, shareWithCounselor: false, analytics, version: 1, at: ts(lastActiveAt - 86_400_000) },
       counts: { mood: 0, journal: 0, gratitude: 0, sleep: 0, breathing: 0 },
+    });
+  },
+  /** `users/{uid}/wellbeing/{day}` as onEntryCreated writes it; `analytics`: a consenting student. */
+  activeDay: (sink: DocSink, uid: string, orgId: string, day: string, analytics: boolean) =>
+    put(sink, wellbeingSchema, paths.wellbeing(uid, day), {
+      day,
+      score: 50,
+      inputs: { moodAvg: 3, sleepHours: null, sleepQuality: null, journalCount: 0, gratitudeCount: 0, breathingMinutes: 0, tasksDone: 0 },
+      updatedAt: ts(Date.parse(`${day}T12:00:00Z`)),
+      orgId,
+      analytics,
     }),
   entry: (sink: DocSink, uid: string, id: string, kind: EntryKind, createdAt: number, orgId?: string) => {
     const fields: Record<EntryKind, Data> = {

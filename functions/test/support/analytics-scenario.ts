@@ -23,8 +23,13 @@ export async function scenario(store: DocSink): Promise<void> {
   await seed.org(store, 'org-a', 'Asia/Kolkata');
   await seed.org(store, 'org-b', 'Asia/Kolkata');
   await seed.org(store, 'org-utc', 'UTC');
-  // 15 consenting students active that day; others must not count.
-  for (const i of times(15)) await seed.student(store, `stu-a-${String(i)}`, 'org-a', IN_DAY + i * 1000);
+  // 15 consenting students active that day (3 of them active again the next day: their latest activity is
+  // after the day, and they still count for it); others must not count.
+  for (const i of times(12)) await seed.student(store, `stu-a-${String(i)}`, 'org-a', IN_DAY + i * 1000);
+  for (const i of times(3)) {
+    await seed.activeDay(store, `stu-a-${String(12 + i)}`, 'org-a', DAY, true);
+    await seed.student(store, `stu-a-${String(12 + i)}`, 'org-a', AFTER + i * 1000);
+  }
   for (const i of times(3)) await seed.student(store, `stu-early-${String(i)}`, 'org-a', BEFORE);
   for (const i of times(4)) await seed.student(store, `stu-noconsent-${String(i)}`, 'org-a', IN_DAY, false);
   for (const i of times(2)) await seed.student(store, `cou-${String(i)}`, 'org-a', IN_DAY, true, 'counselor');

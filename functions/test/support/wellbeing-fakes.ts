@@ -71,8 +71,8 @@ export class InMemoryWellbeingStore implements WellbeingStore {
     });
   }
 
-  async saveWellbeing(uid: string, day: string, score: number, inputs: Parameters<WellbeingStore['saveWellbeing']>[3]): Promise<void> {
-    this.docs.set(paths.wellbeing(uid, day), wellbeingSchema.parse({ day, score, inputs, updatedAt: this.docs.now() }));
+  async saveWellbeing(uid: string, day: string, score: number, inputs: Parameters<WellbeingStore['saveWellbeing']>[3], owner: Parameters<WellbeingStore['saveWellbeing']>[4]): Promise<void> {
+    this.docs.set(paths.wellbeing(uid, day), wellbeingSchema.parse({ day, score, inputs, updatedAt: this.docs.now(), orgId: owner.orgId, analytics: owner.analytics }));
   }
 
   async assessment(uid: string, id: string) {

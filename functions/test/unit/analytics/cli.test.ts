@@ -35,7 +35,7 @@ describe('analytics backfill arguments', () => {
   });
 
   it('prints counts only, with a dash for suppressed figures', () => {
-    const results = new Map(planDay('o', { from: 0, to: 1 }).map((s) => [s.key, { count: s.key === 'entries.mood' ? 40 : 0, sums: {} }]));
+    const results = new Map(planDay('o', { from: 0, to: 1 }, '2025-05-04').map((s) => [s.key, { count: s.key === 'entries.mood' ? 40 : 0, sums: {} }]));
     const doc = publishDay({ orgId: 'o', day: '2025-05-01', minCell: 11, figures: figuresOf(results, []), ackHistogram: [], generatedAt: 0 });
     assert.equal(doc.generatedAt.isEqual(Timestamp.fromMillis(0)), true);
     assert.equal(progressLine({ kind: 'written', orgId: 'o', day: '2025-05-01', doc }, 1, 3), '[1/3] o 2025-05-01 written: active —, entries 40, risk events —, bookings —');

@@ -90,7 +90,7 @@ describe('firestoreAnalyticsStore (offline Firestore emulator)', function () {
 
   it('answers every planned aggregation like the in-memory store (counts and sums)', async () => {
     for (const orgId of ['org-a', 'org-b', 'org-nobody']) {
-      for (const spec of planDay(orgId, W)) {
+      for (const spec of planDay(orgId, W, DAY)) {
         assert.deepEqual(await store.aggregate(spec), await memory.aggregate(spec), `${orgId} ${spec.key}`);
       }
     }

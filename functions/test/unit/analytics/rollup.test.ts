@@ -11,7 +11,7 @@ import { buildNightlyRollup } from '../../../src/analytics/triggers';
 import { paths } from '../../../src/model/paths';
 import type { AnalyticsDaily } from '../../../src/model/schemas';
 import { ackHistogramPath, ackHistogramSchema } from '../../../src/analytics/store';
-import { MemoryAnalyticsStore } from '../../support/analytics-fakes';
+import { MemoryAnalyticsStore, seed } from '../../support/analytics-fakes';
 import { acknowledgeAll, DAY, EXPECTED_FIGURES, RUN_AT, scenario, W } from '../../support/analytics-scenario';
 
 function figures(doc: AnalyticsDaily | undefined): Omit<AnalyticsDaily, 'generatedAt'> {
@@ -67,6 +67,29 @@ describe('analytics rollup core (in-memory store)', () => {
     assert.equal(again.totals?.entries, 45);
   });
 
+  it('counts active students per day: re-rolling a past day after they were active again gives the same figure', async () => {
+    const first = await rollupOrgDay(deps, { orgId: 'org-a', timeZone: 'Asia/Kolkata', day: DAY }, 11);
+    assert.equal(first.activeStudents, 15);
+    // Every counted student comes back two days later (a new day document, a later lastActiveAt).
+    for (let i = 0; i < 15; i += 1) await seed.student(store, `stu-a-${String(i)}`, 'org-a', RUN_AT + 86_400_000);
+    clock = RUN_AT + 3 * 86_400_000;
+    const again = await rollupOrgDay(deps, { orgId: 'org-a', timeZone: 'Asia/Kolkata', day: DAY }, 11);
+    assert.equal(again.activeStudents, 15);
+  });
+
+  it('counts only day documents of that org, that day, flagged analytics (consenting students)', async () => {
+    const spec = planDay('org-a', W, DAY).find((s) => s.key === 'activeStudents');
+    assert.deepEqual(spec, { key: 'activeStudents', collection: 'wellbeing', group: true, equals: [['orgId', 'org-a'], ['analytics', true], ['day', DAY]], range: null, sums: [] });
+    const count = async () => (spec ? (await store.aggregate(spec)).count : -1);
+    assert.equal(await count(), 15);
+    await seed.activeDay(store, 'late-consent', 'org-a', DAY, false);
+    await seed.activeDay(store, 'other-org', 'org-b', DAY, true);
+    await seed.activeDay(store, 'next-day', 'org-a', '2025-05-05', true);
+    assert.equal(await count(), 15);
+    await seed.activeDay(store, 'new-one', 'org-a', DAY, true);
+    assert.equal(await count(), 16);
+  });
+
   it('uses the configured minimum cell', async () => {
     const doc = await rollupOrgDay(deps, { orgId: 'org-a', timeZone: 'Asia/Kolkata', day: DAY }, 2);
     assert.deepEqual(doc.chats, { bot: 30, counselor: 2 });
@@ -75,7 +98,7 @@ describe('analytics rollup core (in-memory store)', () => {
   });
 
   it('costs one aggregation per planned query and per ended circle, billed one read each at this size, plus the circle list and the histogram', async () => {
-    const specs = planDay('org-a', W);
+    const specs = planDay('org-a', W, DAY);
     store.reads = 0;
     await rollupOrgDay(deps, { orgId: 'org-a', timeZone: 'Asia/Kolkata', day: DAY }, 11);
     // Two circles ended that day: listing them reads 2, counting their participants 1 each.

@@ -46,6 +46,21 @@ describe('onEntryCreated', () => {
     assert.equal(day.day, '2025-05-06');
     assert.equal(day.inputs.moodAvg, 4);
     assert.equal(day.score, 43);
+    // No analytics consent in the fixture: the day carries the org but is not counted as an active student.
+    assert.deepEqual([day.orgId, day.analytics], ['org-a', false]);
+  });
+
+  it('flags the day for the analytics rollup only for a student who consents to analytics', async () => {
+    const f = fakeWellbeing();
+    const consent = { aiScreening: false, shareWithCounselor: false, analytics: true, version: 1, at: null };
+    f.docs.seed(paths.user('s1'), profileFixture({ consent }));
+    f.docs.seed(paths.user('c1'), profileFixture({ consent, role: 'counselor' }));
+    seedEntry(f.docs, 's1', 'e1', { kind: 'mood', mood: 4, emotions: [], createdAt: at('2025-05-05T06:00:00Z') });
+    seedEntry(f.docs, 'c1', 'e1', { kind: 'mood', mood: 4, emotions: [], createdAt: at('2025-05-05T06:00:00Z') });
+    await trigger(f)('s1', 'e1');
+    await trigger(f)('c1', 'e1');
+    assert.deepEqual([wellbeingDoc(f, 's1', '2025-05-05')?.orgId, wellbeingDoc(f, 's1', '2025-05-05')?.analytics], ['org-a', true]);
+    assert.equal(wellbeingDoc(f, 'c1', '2025-05-05')?.analytics, false, 'staff are not students');
   });
 
   it('a second delivery of the same event changes nothing (idempotent)', async () => {

@@ -12,7 +12,7 @@ import { firestoreAnalyticsStore } from '../../../src/analytics/firestore-store'
 import { planDay } from '../../../src/analytics/plan';
 import { dayWindow } from '../../../src/analytics/schedule';
 import { paths } from '../../../src/model/paths';
-import { assessmentSchema, entrySchema } from '../../../src/model/schemas';
+import { assessmentSchema, entrySchema, wellbeingSchema } from '../../../src/model/schemas';
 import { scoreAnswers } from '../../../src/wellbeing/assessment';
 import { firestoreWellbeingStore } from '../../../src/wellbeing/firestore-store';
 import { entryEffects } from '../../../src/wellbeing/handle-entries';
@@ -108,7 +108,7 @@ describe('firestoreWellbeingStore (offline Firestore emulator)', function () {
     await store.processEntry('s3', 'e1', entryEffects);
     const analytics = firestoreAnalyticsStore(db);
     const count = async (orgId: string, key: string) => {
-      const spec = planDay(orgId, W).find((s) => s.key === key);
+      const spec = planDay(orgId, W, DAY).find((s) => s.key === key);
       assert.ok(spec, key);
       return (await analytics.aggregate(spec)).count;
     };
@@ -118,5 +118,22 @@ describe('firestoreWellbeingStore (offline Firestore emulator)', function () {
     assert.equal(await count('org-old', 'entries.mood'), 1);
     assert.equal(await count('org-a', 'phq9.mild'), 1);
     assert.equal(await count('org-b', 'phq9.mild'), 0);
+  });
+
+  it('day documents carry orgId and the analytics flag; the rollup counts consenting students of that day', async () => {
+    const inputs = { moodAvg: 3, sleepHours: null, sleepQuality: null, journalCount: 0, gratitudeCount: 0, breathingMinutes: 0, tasksDone: 0 };
+    await store.saveWellbeing('s1', DAY, 50, inputs, { orgId: 'org-a', analytics: true });
+    await store.saveWellbeing('s1', '2025-05-06', 50, inputs, { orgId: 'org-a', analytics: true });
+    await store.saveWellbeing('s2', DAY, 40, inputs, { orgId: 'org-a', analytics: false });
+    await store.saveWellbeing('s3', DAY, 40, inputs, { orgId: 'org-b', analytics: true });
+    const stored = wellbeingSchema.parse((await db.doc(paths.wellbeing('s1', DAY)).get()).data());
+    assert.deepEqual([stored.day, stored.orgId, stored.analytics, stored.score], [DAY, 'org-a', true, 50]);
+    const spec = planDay('org-a', W, DAY).find((s) => s.key === 'activeStudents');
+    assert.ok(spec);
+    const analytics = firestoreAnalyticsStore(db);
+    assert.equal((await analytics.aggregate(spec)).count, 1);
+    // A recomputation after consent was withdrawn takes the day out of the count.
+    await store.saveWellbeing('s1', DAY, 55, inputs, { orgId: 'org-a', analytics: false });
+    assert.equal((await analytics.aggregate(spec)).count, 0);
   });
 });
