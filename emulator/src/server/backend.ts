@@ -19,15 +19,18 @@ import type { Doc, DocChange } from './document';
 import { Code, FirestoreError, aborted, invalidArgument } from './errors';
 import { type DatabaseRoot, documentName, parseDatabaseRoot } from './paths';
 import { type Query, normalizeOrderBy, queryCollectionPath, runQuery } from './query';
-import { type CommitEvent, type CommitListener, Database } from './store';
+import { type CommitEvent, type CommitListener, Database, type ReadView } from './store';
 import { type Transaction, TransactionManager } from './transactions';
 import { type Value, comparePaths } from './values';
 import { type WriteOp, type WriteResult, applyWrite } from './writes';
 
 export type Consistency =
   | { kind: 'current' }
+  /** A read at a past time (microseconds): the data as it was then. */
+  | { kind: 'readTime'; time: number }
   | { kind: 'transaction'; id: Uint8Array }
-  | { kind: 'new'; readOnly: boolean; retryOf?: Uint8Array };
+  /** `readTime` only with `readOnly`: every read of the transaction sees the data at that time. */
+  | { kind: 'new'; readOnly: boolean; retryOf?: Uint8Array; readTime?: number };
 
 export interface ReadResult<T> {
   value: T;
@@ -50,6 +53,9 @@ export interface BackendOptions {
 }
 
 export type ListedDocument = { path: string; doc: Doc | null };
+
+/** How far ahead of the emulator's clock a requested read time may be (clocks of other processes). */
+const MAX_READ_TIME_AHEAD_MICROS = 60_000_000;
 
 export const STALE_READ_MESSAGE = 'Transaction aborted: a document it read was changed by another write before it committed.';
 
@@ -131,16 +137,38 @@ export class Backend {
   private openRead(root: DatabaseRoot, consistency: Consistency): { tx?: Transaction; started: boolean } {
     if (consistency.kind === 'transaction') return { tx: this.transactions.get(root, consistency.id), started: false };
     if (consistency.kind === 'new') {
-      const tx = this.transactions.begin(root, { readOnly: consistency.readOnly, ...(consistency.retryOf ? { retryOf: consistency.retryOf } : {}) });
+      const readTime = consistency.readOnly && consistency.readTime !== undefined ? this.checkReadTime(consistency.readTime) : undefined;
+      const tx = this.transactions.begin(root, {
+        readOnly: consistency.readOnly,
+        ...(consistency.retryOf ? { retryOf: consistency.retryOf } : {}),
+        ...(readTime !== undefined ? { readTime } : {}),
+      });
       return { tx, started: true };
     }
     return { started: false };
   }
 
-  authorizeReads(principal: Principal, db: Database, paths: readonly string[], time: number): void {
+  /**
+   * A requested read time, checked: a time slightly ahead of the emulator's clock (another clock on
+   * the same machine) moves the clock there, so later commits come after it and the read is stable.
+   */
+  private checkReadTime(micros: number): number {
+    if (micros > this.clock.now() + MAX_READ_TIME_AHEAD_MICROS) throw invalidArgument('The requested readTime is in the future.');
+    this.clock.advanceTo(micros);
+    return micros;
+  }
+
+  /** The data a read sees: the current data, or the data at the read time it asked for. */
+  private viewFor(db: Database, consistency: Consistency, tx: Transaction | undefined): { view: ReadView; readTime?: number } {
+    const requested = consistency.kind === 'readTime' ? this.checkReadTime(consistency.time) : tx?.readTime;
+    if (requested === undefined) return { view: db };
+    return { view: db.at(requested, this.clock.now()), readTime: requested };
+  }
+
+  authorizeReads(principal: Principal, db: Database, paths: readonly string[], time: number, view: ReadView = db): void {
     if (principal.kind === 'owner') return;
     const authorizer = this.authorizerFor(db.project);
-    const data = currentData(db);
+    const data = viewData(view);
     for (const path of paths) {
       const request: AccessRequest = {
         method: 'get',
@@ -148,7 +176,7 @@ export class Backend {
         database: db.database,
         path,
         auth: authOf(principal),
-        resource: db.get(path),
+        resource: view.get(path),
         requestResource: null,
         time,
         writeCount: 0,
@@ -158,7 +186,7 @@ export class Backend {
     }
   }
 
-  authorizeQuery(principal: Principal, db: Database, query: Query, time: number): void {
+  authorizeQuery(principal: Principal, db: Database, query: Query, time: number, view: ReadView = db): void {
     if (principal.kind === 'owner') return;
     const decision = this.authorizerFor(db.project).authorizeQuery(
       {
@@ -171,7 +199,7 @@ export class Backend {
         auth: authOf(principal),
         time,
       },
-      currentData(db),
+      viewData(view),
     );
     if (!decision.allowed) throw permissionDenied(decision);
   }
@@ -180,11 +208,16 @@ export class Backend {
    * Runs a read that may start a transaction. If it fails, a transaction it started ends with it:
    * the client never learned its id, so nobody else could roll it back.
    */
-  private async read<T>(root: DatabaseRoot, consistency: Consistency, work: (tx: Transaction | undefined) => Promise<T>): Promise<ReadResult<T>> {
+  private async read<T>(
+    root: DatabaseRoot,
+    consistency: Consistency,
+    work: (tx: Transaction | undefined, view: ReadView) => Promise<T>,
+  ): Promise<ReadResult<T>> {
     const { tx, started } = this.openRead(root, consistency);
     try {
-      const value = await work(tx);
-      return { value, readTime: this.clock.now(), ...(started && tx ? { transaction: tx.bytes } : {}) };
+      const at = this.viewFor(this.database(root), consistency, tx);
+      const value = await work(tx, at.view);
+      return { value, readTime: at.readTime ?? this.clock.now(), ...(started && tx ? { transaction: tx.bytes } : {}) };
     } catch (err) {
       if (started && tx) this.transactions.finish(tx);
       throw err;
@@ -194,10 +227,10 @@ export class Backend {
   /** Reads documents by path (null where missing), in the given order. */
   async getDocuments(principal: Principal, root: DatabaseRoot, paths: readonly string[], consistency: Consistency): Promise<ReadResult<(Doc | null)[]>> {
     const db = this.database(root);
-    return this.read(root, consistency, async (tx) => {
+    return this.read(root, consistency, async (tx, view) => {
       if (tx) await this.transactions.lock(tx, paths.map((p) => documentName(root, p)));
-      this.authorizeReads(principal, db, paths, this.clock.now());
-      const docs = paths.map((p) => db.get(p));
+      this.authorizeReads(principal, db, paths, this.clock.now(), view);
+      const docs = paths.map((p) => view.get(p));
       if (tx) paths.forEach((p, i) => tx.reads.set(p, docs[i]?.updateTime ?? 0));
       return docs;
     });
@@ -206,9 +239,9 @@ export class Backend {
   /** Runs a query (offset and limit applied, projection left to the caller). */
   async runQuery(principal: Principal, root: DatabaseRoot, query: Query, consistency: Consistency): Promise<ReadResult<Doc[]>> {
     const db = this.database(root);
-    return this.read(root, consistency, async (tx) => {
-      this.authorizeQuery(principal, db, query, this.clock.now());
-      const docs = runQuery(query, db.candidates(query));
+    return this.read(root, consistency, async (tx, view) => {
+      this.authorizeQuery(principal, db, query, this.clock.now(), view);
+      const docs = runQuery(query, view.candidates(query));
       if (!tx || tx.readOnly) return docs;
       await this.transactions.lock(tx, docs.map((d) => documentName(root, d.path)));
       const locked = runQuery(query, db.candidates(query));
@@ -232,9 +265,13 @@ export class Backend {
 
   // ---- transactions ----
 
-  beginTransaction(root: DatabaseRoot, options: { readOnly: boolean; retryOf?: Uint8Array }): Buffer {
-    this.database(root);
-    return this.transactions.begin(root, options).bytes;
+  beginTransaction(root: DatabaseRoot, options: { readOnly: boolean; retryOf?: Uint8Array; readTime?: number }): Buffer {
+    const db = this.database(root);
+    const { readTime, ...rest } = options;
+    if (readTime === undefined || !options.readOnly) return this.transactions.begin(root, rest).bytes;
+    const checked = this.checkReadTime(readTime);
+    db.at(checked, this.clock.now());
+    return this.transactions.begin(root, { ...rest, readTime: checked }).bytes;
   }
 
   /** Ends a transaction without writing; unknown or already ended transactions are fine. */
@@ -354,8 +391,8 @@ export class Backend {
   }
 }
 
-function currentData(db: Database): DataSource {
-  return { get: (path) => db.get(path), getAfter: (path) => db.get(path) };
+function viewData(view: ReadView): DataSource {
+  return { get: (path) => view.get(path), getAfter: (path) => view.get(path) };
 }
 
 function resultSignature(docs: readonly Doc[]): string {

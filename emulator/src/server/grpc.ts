@@ -32,7 +32,7 @@ import type {
 } from './proto';
 import { microsToTimestamp } from './values';
 import type { WriteOp, WriteResult } from './writes';
-import { aggregationsFromWire, documentToWire, fieldsFromWire, maskFromWire, queryFromWire, queryParentFromWire, writeFromWire } from './wire';
+import { aggregationsFromWire, documentToWire, fieldsFromWire, maskFromWire, microsFromWire, queryFromWire, queryParentFromWire, writeFromWire } from './wire';
 
 function principalOf(metadata: grpc.Metadata): Principal {
   const header = metadata.get('authorization').find((v): v is string => typeof v === 'string');
@@ -89,13 +89,20 @@ function bidiStream<Req, Res>(handler: (call: grpc.ServerDuplexStream<Req, Res>,
 function readConsistency(options: WireReadOptions): Consistency {
   if (options.transaction && options.transaction.length > 0) return { kind: 'transaction', id: options.transaction };
   if (options.newTransaction) return newTransaction(options.newTransaction);
+  if (options.readTime) return { kind: 'readTime', time: microsFromWire(options.readTime) };
   return { kind: 'current' };
 }
 
 function newTransaction(options: WireTransactionOptions): Consistency & { kind: 'new' } {
   const readOnly = options.mode === 'readOnly' || (options.mode === undefined && !!options.readOnly && !options.readWrite);
   const retryOf = options.readWrite?.retryTransaction;
-  return { kind: 'new', readOnly, ...(retryOf && retryOf.length > 0 ? { retryOf } : {}) };
+  const readTime = readOnly && options.readOnly?.readTime ? microsFromWire(options.readOnly.readTime) : undefined;
+  return { kind: 'new', readOnly, ...(retryOf && retryOf.length > 0 ? { retryOf } : {}), ...(readTime !== undefined ? { readTime } : {}) };
+}
+
+/** Listing at a past time is not implemented: say so rather than list the current data. */
+function refuseReadTime(options: { readTime?: unknown }, method: string): void {
+  if (options.readTime) throw new FirestoreError(Code.UNIMPLEMENTED, `${method} with a readTime is not supported by the offline emulator.`);
 }
 
 function writeResultToWire(r: WriteResult): { updateTime?: ReturnType<typeof microsToTimestamp>; transformResults: WriteResult['transformResults'] } {
@@ -117,8 +124,7 @@ export function firestoreImplementation(backend: Backend): grpc.UntypedServiceIm
   const GetDocument = unary<GetDocumentRequest, unknown>(async (req, principal) => {
     const name = parseResourceName(req.name ?? '');
     if (!isDocumentPath(name.path)) throw invalidArgument(`Invalid document name: ${req.name ?? ''}`);
-    const consistency: Consistency = req.transaction && req.transaction.length > 0 ? { kind: 'transaction', id: req.transaction } : { kind: 'current' };
-    const read = await backend.getDocuments(principal, name.root, [name.path], consistency);
+    const read = await backend.getDocuments(principal, name.root, [name.path], readConsistency(req));
     const doc = read.value[0];
     if (!doc) throw new FirestoreError(Code.NOT_FOUND, `Document "${req.name ?? ''}" not found.`);
     return documentToWire(name.root, doc, maskFromWire(req.mask));
@@ -160,7 +166,13 @@ export function firestoreImplementation(backend: Backend): grpc.UntypedServiceIm
 
   const BeginTransaction = unary<BeginTransactionRequest, unknown>((req) => {
     const options = req.options ? newTransaction(req.options) : { kind: 'new' as const, readOnly: false };
-    return { transaction: backend.beginTransaction(rootOf(req.database), { readOnly: options.readOnly, ...(options.retryOf ? { retryOf: options.retryOf } : {}) }) };
+    return {
+      transaction: backend.beginTransaction(rootOf(req.database), {
+        readOnly: options.readOnly,
+        ...(options.retryOf ? { retryOf: options.retryOf } : {}),
+        ...(options.readTime !== undefined ? { readTime: options.readTime } : {}),
+      }),
+    };
   });
 
   const Commit = unary<CommitRequest, unknown>(async (req, principal) => {
@@ -188,6 +200,7 @@ export function firestoreImplementation(backend: Backend): grpc.UntypedServiceIm
   });
 
   const ListDocuments = unary<ListDocumentsRequest, unknown>(async (req, principal) => {
+    refuseReadTime(req, 'ListDocuments');
     const parent = parseResourceName(req.parent ?? '');
     if (parent.path !== '' && !isDocumentPath(parent.path)) throw invalidArgument(`Invalid parent ${req.parent ?? ''}`);
     const mask = maskFromWire(req.mask);
@@ -204,6 +217,7 @@ export function firestoreImplementation(backend: Backend): grpc.UntypedServiceIm
   });
 
   const ListCollectionIds = unary<ListCollectionIdsRequest, unknown>((req, principal) => {
+    refuseReadTime(req, 'ListCollectionIds');
     const parent = parseResourceName(req.parent ?? '');
     if (parent.path !== '' && !isDocumentPath(parent.path)) throw invalidArgument(`Invalid parent ${req.parent ?? ''}`);
     const after = pageTokenToPath(req.pageToken ?? '');

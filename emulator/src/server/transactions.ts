@@ -43,6 +43,8 @@ export class Transaction {
     readonly root: DatabaseRoot,
     readonly readOnly: boolean,
     readonly priority: number,
+    /** A read-only transaction at a past time: its reads see the data as it was then. */
+    readonly readTime?: number,
   ) {}
 
   get bytes(): Buffer {
@@ -54,6 +56,8 @@ export interface BeginOptions {
   readOnly: boolean;
   /** The transaction this one retries: the retry keeps its priority. */
   retryOf?: Uint8Array;
+  /** Read-only transactions only: the time every read of the transaction sees. */
+  readTime?: number;
 }
 
 const REMEMBERED_PRIORITIES = 10_000;
@@ -75,7 +79,7 @@ export class TransactionManager {
   begin(root: DatabaseRoot, options: BeginOptions): Transaction {
     const retried = options.retryOf ? Buffer.from(options.retryOf).toString('hex') : undefined;
     const inherited = retried === undefined ? undefined : (this.open.get(retried)?.priority ?? this.priorities.get(retried));
-    const tx = new Transaction(randomBytes(16).toString('hex'), root, options.readOnly, inherited ?? ++this.sequence);
+    const tx = new Transaction(randomBytes(16).toString('hex'), root, options.readOnly, inherited ?? ++this.sequence, options.readOnly ? options.readTime : undefined);
     if (this.open.size >= PURGE_THRESHOLD) this.purgeAbandoned();
     this.open.set(tx.id, tx);
     return tx;

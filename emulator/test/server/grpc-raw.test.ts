@@ -42,6 +42,20 @@ describe('emulator gRPC methods the SDKs do not use', () => {
     await assert.rejects(call('GetDocument', { name: `${root}/documents/raw/d1` }), (err: { code?: number }) => err.code === 5);
   });
 
+  it('GetDocument and read-only transactions begun with a readTime read the data as it was', async () => {
+    const name = `${root}/documents/raw/timed`;
+    await call('CreateDocument', { parent: `${root}/documents`, collectionId: 'raw', documentId: 'timed', document: { fields: { v: { integerValue: '1' } } } });
+    const first = await call('GetDocument', { name });
+    const readTime = (first as { updateTime: unknown }).updateTime;
+    await call('UpdateDocument', { document: { name, fields: { v: { integerValue: '2' } } } });
+    const value = (doc: unknown): unknown => (doc as { fields: { v: { integerValue: string } } }).fields.v.integerValue;
+    assert.equal(value(await call('GetDocument', { name, readTime })), '1');
+    const begun = (await call('BeginTransaction', { database: root, options: { readOnly: { readTime } } })) as { transaction: Buffer };
+    assert.equal(value(await call('GetDocument', { name, transaction: begun.transaction })), '1');
+    assert.equal(value(await call('GetDocument', { name })), '2');
+    await assert.rejects(call('ListDocuments', { parent: `${root}/documents`, collectionId: 'raw', readTime }), (err: { code?: number }) => err.code === 12);
+  });
+
   it('answers UNIMPLEMENTED for PartitionQuery and UNAUTHENTICATED for a malformed token', async () => {
     await assert.rejects(call('PartitionQuery', { parent: `${root}/documents` }), (err: { code?: number }) => err.code === 12);
     const def = service['GetDocument'];
