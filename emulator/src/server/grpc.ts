@@ -10,7 +10,7 @@ import type { Backend, Consistency } from './backend';
 import { pageTokenToPath } from './backend';
 import { Code, FirestoreError, asFirestoreError, invalidArgument } from './errors';
 import { ListenSession } from './listen';
-import { type DatabaseRoot, documentName, documentPathOf, isCollectionPath, isDocumentPath, parseDatabaseRoot, parseResourceName } from './paths';
+import { type DatabaseRoot, checkPathIds, documentName, documentPathOf, isCollectionPath, isDocumentPath, parseDatabaseRoot, parseResourceName } from './paths';
 import type {
   BatchGetDocumentsRequest,
   BatchWriteRequest,
@@ -230,6 +230,8 @@ export function firestoreImplementation(backend: Backend): grpc.UntypedServiceIm
     const collection = parent.path === '' ? (req.collectionId ?? '') : `${parent.path}/${req.collectionId ?? ''}`;
     if (!isCollectionPath(collection) || (req.collectionId ?? '') === '') throw invalidArgument('Invalid parent or collection id.');
     const path = `${collection}/${req.documentId || randomBytes(15).toString('base64url').slice(0, 20)}`;
+    if (!isDocumentPath(path)) throw invalidArgument(`Invalid document id "${req.documentId ?? ''}".`);
+    checkPathIds(path);
     const op: WriteOp = { kind: 'update', path, fields: fieldsFromWire(req.document?.fields), transforms: [], precondition: { exists: false } };
     await backend.commit(principal, parent.root, [op]);
     return readBack(backend, parent.root, path, maskFromWire(req.mask));

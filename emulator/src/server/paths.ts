@@ -24,7 +24,31 @@ export function parseDatabaseRoot(name: string): { root: DatabaseRoot; project: 
   return { root: name, project: m[1], database: m[2] };
 }
 
-/** Parses `projects/p/databases/d/documents[/path]`. */
+/** Firestore's limit on a document or collection id, in UTF-8 bytes. */
+export const MAX_ID_BYTES = 1500;
+const RESERVED_ID = /^__.*__$/;
+/** Numeric ids of entities imported from Datastore (and the SDKs' recursive-delete bounds). */
+const NUMERIC_ID = /^__id-?\d+__$/;
+
+/**
+ * Checks one id of a path: never `.` or `..`, at most 1500 bytes, and not reserved (`__.*__`, except
+ * the numeric document ids `__id123__`). INVALID_ARGUMENT otherwise.
+ */
+export function checkId(id: string, kind: 'document' | 'collection'): void {
+  const shown = id.length > 40 ? `${id.slice(0, 40)}…` : id;
+  if (id === '') throw invalidArgument('A resource id cannot be empty.');
+  if (id === '.' || id === '..') throw invalidArgument(`Resource id "${id}" is invalid: an id cannot be "." or "..".`);
+  if (Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES) throw invalidArgument(`Resource id "${shown}" is invalid: an id cannot be longer than ${MAX_ID_BYTES} bytes.`);
+  if (RESERVED_ID.test(id) && !(kind === 'document' && NUMERIC_ID.test(id))) throw invalidArgument(`Resource id "${shown}" is invalid because it is reserved.`);
+}
+
+/** Checks every id of a relative path (collection ids at even positions, document ids at odd ones). */
+export function checkPathIds(path: string): void {
+  if (path === '') return;
+  path.split('/').forEach((id, i) => checkId(id, i % 2 === 0 ? 'collection' : 'document'));
+}
+
+/** Parses `projects/p/databases/d/documents[/path]`, checking every id of the path. */
 export function parseResourceName(name: string): ResourceName {
   const at = name.indexOf('/documents');
   if (at < 0) throw invalidArgument(`Invalid resource name: ${name}`);
@@ -33,6 +57,7 @@ export function parseResourceName(name: string): ResourceName {
   if (rest !== '' && !rest.startsWith('/')) throw invalidArgument(`Invalid resource name: ${name}`);
   const path = rest.slice(1);
   if (path !== '' && path.split('/').some((s) => s === '')) throw invalidArgument(`Invalid resource name: ${name}`);
+  checkPathIds(path);
   return { ...db, path };
 }
 

@@ -5,7 +5,7 @@
 import type { Doc } from './document';
 import { invalidArgument } from './errors';
 import type { Aggregation } from './aggregate';
-import { type DatabaseRoot, type FieldPath, documentName, documentPathOf, isDocumentPath, parseFieldPath, parseResourceName, projectFields } from './paths';
+import { type DatabaseRoot, type FieldPath, checkId, documentName, documentPathOf, isDocumentPath, parseFieldPath, parseResourceName, projectFields } from './paths';
 import type {
   WireAggregation,
   WireCursor,
@@ -291,6 +291,7 @@ export function queryFromWire(root: DatabaseRoot, parent: string, q: WireStructu
   if (from.length !== 1 || !selector) throw invalidArgument('A query must select exactly one collection');
   const collectionId = selector.collectionId ?? '';
   if ((collectionId === '' && selector.allDescendants !== true) || collectionId.includes('/')) throw invalidArgument(`Invalid collection id "${collectionId}"`);
+  if (collectionId !== '') checkId(collectionId, 'collection');
   if (q.findNearest) throw invalidArgument('Vector search (findNearest) is not supported by this emulator');
   const filter = q.where ? filterFromWire(q.where) : undefined;
   const explicitOrderBy: Order[] = (q.orderBy ?? []).map((o) => ({ field: parseFieldPath(o.field?.fieldPath ?? ''), descending: o.direction === 'DESCENDING' }));

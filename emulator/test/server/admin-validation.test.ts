@@ -28,4 +28,29 @@ describe('emulator via firebase-admin: what Firestore accepts and rejects', () =
     await assert.rejects(h.db.doc('operands/nested').set({ m: { a: [1, [2]] } }), isInvalid);
     await h.db.doc('operands/nested').set({ a: [{ b: [1] }] });
   });
+
+  it('rejects invalid document ids: ".", "..", reserved __…__ ids and ids over 1500 bytes', async () => {
+    for (const id of ['.', '..', '__x__', '__id__', 'a'.repeat(1501), 'é'.repeat(751)]) {
+      await assert.rejects(h.db.collection('ids').doc(id).set({ a: 1 }), isInvalid, `id ${id.slice(0, 10)}`);
+      await assert.rejects(h.db.collection('ids').doc(id).get(), isInvalid, `get ${id.slice(0, 10)}`);
+    }
+    for (const id of ['__id1__', '__id123456789__', '_x_', '__x', 'x__', '.a', '...', 'a'.repeat(1500)]) {
+      await h.db.collection('ids').doc(id).set({ a: 1 });
+      assert.equal((await h.db.collection('ids').doc(id).get()).exists, true, id);
+    }
+  });
+
+  it('rejects reserved collection ids, in writes and queries', async () => {
+    await assert.rejects(h.db.collection('__c__').doc('a').set({ a: 1 }), isInvalid);
+    await assert.rejects(h.db.doc('ids/a/__id1__/b').set({ a: 1 }), isInvalid);
+    await assert.rejects(h.db.collection('__c__').get(), isInvalid);
+    await assert.rejects(h.db.collectionGroup('__c__').get(), isInvalid);
+  });
+
+  it('recursive delete still works (it bounds its query with __id-9223372036854775808__ references)', async () => {
+    await h.db.doc('tree/a').set({ a: 1 });
+    await h.db.doc('tree/a/sub/b').set({ b: 1 });
+    await h.db.recursiveDelete(h.db.collection('tree'));
+    assert.equal((await h.db.doc('tree/a/sub/b').get()).exists, false);
+  });
 });

@@ -18,6 +18,12 @@ describe('paths: resource names', () => {
     assert.throws(() => parseResourceName('projects/p1/databases/(default)/documents/a//b'), /Invalid/);
     assert.throws(() => parseResourceName('projects/p1/databases/(default)/documentsX'), /Invalid/);
   });
+
+  it('checks ids: no "." or "..", nothing reserved but numeric document ids', () => {
+    const name = (path: string): string => `projects/p1/databases/(default)/documents/${path}`;
+    for (const path of ['c/.', 'c/..', 'c/__x__', '__c__/d', '__id1__/d', 'c/d/__x__']) assert.throws(() => parseResourceName(name(path)), /invalid/, path);
+    for (const path of ['c/__id1__', 'c/__id-9223372036854775808__', 'c/d/e']) assert.equal(parseResourceName(name(path)).path, path);
+  });
 });
 
 describe('paths: field paths', () => {
