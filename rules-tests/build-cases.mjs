@@ -276,6 +276,18 @@ const profile = (uid, role, orgId) => ({
   c('create-empty-lists', { warningSigns: [], copingSteps: [], reasons: [], trustedContacts: [] }, true);
   c('create-too-many-signs', { warningSigns: [...twenty, 'one more'] }, false);
   c('create-sign-too-long', { warningSigns: [text(301)] }, false);
+  // Text lists are checked by one regex over the items joined with U+241F (␟): an item containing ␟ would
+  // be split into pieces checked alone (here two 300-character halves of a 601-character item), so no
+  // item may contain ␟ at all.
+  c('create-sign-with-separator-over-limit', { warningSigns: [`${text(300)}␟${text(300)}`] }, false);
+  c('create-sign-with-separator-short', { warningSigns: ['calm␟tired'] }, false);
+  c('create-sign-only-separator', { warningSigns: ['␟'] }, false);
+  c('create-reason-with-separator-among-valid', { reasons: ['My sister', `${text(200)}␟${text(200)}`, 'My cat'] }, false);
+  c('create-coping-with-separator-at-end', { copingSteps: ['Walk', `${text(299)}␟`] }, false);
+  c('create-sign-with-other-symbols', { warningSigns: ['Not sleeping ␞ ␝ ␜ — नींद नहीं', `${text(299)}✓`] }, true);
+  c('create-sign-longest-multibyte', { warningSigns: ['न'.repeat(300)] }, true);
+  c('create-sign-multibyte-too-long', { warningSigns: ['न'.repeat(301)] }, false);
+  add(F, 'update-sign-with-separator', { method: 'update', path, auth: A.owner, resource: stored, data: { ...stored, warningSigns: [`${text(300)}␟${text(300)}`] } }, false);
   c('create-sign-empty', { warningSigns: ['ok', ''] }, false);
   c('create-sign-wrong-type', { copingSteps: ['ok', 7] }, false);
   c('create-reasons-not-list', { reasons: 'my family' }, false);
@@ -376,6 +388,10 @@ const profile = (uid, role, orgId) => ({
   c('create-mood-string', { ...mood, mood: '4' }, false);
   c('create-mood-too-many-emotions', { ...mood, emotions: Array.from({ length: 11 }, (_, i) => `e${i}`) }, false);
   c('create-mood-emotion-too-long', { ...mood, emotions: [text(33)] }, false);
+  c('create-mood-emotion-with-separator', { ...mood, emotions: [`${text(32)}␟${text(32)}`] }, false);
+  c('create-mood-emotion-with-separator-short', { ...mood, emotions: ['calm␟tired'] }, false);
+  c('create-mood-longest-emotions', { ...mood, emotions: Array.from({ length: 10 }, (_, i) => `${i}${text(31)}`) }, true);
+  c('create-gratitude-item-with-separator', { ...gratitude, items: [`${text(200)}␟${text(200)}`] }, false);
   c('create-mood-missing-emotions', omit(mood, 'emotions'), false);
   c('create-gratitude-too-many-items', { ...gratitude, items: Array.from({ length: 11 }, (_, i) => `i${i}`) }, false);
   c('create-gratitude-item-too-long', { ...gratitude, items: [text(201)] }, false);
@@ -856,6 +872,7 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   c('create-bio-too-long', { ...newProfile, bio: text(2001) }, false);
   c('create-too-many-specialties', { ...newProfile, specialties: Array.from({ length: 21 }, (_, i) => `s${i}`) }, false);
   c('create-specialty-too-long', { ...newProfile, specialties: [text(41)] }, false);
+  c('create-specialty-with-separator', { ...newProfile, specialties: [`${text(40)}␟${text(40)}`] }, false);
   c('create-active-wrong-type', { ...newProfile, active: 'yes' }, false);
   c('create-client-time', { ...newProfile, updatedAt: PAST }, false);
   c('create-extra-key', { ...newProfile, phone: '+91 98000 00000' }, false);
@@ -997,6 +1014,9 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   c('create-body-wrong-type', { body: { text: 'x' } }, false);
   c('create-too-many-tags', { tags: ['a', 'b', 'c', 'd', 'e', 'f'] }, false);
   c('create-tag-too-long', { tags: [text(33)] }, false);
+  c('create-tag-with-separator', { tags: [`${text(32)}␟${text(32)}`] }, false);
+  c('create-tags-with-separator-within-count', { tags: ['a␟b␟c', 'd'] }, false);
+  c('create-longest-tags', { tags: Array.from({ length: 5 }, (_, i) => `${i}${text(31)}`) }, true);
   c('create-tag-wrong-type', { tags: [1] }, false);
   c('create-alias-too-long', { alias: text(61) }, false);
   c('create-client-time', { createdAt: PAST }, false);
@@ -1391,6 +1411,7 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-created-at', { createdAt: NOW }, false);
   u('update-client-time', { updatedAt: LATER }, false);
   u('update-tags-too-long', { tags: [text(33)] }, false);
+  u('update-tags-with-separator', { tags: [`${text(32)}␟${text(32)}`] }, false);
   u('update-extra-key', { featured: true }, false);
   c('create-category-empty', { category: '' }, false);
   c('create-updated-at-client-time', { updatedAt: PAST }, false);
@@ -1443,6 +1464,8 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-country-name', { country: 'India' }, false);
   u('update-timezone-bad', { timezone: 'Kolkata time' }, false);
   u('update-too-many-on-call', { onCall: Array.from({ length: 51 }, (_, i) => `c${i}`) }, false);
+  u('update-on-call-with-separator', { onCall: [`${text(128)}␟${text(128)}`] }, false);
+  u('update-on-call-longest-uid', { onCall: [text(128)] }, true);
   u('update-name-too-long', { name: text(121) }, false);
   u('update-client-time', { updatedAt: PAST }, false);
   u('update-extra-key', { billing: 'x' }, false);
