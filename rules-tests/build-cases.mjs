@@ -49,6 +49,15 @@ const studentOtherOrg = user('stu9', 'student', 'orgB');
 const secondCounselor = user('cou2', 'counselor', 'orgA');
 const secondVolunteer = user('vol2', 'volunteer', 'orgA');
 const noClaims = { uid: 'stu3', token: {} };
+// Tokens whose orgId claim is not a non-empty string: they match no org, not even a document whose orgId
+// is null or '' (myOrg() would return the same null or '').
+const nullOrg = {
+  student: user('stu0', 'student', null),
+  volunteer: user('vol0', 'volunteer', null),
+  counselor: user('cou0', 'counselor', null),
+  admin: user('adm0', 'admin', null),
+};
+const emptyOrgCounselor = user('cou8', 'counselor', '');
 
 // ---- case files ------------------------------------------------------------------------------------
 
@@ -103,6 +112,16 @@ const profile = (uid, role, orgId) => ({
   add(F, 'get-by-user-without-claims', { ...get, auth: noClaims }, false);
   add(F, 'get-by-forged-role-claim', { ...get, auth: { uid: 'x1', token: { role: 'superadmin', orgId: 'orgA' } } }, false);
   add(F, 'get-staff-without-org-claim', { ...get, auth: { uid: 'cou5', token: { role: 'counselor' } } }, false);
+  // A null or empty org claim never matches a profile whose orgId is null or '' (or missing).
+  const orphan = { ...doc, orgId: null };
+  add(F, 'get-null-org-profile-by-null-org-counselor', { ...get, resource: orphan, auth: nullOrg.counselor }, false);
+  add(F, 'get-null-org-profile-by-null-org-admin', { ...get, resource: orphan, auth: nullOrg.admin }, false);
+  add(F, 'get-empty-org-profile-by-empty-org-counselor', { ...get, resource: { ...doc, orgId: '' }, auth: emptyOrgCounselor }, false);
+  add(F, 'get-profile-without-org-by-null-org-counselor', { ...get, resource: omit(doc, 'orgId'), auth: nullOrg.counselor }, false);
+  add(F, 'get-own-with-null-org-claim', { ...get, resource: orphan, auth: { uid: 'stu1', token: { role: 'student', orgId: null } } }, true);
+  add(F, 'list-null-org-by-null-org-counselor', { method: 'list', path: 'users', auth: nullOrg.counselor, query: { where: [['orgId', '==', null]] } }, false);
+  add(F, 'list-null-org-by-null-org-admin', { method: 'list', path: 'users', auth: nullOrg.admin, query: { where: [['orgId', '==', null]] } }, false);
+  add(F, 'list-empty-org-by-empty-org-counselor', { method: 'list', path: 'users', auth: emptyOrgCounselor, query: { where: [['orgId', '==', '']] } }, false);
 
   const list = { method: 'list', path: 'users', query: { where: [['orgId', '==', 'orgA']] } };
   matrix(F, 'list-org', list, ['counselor', 'admin']);
@@ -714,6 +733,12 @@ const counselorChat = { kind: 'counselor', studentUid: 'stu1', counselorUid: 'co
   c('create-bot-extra-key', { ...newBot, title: 'my chat' }, false);
   c('create-bot-kind-unknown', { ...newBot, kind: 'group' }, false);
   c('create-bot-no-claims', newBot, false, { uid: 'stu1', token: {} });
+  // A null org claim does not vouch for orgId: null (a bot chat without orgId stays open to it).
+  c('create-bot-null-org-by-null-org-student', { ...newBot, studentUid: 'stu0', orgId: null }, false, nullOrg.student);
+  c('create-bot-without-org-by-null-org-student', { ...omit(newBot, 'orgId'), studentUid: 'stu0' }, true, nullOrg.student);
+  cc('create-counselor-chat-null-org-student-by-null-org-counselor', { ...omit(newCounselorChat, 'orgId'), studentUid: 'stu0', counselorUid: 'cou0' }, false, nullOrg.counselor, { 'users/stu0': profile('stu0', 'student', null) });
+  cc('create-counselor-chat-null-org-claimed-by-null-org-counselor', { ...newCounselorChat, studentUid: 'stu0', counselorUid: 'cou0', orgId: null }, false, nullOrg.counselor, { 'users/stu0': profile('stu0', 'student', null) });
+  cc('create-counselor-chat-student-without-org', { ...omit(newCounselorChat, 'orgId'), studentUid: 'stu0' }, false, A.counselor, { 'users/stu0': omit(profile('stu0', 'student', 'orgA'), 'orgId') });
   matrix(F, 'update-close', { method: 'update', path: 'chats/c1', resource: botChat, data: { ...botChat, status: 'closed', closedAt: NOW } }, []);
   add(F, 'update-add-counselor', { method: 'update', path: 'chats/c1', auth: A.counselor, resource: botChat, data: { ...botChat, kind: 'counselor', counselorUid: 'cou1' } }, false);
   matrix(F, 'delete', { method: 'delete', path: 'chats/c1', resource: botChat }, []);
@@ -789,6 +814,11 @@ const counselorChat = { kind: 'counselor', studentUid: 'stu1', counselorUid: 'co
   add(F, 'get-other-org-event-by-counselor', { method: 'get', path, auth: A.counselor, resource: { ...ev, orgId: 'orgB' } }, false);
   add(F, 'get-other-org-event-by-its-counselor', { method: 'get', path, auth: A.counselorOtherOrg, resource: { ...ev, orgId: 'orgB' } }, true);
   add(F, 'get-missing-event', { method: 'get', path, auth: A.counselor }, false);
+  add(F, 'get-null-org-event-by-null-org-counselor', { method: 'get', path, auth: nullOrg.counselor, resource: { ...ev, orgId: null } }, false);
+  add(F, 'get-null-org-event-by-null-org-admin', { method: 'get', path, auth: nullOrg.admin, resource: { ...ev, orgId: null } }, false);
+  add(F, 'get-empty-org-event-by-empty-org-counselor', { method: 'get', path, auth: emptyOrgCounselor, resource: { ...ev, orgId: '' } }, false);
+  add(F, 'list-null-org-by-null-org-counselor', { method: 'list', path: 'riskEvents', auth: nullOrg.counselor, query: { where: [['orgId', '==', null]] } }, false);
+  add(F, 'update-null-org-event-by-null-org-counselor', { method: 'update', path, auth: nullOrg.counselor, resource: { ...ev, orgId: null }, data: { ...ev, orgId: null, assignedTo: 'cou0' } }, false);
   const dashboard = { where: [['orgId', '==', 'orgA']], orderBy: [['level', 'desc'], ['createdAt', 'asc']], limit: 50 };
   matrix(F, 'list-dashboard', { method: 'list', path: 'riskEvents', query: dashboard }, ['counselor', 'admin']);
   add(F, 'list-dashboard-other-org', { method: 'list', path: 'riskEvents', auth: A.counselorOtherOrg, query: { ...dashboard, where: [['orgId', '==', 'orgB']] } }, true);
@@ -850,6 +880,10 @@ const counselorProfile = { displayName: 'Dr. Asha Rao', languages: ['en', 'hi'],
   matrix(F, 'get', { method: 'get', path, resource: counselorProfile }, ['owner', 'otherStudent', 'volunteer', 'counselor', 'admin']);
   add(F, 'get-by-student-of-other-org', { method: 'get', path, auth: studentOtherOrg, resource: counselorProfile }, false);
   add(F, 'get-own-missing', { method: 'get', path, auth: A.counselor }, true);
+  add(F, 'get-null-org-profile-by-null-org-student', { method: 'get', path, auth: nullOrg.student, resource: { ...counselorProfile, orgId: null } }, false);
+  add(F, 'list-null-org-by-null-org-student', { method: 'list', path: 'counselors', auth: nullOrg.student, query: { where: [['orgId', '==', null]] } }, false);
+  add(F, 'update-null-org-profile-by-null-org-admin', { method: 'update', path, auth: nullOrg.admin, resource: { ...counselorProfile, orgId: null }, data: { ...counselorProfile, orgId: null, bio: 'x' } }, false);
+  add(F, 'delete-null-org-profile-by-null-org-admin', { method: 'delete', path, auth: nullOrg.admin, resource: { ...counselorProfile, orgId: null } }, false);
   const list = { method: 'list', path: 'counselors', query: { where: [['orgId', '==', 'orgA'], ['active', '==', true]] } };
   matrix(F, 'list-org', list, ['owner', 'otherStudent', 'volunteer', 'counselor', 'admin']);
   add(F, 'list-unfiltered', { method: 'list', path: 'counselors', auth: A.owner, query: {} }, false);
@@ -1173,6 +1207,12 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   c('create-no-hosts', { hostUids: [] }, false);
   c('create-too-many-hosts', { hostUids: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'] }, false);
   c('create-for-other-org', { orgId: 'orgB' }, false);
+  c('create-null-org-by-null-org-volunteer', { orgId: null, createdBy: 'vol0', hostUids: ['vol0'] }, false, nullOrg.volunteer);
+  c('create-empty-org-by-empty-org-volunteer', { orgId: '', createdBy: 'vol8', hostUids: ['vol8'] }, false, user('vol8', 'volunteer', ''));
+  c('create-org-a-by-null-org-volunteer', { createdBy: 'vol0', hostUids: ['vol0'] }, false, nullOrg.volunteer);
+  add(F, 'create-open-by-null-org-volunteer', { method: 'create', path: 'peerSessions/ps2', auth: nullOrg.volunteer, data: { ...omit(newSession, 'orgId'), createdBy: 'vol0', hostUids: ['vol0'] } }, true);
+  c('create-host-with-separator', { hostUids: [`vol1␟${text(128)}`] }, false);
+  c('create-host-too-long', { hostUids: [text(129)] }, false);
   c('create-title-too-long', { title: text(121) }, false);
   c('create-description-too-long', { description: text(2001) }, false);
   c('create-language-unknown', { language: 'fr' }, false);
@@ -1189,6 +1229,9 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-by-non-host-volunteer', { status: 'cancelled' }, false, secondVolunteer);
   u('update-by-admin-of-other-org', { status: 'cancelled' }, false, A.adminOtherOrg);
   u('update-open-session-by-any-admin', { status: 'cancelled' }, true, A.adminOtherOrg, omit(session, 'orgId'));
+  u('update-null-org-session-by-null-org-admin', { status: 'cancelled' }, false, nullOrg.admin, { ...session, orgId: null });
+  u('update-null-org-session-by-admin', { status: 'cancelled' }, false, A.admin, { ...session, orgId: null });
+  u('update-open-session-by-null-org-admin', { status: 'cancelled' }, true, nullOrg.admin, omit(session, 'orgId'));
   u('update-participant-count', { participantCount: 0 }, false);
   u('update-feedback-count', { feedbackCount: 10 }, false);
   u('update-created-by', { createdBy: 'vol2' }, false);
@@ -1221,6 +1264,7 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   u('update-reminded-for-on-session', { remindedFor: NOW }, false, A.volunteer, kept);
   u('update-by-creator-not-host', { status: 'cancelled' }, true, secondVolunteer, { ...session, createdBy: 'vol2' });
   matrix(F, 'delete', { method: 'delete', path, resource: session }, ['volunteer', 'admin']);
+  add(F, 'delete-null-org-session-by-null-org-admin', { method: 'delete', path, auth: nullOrg.admin, resource: { ...session, orgId: null } }, false);
 }
 {
   const F = 'peerSessions-participants';
@@ -1293,6 +1337,8 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   const endedDocs = { ...sessionDocs, 'peerSessions/ps1': ended };
   matrix(F, 'get', { method: 'get', path, resource: stored, docs: sessionDocs }, ['volunteer', 'admin']);
   add(F, 'get-open-session-by-any-admin', { method: 'get', path, auth: A.adminOtherOrg, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1': omit(session, 'orgId') } }, true);
+  add(F, 'get-null-org-session-by-null-org-admin', { method: 'get', path, auth: nullOrg.admin, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1': { ...session, orgId: null } } }, false);
+  add(F, 'get-open-session-by-null-org-admin', { method: 'get', path, auth: nullOrg.admin, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1': omit(session, 'orgId') } }, true);
   matrix(F, 'list', { method: 'list', path: 'peerSessions/ps1/feedback', query: {}, docs: sessionDocs }, ['volunteer', 'admin']);
   matrix(F, 'create', { method: 'create', path, data: fb, docs: endedDocs }, ['owner']);
   const c = (id, data, ok, auth = A.owner, p = path, docs = endedDocs) => add(F, id, { method: 'create', path: p, auth, data, docs }, ok);
@@ -1342,6 +1388,8 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   add(F, 'get-open-session-by-counselor-of-host-org', { method: 'get', path, auth: A.counselor, resource: stored, docs: openDocs }, true);
   add(F, 'get-open-session-by-counselor-of-other-org', { method: 'get', path, auth: A.counselorOtherOrg, resource: stored, docs: openDocs }, false);
   add(F, 'get-by-non-host-volunteer', { method: 'get', path, auth: secondVolunteer, resource: stored, docs: sessionDocs }, false);
+  add(F, 'get-null-org-session-by-null-org-counselor', { method: 'get', path, auth: nullOrg.counselor, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1': { ...session, orgId: null } } }, false);
+  add(F, 'get-open-session-null-org-host-by-null-org-counselor', { method: 'get', path, auth: nullOrg.counselor, resource: stored, docs: { ...openDocs, 'users/vol1': profile('vol1', 'volunteer', null) } }, false);
   matrix(F, 'list', { method: 'list', path: 'peerSessions/ps1/reports', query: {}, docs: sessionDocs }, ['counselor', 'admin']);
   add(F, 'list-own-by-host', { method: 'list', path: 'peerSessions/ps1/reports', auth: A.volunteer, query: { where: [['authorUid', '==', 'vol1']] }, docs: sessionDocs }, true);
   matrix(F, 'create', { method: 'create', path, data: report, docs: sessionDocs }, ['volunteer']);
@@ -1600,6 +1648,9 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   const d = { channel: 'push', template: 'risk.alert', recipientRef: 'users/cou1/devices/d1', status: 'sent', attempts: 1, lastError: null, orgId: 'orgA', sourcePath: 'riskEvents/r1', createdAt: PAST, updatedAt: PAST };
   matrix(F, 'get', { method: 'get', path: 'deliveries/d1', resource: d }, ['admin']);
   add(F, 'get-without-org', { method: 'get', path: 'deliveries/d1', auth: A.admin, resource: omit(d, 'orgId') }, false);
+  add(F, 'get-null-org-by-null-org-admin', { method: 'get', path: 'deliveries/d1', auth: nullOrg.admin, resource: { ...d, orgId: null } }, false);
+  add(F, 'get-without-org-by-null-org-admin', { method: 'get', path: 'deliveries/d1', auth: nullOrg.admin, resource: omit(d, 'orgId') }, false);
+  add(F, 'list-null-org-by-null-org-admin', { method: 'list', path: 'deliveries', auth: nullOrg.admin, query: { where: [['orgId', '==', null]] } }, false);
   matrix(F, 'list-org', { method: 'list', path: 'deliveries', query: { where: [['orgId', '==', 'orgA']], orderBy: [['createdAt', 'desc']] } }, ['admin']);
   add(F, 'list-unfiltered', { method: 'list', path: 'deliveries', auth: A.admin, query: {} }, false);
   add(F, 'list-failed-unfiltered-org', { method: 'list', path: 'deliveries', auth: A.admin, query: { where: [['status', '==', 'failed']] } }, false);
@@ -1614,6 +1665,8 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   matrix(F, 'list-org', { method: 'list', path: 'auditLogs', query: { where: [['orgId', '==', 'orgA']], orderBy: [['at', 'desc']] } }, ['admin']);
   add(F, 'list-unfiltered', { method: 'list', path: 'auditLogs', auth: A.admin, query: { orderBy: [['at', 'desc']] } }, false);
   add(F, 'list-own-actions', { method: 'list', path: 'auditLogs', auth: A.counselor, query: { where: [['actor.uid', '==', 'cou1']] } }, false);
+  add(F, 'get-null-org-by-null-org-admin', { method: 'get', path: 'auditLogs/l1', auth: nullOrg.admin, resource: { ...log, orgId: null } }, false);
+  add(F, 'list-null-org-by-null-org-admin', { method: 'list', path: 'auditLogs', auth: nullOrg.admin, query: { where: [['orgId', '==', null]] } }, false);
   matrix(F, 'create', { method: 'create', path: 'auditLogs/l2', data: { ...log, at: NOW } }, []);
   matrix(F, 'update', { method: 'update', path: 'auditLogs/l1', resource: log, data: { ...log, action: 'risk.update' } }, []);
   matrix(F, 'delete', { method: 'delete', path: 'auditLogs/l1', resource: log }, []);
