@@ -3,7 +3,7 @@
 // Anything a request leaves unset or gets wrong becomes INVALID_ARGUMENT here.
 
 import type { Doc } from './document';
-import { invalidArgument } from './errors';
+import { type FirestoreError, invalidArgument } from './errors';
 import type { Aggregation } from './aggregate';
 import { type DatabaseRoot, type FieldPath, checkId, documentName, documentPathOf, isDocumentPath, parseFieldPath, parseResourceName, projectFields } from './paths';
 import type {
@@ -20,7 +20,7 @@ import type {
   WireWrite,
 } from './proto';
 import { type Cursor, type FieldOp, type Filter, type Order, type Query, type UnaryOp, normalizeOrderBy, validateQuery } from './query';
-import { type Fields, type Timestamp, type Value, NULL_VALUE, isNumber, microsToTimestamp, timestampToMicros } from './values';
+import { type Fields, type Timestamp, type Value, NULL_VALUE, isNumber, isVector, microsToTimestamp, timestampToMicros } from './values';
 import type { FieldTransform, Precondition, WriteOp } from './writes';
 
 const VALUE_KINDS = [
@@ -101,43 +101,88 @@ export function valueFromWire(w: WireValue): Value {
     case 'arrayValue':
       return { arrayValue: { values: (w.arrayValue?.values ?? []).map(valueFromWire) } };
     case 'mapValue':
-      return { mapValue: { fields: fieldsFromWire(w.mapValue?.fields) } };
+      return { mapValue: { fields: anyFieldsFromWire(w.mapValue?.fields) } };
     case undefined:
       throw invalidArgument('A value has none of its fields set');
   }
 }
 
-/** Checks a value stored in a document: no array directly inside an array. */
-function checkStorable(v: Value): void {
+/** Firestore's limit on the maps and arrays around a value in a document. */
+export const MAX_DEPTH = 20;
+/** Firestore's limit on a field name, in UTF-8 bytes. */
+export const MAX_FIELD_NAME_BYTES = 1500;
+const RESERVED_FIELD = /^__.*__$/;
+
+function checkFieldName(name: string): void {
+  if (RESERVED_FIELD.test(name)) throw invalidArgument(`Field name "${name}" is reserved: names matching __.*__ cannot be written.`);
+  if (Buffer.byteLength(name, 'utf8') > MAX_FIELD_NAME_BYTES) throw invalidArgument(`A field name is longer than ${MAX_FIELD_NAME_BYTES} bytes.`);
+}
+
+function tooDeep(): FirestoreError {
+  return invalidArgument(`The document has maps or arrays nested more than ${MAX_DEPTH} levels deep.`);
+}
+
+/**
+ * Checks a value stored in a document: no array directly inside an array, no reserved field names
+ * (a vector's `__type__` excepted), inside at most MAX_DEPTH maps and arrays. `depth` counts the
+ * maps and arrays around the value (0 for a top-level field), as the SDKs count it.
+ */
+function checkStorable(v: Value, depth: number): void {
+  if (depth > MAX_DEPTH) throw tooDeep();
   if ('arrayValue' in v) {
     for (const e of v.arrayValue.values) {
       if ('arrayValue' in e) throw invalidArgument('Cannot have nested arrays');
-      checkStorable(e);
+      checkStorable(e, depth + 1);
     }
   } else if ('mapValue' in v) {
-    for (const e of Object.values(v.mapValue.fields)) checkStorable(e);
+    checkStorableFields(v.mapValue.fields, depth + 1, isVector(v));
   }
+}
+
+function checkStorableFields(fields: Fields, depth: number, vector = false): void {
+  for (const [name, v] of Object.entries(fields)) {
+    if (!(vector && name === '__type__')) checkFieldName(name);
+    checkStorable(v, depth);
+  }
+}
+
+/** A field path a write sets or deletes: no reserved names, not deeper than the nesting limit. */
+function checkWrittenPath(path: FieldPath): void {
+  path.forEach(checkFieldName);
+  if (path.length - 1 > MAX_DEPTH) throw tooDeep();
+}
+
+function anyFieldsFromWire(fields: Record<string, WireValue> | null | undefined): Fields {
+  const out: Fields = {};
+  if (!fields) return out;
+  for (const [k, v] of Object.entries(fields)) out[k] = valueFromWire(v);
+  return out;
 }
 
 /** A document's fields (or the fields of a write), checked as Firestore checks stored data. */
 export function fieldsFromWire(fields: Record<string, WireValue> | null | undefined): Fields {
-  const out: Fields = {};
-  if (!fields) return out;
-  for (const [k, v] of Object.entries(fields)) out[k] = valueFromWire(v);
-  checkStorable({ mapValue: { fields: out } });
+  const out = anyFieldsFromWire(fields);
+  checkStorableFields(out, 0);
   return out;
 }
 
-/** Elements of arrayUnion / arrayRemove: they end up (or are looked for) inside an array. */
-function arrayElementsFromWire(values: WireValue[] | null | undefined): Value[] {
+/** Elements of arrayUnion / arrayRemove on `field`: they end up (or are looked for) inside an array there. */
+function arrayElementsFromWire(field: FieldPath, values: WireValue[] | null | undefined): Value[] {
   const elements = (values ?? []).map(valueFromWire);
-  checkStorable({ arrayValue: { values: elements } });
+  checkStorable({ arrayValue: { values: elements } }, field.length - 1);
   return elements;
 }
 
 export function maskFromWire(mask: WireDocumentMask | null | undefined): FieldPath[] | undefined {
   if (!mask) return undefined;
   return (mask.fieldPaths ?? []).map(parseFieldPath);
+}
+
+/** The update mask of a write: the paths it sets or deletes. */
+function writeMaskFromWire(mask: WireDocumentMask | null | undefined): FieldPath[] | undefined {
+  const paths = maskFromWire(mask);
+  paths?.forEach(checkWrittenPath);
+  return paths;
 }
 
 export interface WireDocumentOut {
@@ -177,6 +222,7 @@ function numericOperand(v: WireValue | null | undefined, what: string): { intege
 
 function transformFromWire(t: WireFieldTransform): FieldTransform {
   const field = parseFieldPath(t.fieldPath ?? '');
+  checkWrittenPath(field);
   const kind = t.transformType;
   if (kind === 'setToServerValue' || (kind === undefined && t.setToServerValue !== undefined)) {
     if (t.setToServerValue !== 'REQUEST_TIME') throw invalidArgument(`Unsupported server value ${String(t.setToServerValue)}`);
@@ -186,10 +232,10 @@ function transformFromWire(t: WireFieldTransform): FieldTransform {
   if (kind === 'maximum' || (kind === undefined && t.maximum)) return { field, kind: 'maximum', operand: numericOperand(t.maximum, 'maximum') };
   if (kind === 'minimum' || (kind === undefined && t.minimum)) return { field, kind: 'minimum', operand: numericOperand(t.minimum, 'minimum') };
   if (kind === 'appendMissingElements' || (kind === undefined && t.appendMissingElements)) {
-    return { field, kind: 'appendMissing', elements: arrayElementsFromWire(t.appendMissingElements?.values) };
+    return { field, kind: 'appendMissing', elements: arrayElementsFromWire(field, t.appendMissingElements?.values) };
   }
   if (kind === 'removeAllFromArray' || (kind === undefined && t.removeAllFromArray)) {
-    return { field, kind: 'removeAll', elements: arrayElementsFromWire(t.removeAllFromArray?.values) };
+    return { field, kind: 'removeAll', elements: arrayElementsFromWire(field, t.removeAllFromArray?.values) };
   }
   throw invalidArgument('A field transform has no transform set');
 }
@@ -201,7 +247,7 @@ export function writeFromWire(root: DatabaseRoot, w: WireWrite): WriteOp {
   switch (operation) {
     case 'update': {
       const doc = documentFromWire(root, w.update ?? {});
-      const mask = maskFromWire(w.updateMask);
+      const mask = writeMaskFromWire(w.updateMask);
       return { kind: 'update', path: doc.path, fields: doc.fields, ...(mask ? { mask } : {}), transforms, ...(precondition ? { precondition } : {}) };
     }
     case 'delete':

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { FieldValue } from 'firebase-admin/firestore';
 import { type AdminHarness, startWithAdmin } from './support';
 
 const INVALID_ARGUMENT = 3;
@@ -52,5 +53,30 @@ describe('emulator via firebase-admin: what Firestore accepts and rejects', () =
     await h.db.doc('tree/a/sub/b').set({ b: 1 });
     await h.db.recursiveDelete(h.db.collection('tree'));
     assert.equal((await h.db.doc('tree/a/sub/b').get()).exists, false);
+  });
+
+  it('rejects reserved field names (__…__) anywhere in written data, masks and transforms', async () => {
+    const ref = h.db.doc('fields/a');
+    await ref.set({ ok: 1 });
+    await assert.rejects(ref.set({ __x__: 1 }), isInvalid);
+    await assert.rejects(ref.set({ m: { __x__: 1 } }), isInvalid);
+    await assert.rejects(ref.set({ list: [{ __x__: 1 }] }), isInvalid);
+    await assert.rejects(ref.update({ '__x__': 1 }), isInvalid);
+    await assert.rejects(ref.update({ 'm.__x__': FieldValue.increment(1) }), isInvalid);
+    await assert.rejects(ref.set({ m: { __x__: FieldValue.serverTimestamp() } }, { merge: true }), isInvalid);
+    await ref.set({ _x_: 1, __x: 2, x__: 3, v: FieldValue.vector([1, 2]) });
+    assert.deepEqual((await ref.get()).get('v').toArray(), [1, 2]);
+  });
+
+  it('rejects values inside more than 20 maps and arrays, however they are written', async () => {
+    // firebase-admin refuses deeper data itself; update paths and transforms reach the emulator.
+    const path = (n: number): string => Array.from({ length: n }, () => 'm').join('.');
+    const ref = h.db.doc('deep/a');
+    await ref.set({});
+    await assert.rejects(ref.update({ [path(22)]: 1 }), isInvalid);
+    await assert.rejects(ref.update({ [path(22)]: FieldValue.increment(1) }), isInvalid);
+    await ref.update({ [path(21)]: 1 });
+    await ref.update({ [path(20)]: FieldValue.arrayUnion(1) });
+    await assert.rejects(ref.update({ [path(20)]: FieldValue.arrayUnion({ x: 1 }) }), isInvalid);
   });
 });

@@ -56,6 +56,22 @@ describe('emulator gRPC methods the SDKs do not use', () => {
     await assert.rejects(call('ListDocuments', { parent: `${root}/documents`, collectionId: 'raw', readTime }), (err: { code?: number }) => err.code === 12);
   });
 
+  it('accepts values inside 20 maps and arrays and rejects 21', async () => {
+    const nest = (levels: number, inner: object): object => {
+      let v = inner;
+      for (let i = 0; i < levels; i++) v = { mapValue: { fields: { m: v } } };
+      return v;
+    };
+    const create = (id: string, a: object): Promise<unknown> => call('CreateDocument', { parent: `${root}/documents`, collectionId: 'deep', documentId: id, document: { fields: { a } } });
+    const one = { integerValue: '1' };
+    await create('twenty', nest(20, one));
+    await create('empty-map', nest(20, { mapValue: {} }));
+    await assert.rejects(create('twenty-one', nest(21, one)), (err: { code?: number }) => err.code === 3);
+    await assert.rejects(create('twenty-one-map', nest(20, { mapValue: { fields: { x: one } } })), (err: { code?: number }) => err.code === 3);
+    await create('array', { arrayValue: { values: [nest(19, one)] } });
+    await assert.rejects(create('array-21', { arrayValue: { values: [nest(20, one)] } }), (err: { code?: number }) => err.code === 3);
+  });
+
   it('answers UNIMPLEMENTED for PartitionQuery and UNAUTHENTICATED for a malformed token', async () => {
     await assert.rejects(call('PartitionQuery', { parent: `${root}/documents` }), (err: { code?: number }) => err.code === 12);
     const def = service['GetDocument'];
