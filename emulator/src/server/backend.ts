@@ -331,8 +331,13 @@ export class Backend {
     if (!decision.allowed) throw permissionDenied(decision);
   }
 
-  /** Applies each write on its own (not atomically); one outcome per write. */
+  /** Applies each write on its own (not atomically); one outcome per write. Each document at most once. */
   async batchWrite(principal: Principal, root: DatabaseRoot, ops: readonly WriteOp[]): Promise<(CommitResult | FirestoreError)[]> {
+    const paths = new Set<string>();
+    for (const op of ops) {
+      if (paths.has(op.path)) throw invalidArgument(`A BatchWrite cannot write to the same document twice: ${documentName(root, op.path)}`);
+      paths.add(op.path);
+    }
     return Promise.all(
       ops.map((op) =>
         this.commit(principal, root, [op]).catch((err: unknown) => (err instanceof FirestoreError ? err : new FirestoreError(Code.INTERNAL, String(err)))),

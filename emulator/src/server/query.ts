@@ -60,6 +60,8 @@ export interface Query {
 const INEQUALITY_OPS: ReadonlySet<string> = new Set(['LESS_THAN', 'LESS_THAN_OR_EQUAL', 'GREATER_THAN', 'GREATER_THAN_OR_EQUAL', 'NOT_EQUAL', 'NOT_IN', 'IS_NOT_NAN', 'IS_NOT_NULL']);
 
 const ARRAY_OPERAND_OPS: ReadonlySet<string> = new Set(['IN', 'NOT_IN', 'ARRAY_CONTAINS_ANY']);
+/** Firestore's limit on the values of one `in`, `not-in` or `array-contains-any` filter. */
+export const MAX_ARRAY_OPERANDS = 30;
 
 export function flattenFilters(filter: Filter | undefined): Exclude<Filter, { kind: 'composite' }>[] {
   if (!filter) return [];
@@ -102,6 +104,9 @@ export function validateQuery(q: Query): void {
     if (ARRAY_OPERAND_OPS.has(f.op)) {
       if (!('arrayValue' in f.value) || f.value.arrayValue.values.length === 0) {
         throw invalidArgument(`A non-empty array is required for '${f.op}' filters.`);
+      }
+      if (f.value.arrayValue.values.length > MAX_ARRAY_OPERANDS) {
+        throw invalidArgument(`'${f.op}' filters support a maximum of ${MAX_ARRAY_OPERANDS} elements in the value array.`);
       }
     }
     if (isNameField(f.field)) {

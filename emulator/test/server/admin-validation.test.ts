@@ -79,4 +79,21 @@ describe('emulator via firebase-admin: what Firestore accepts and rejects', () =
     await ref.update({ [path(20)]: FieldValue.arrayUnion(1) });
     await assert.rejects(ref.update({ [path(20)]: FieldValue.arrayUnion({ x: 1 }) }), isInvalid);
   });
+
+  it('limits in, not-in and array-contains-any to 30 values', async () => {
+    const c = h.db.collection('operands');
+    const values = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+    for (const op of ['in', 'not-in', 'array-contains-any'] as const) {
+      await c.where('v', op, values(30)).get();
+      await assert.rejects(c.where('v', op, values(31)).get(), isInvalid, op);
+    }
+  });
+
+  it('BulkWriter writing one document twice still works (it never puts both in one BatchWrite)', async () => {
+    const writer = h.db.bulkWriter();
+    void writer.set(h.db.doc('bulk/twice'), { v: 1 });
+    void writer.update(h.db.doc('bulk/twice'), { v: 2 });
+    await writer.close();
+    assert.deepEqual((await h.db.doc('bulk/twice').get()).data(), { v: 2 });
+  });
 });

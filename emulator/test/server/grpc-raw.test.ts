@@ -72,6 +72,13 @@ describe('emulator gRPC methods the SDKs do not use', () => {
     await assert.rejects(create('array-21', { arrayValue: { values: [nest(20, one)] } }), (err: { code?: number }) => err.code === 3);
   });
 
+  it('rejects a BatchWrite with two writes to the same document', async () => {
+    const write = { update: { name: `${root}/documents/raw/batched`, fields: {} } };
+    await assert.rejects(call('BatchWrite', { database: root, writes: [write, write] }), (err: { code?: number }) => err.code === 3);
+    await assert.rejects(call('GetDocument', { name: `${root}/documents/raw/batched` }), (err: { code?: number }) => err.code === 5);
+    await call('BatchWrite', { database: root, writes: [write, { update: { name: `${root}/documents/raw/batched2`, fields: {} } }] });
+  });
+
   it('answers UNIMPLEMENTED for PartitionQuery and UNAUTHENTICATED for a malformed token', async () => {
     await assert.rejects(call('PartitionQuery', { parent: `${root}/documents` }), (err: { code?: number }) => err.code === 12);
     const def = service['GetDocument'];
