@@ -1,7 +1,7 @@
 /**
  * Wiring only: every deployed function is re-exported from its feature folder.
  */
-export { onUserCreated, setAlertContact, setUserRole } from './identity/triggers';
+export { onAlertContactWritten, onUserCreated, setAlertContact, setUserRole } from './identity/triggers';
 export { dailySummaries, onAssessmentCreated, onEntryCreated, onProfileWritten, onTaskWritten, sendReminders, streakCheck } from './wellbeing/triggers';
 export {
   closeIdleChats,

@@ -2,12 +2,13 @@
  * Deployed identity functions: wiring only.
  */
 import * as functionsV1 from 'firebase-functions/v1';
+import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { ALL_SECRETS, getConfig, REGION } from '../platform/config';
 import { callable } from '../platform/callable';
 import { adminAuth, db } from '../platform/firebase';
 import { provisionAccount, setUserRole as setUserRoleHandler, setUserRoleInput } from './handlers';
 import { firestoreIdentityStore, type IdentityDeps } from './repository';
-import { firestoreContactStore, setAlertContact as setAlertContactHandler, setAlertContactInput, type ContactDeps } from './contact';
+import { firestoreContactStore, sealAlertContact, setAlertContact as setAlertContactHandler, setAlertContactInput, type ContactDeps } from './contact';
 
 /** Production dependencies, resolved on first use (never at import). */
 export const liveIdentityDeps: IdentityDeps = {
@@ -46,6 +47,21 @@ export function buildSetAlertContact(deps: ContactDeps) {
   return callable('setAlertContact', setAlertContactInput, (input, caller) => setAlertContactHandler(deps, input, caller), { secrets: ALL_SECRETS });
 }
 
+/**
+ * Encrypts in place what the owner wrote to users/{uid}/private/contact directly (plaintext email/phone); a
+ * sealed document (its own write, or setAlertContact's) is left alone. Deletes need nothing.
+ */
+export function buildOnAlertContactWritten(deps: ContactDeps) {
+  return onDocumentWritten(
+    { document: 'users/{uid}/private/contact', region: REGION, secrets: ALL_SECRETS, retry: true },
+    async (event) => {
+      if (!event.data?.after.exists) return;
+      await sealAlertContact(deps, event.params.uid);
+    },
+  );
+}
+
 export const onUserCreated = buildOnUserCreated(liveIdentityDeps);
+export const onAlertContactWritten = buildOnAlertContactWritten(liveContactDeps);
 export const setAlertContact = buildSetAlertContact(liveContactDeps);
 export const setUserRole = buildSetUserRole(liveIdentityDeps);
