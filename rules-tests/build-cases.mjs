@@ -239,33 +239,73 @@ const profile = (uid, role, orgId) => ({
 {
   const F = 'users-private-contact';
   const path = 'users/stu1/private/contact';
-  const doc = { email: enc, phone: null, updatedAt: NOW };
-  const stored = { ...doc, updatedAt: PAST };
+  // What functions store (setAlertContact, or onAlertContactWritten after an owner's write): encrypted.
+  const stored = { email: enc, phone: null, updatedAt: PAST };
+  // What the owner writes: plaintext (functions encrypt it in place), or null to clear a value.
+  const doc = { email: 'asha@example.org', phone: '+919876543210', updatedAt: NOW };
+  // Nobody reads it through the client API, the owner included (functions read it to send alerts).
   matrix(F, 'get', { method: 'get', path, resource: stored }, []);
+  matrix(F, 'get-plaintext', { method: 'get', path, resource: { ...doc, updatedAt: PAST } }, []);
   matrix(F, 'list', { method: 'list', path: 'users/stu1/private', query: {} }, []);
-  // Written only by the setAlertContact callable (clients never hold the key): even a well-formed
-  // encrypted document from the owner is refused. The owner may delete it.
-  matrix(F, 'create', { method: 'create', path, data: doc }, []);
-  matrix(F, 'update', { method: 'update', path, resource: stored, data: { email: enc, phone: enc, updatedAt: NOW } }, []);
+  add(F, 'list-collection-group-by-admin', { method: 'list', collectionGroup: 'private', auth: A.admin, query: {} }, false);
+  // The owner writes (DESIGN.md §3: "O writes, F reads; nobody else").
+  matrix(F, 'create', { method: 'create', path, data: doc }, ['owner']);
+  matrix(F, 'update', { method: 'update', path, resource: stored, data: { ...stored, phone: '+9779812345678', updatedAt: NOW } }, ['owner']);
   matrix(F, 'delete', { method: 'delete', path, resource: stored }, ['owner']);
-  const c = (id, data, ok) => add(F, id, { method: 'create', path, auth: A.owner, data }, ok);
-  c('create-both-null', { email: null, phone: null, updatedAt: NOW }, false);
-  c('create-plaintext-email', { email: 'me@example.com', phone: null, updatedAt: NOW }, false);
-  c('create-plaintext-phone', { email: null, phone: '+919800000000', updatedAt: NOW }, false);
-  c('create-wrong-alg', { email: { ...enc, alg: 'none' }, phone: null, updatedAt: NOW }, false);
-  c('create-missing-tag', { email: omit(enc, 'tag'), phone: null, updatedAt: NOW }, false);
-  c('create-extra-enc-key', { email: { ...enc, key: 'secret' }, phone: null, updatedAt: NOW }, false);
-  c('create-extra-key', { ...doc, name: 'Asha' }, false);
-  c('create-missing-phone', omit(doc, 'phone'), false);
-  c('create-missing-time', omit(doc, 'updatedAt'), false);
+  const c = (id, data, ok, auth = A.owner, p = path) => add(F, id, { method: 'create', path: p, auth, data }, ok);
+  c('create-email-only', { email: 'asha@example.org' }, true);
+  c('create-phone-only', { phone: '+919876543210' }, true);
+  c('create-without-updated-at', omit(doc, 'updatedAt'), true);
+  c('create-both-null', { email: null, phone: null, updatedAt: NOW }, true);
+  c('create-email-null-phone-set', { email: null, phone: '+919876543210', updatedAt: NOW }, true);
+  c('create-phone-formatted', { phone: '+91 (98765) 432-10' }, true);
+  c('create-phone-national', { phone: '09876543210' }, true);
+  c('create-longest-email', { email: `${text(242)}@example.org` }, true);
+  c('create-longest-phone', { phone: text(32, '9') }, true);
   c('create-client-time', { ...doc, updatedAt: PAST }, false);
-  add(F, 'update-client-time', { method: 'update', path, auth: A.owner, resource: stored, data: { ...doc, updatedAt: LATER } }, false);
-  add(F, 'update-to-plaintext', { method: 'update', path, auth: A.owner, resource: stored, data: { ...stored, phone: '+919800000000' } }, false);
-  add(F, 'update-clear-phone', { method: 'update', path, auth: A.owner, resource: withKeys(stored, { phone: enc }), data: { ...stored, phone: null, updatedAt: NOW } }, false);
-  add(F, 'update-unchanged', { method: 'update', path, auth: A.owner, resource: stored, data: stored }, false);
+  c('create-later-time', { ...doc, updatedAt: LATER }, false);
+  c('create-updated-at-null', { ...doc, updatedAt: null }, false);
+  c('create-extra-key', { ...doc, name: 'Asha' }, false);
+  c('create-extra-key-only', { whatsapp: '+919876543210' }, false);
+  c('create-email-too-long', { email: `${text(243)}@example.org` }, false);
+  c('create-email-too-short', { email: 'a@' }, false);
+  c('create-email-not-an-address', { email: 'asha at example.org' }, false);
+  c('create-email-two-ats', { email: 'a@b@c.org' }, false);
+  c('create-email-wrong-type', { email: 42 }, false);
+  c('create-email-empty', { email: '' }, false);
+  c('create-phone-too-long', { phone: text(33, '9') }, false);
+  c('create-phone-too-short', { phone: '12' }, false);
+  c('create-phone-letters', { phone: 'call me maybe' }, false);
+  c('create-phone-no-digits', { phone: '+() -' }, false);
+  c('create-phone-number-type', { phone: 919876543210 }, false);
+  c('create-phone-list', { phone: ['+919876543210'] }, false);
+  // Clients hold no key: a map posing as an encrypted value is refused (only functions write those).
+  c('create-encrypted-email', { email: enc, phone: null, updatedAt: NOW }, false);
+  c('create-encrypted-phone', { email: null, phone: enc, updatedAt: NOW }, false);
+  c('create-for-other-student', doc, false, A.owner, 'users/stu2/private/contact');
+  c('create-by-student-of-other-org-for-owner', doc, false, studentOtherOrg);
+  c('create-without-claims-for-self', { email: 'x@example.org' }, true, { uid: 'stu1', token: {} });
+  const u = (id, data, ok, auth = A.owner, resource = stored) => add(F, id, { method: 'update', path, auth, resource, data }, ok);
+  u('update-email-keeps-encrypted-phone', { email: 'new@example.org', phone: enc, updatedAt: NOW }, true, A.owner, { ...stored, phone: enc });
+  u('update-clear-phone', { ...stored, phone: null, updatedAt: NOW }, true, A.owner, { ...stored, phone: enc });
+  u('update-clear-email-keeps-time', { ...stored, email: null }, true);
+  u('update-remove-email', omit(stored, 'email'), true);
+  u('update-without-updated-at', { email: 'new@example.org', phone: null }, true);
+  u('update-unchanged', stored, true);
+  u('update-plaintext-over-plaintext', { ...doc, email: 'other@example.org' }, true, A.owner, { ...doc, updatedAt: PAST });
+  u('update-client-time', { ...stored, email: 'new@example.org', updatedAt: LATER }, false);
+  u('update-backdated-time', { ...stored, email: 'new@example.org', updatedAt: ts('2026-01-01T00:00:00.000Z') }, false);
+  u('update-replace-encrypted', { ...stored, email: { ...enc, ct: 'b3RoZXI=' }, updatedAt: NOW }, false);
+  u('update-encrypted-phone', { ...stored, phone: enc, updatedAt: NOW }, false);
+  u('update-email-bad', { ...stored, email: 'not an address', updatedAt: NOW }, false);
+  u('update-phone-too-long', { ...stored, phone: text(33, '9'), updatedAt: NOW }, false);
+  u('update-extra-key', { ...stored, name: 'Asha', updatedAt: NOW }, false);
+  u('update-by-other-student', { ...stored, email: 'x@example.org', updatedAt: NOW }, false, A.otherStudent);
+  u('update-by-counselor', { ...stored, email: 'x@example.org', updatedAt: NOW }, false, A.counselor);
+  add(F, 'update-other-students-contact', { method: 'update', path: 'users/stu2/private/contact', auth: A.owner, resource: stored, data: { ...stored, email: 'x@example.org', updatedAt: NOW } }, false);
+  add(F, 'get-own-plaintext', { method: 'get', path, auth: A.owner, resource: doc }, false);
   add(F, 'delete-other-students-contact', { method: 'delete', path: 'users/stu2/private/contact', auth: A.owner, resource: stored }, false);
   add(F, 'delete-missing-by-owner', { method: 'delete', path, auth: A.owner }, true);
-  add(F, 'create-for-other-student', { method: 'create', path: 'users/stu2/private/contact', auth: A.owner, data: doc }, false);
   add(F, 'get-other-private-doc', { method: 'get', path: 'users/stu1/private/notes', auth: A.owner, resource: { x: 1 } }, false);
   add(F, 'create-other-private-doc', { method: 'create', path: 'users/stu1/private/notes', auth: A.owner, data: { x: 1 } }, false);
 }

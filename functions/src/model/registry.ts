@@ -35,7 +35,7 @@ export const DOCUMENTS: readonly DocumentSpec[] = [
     what: 'Email and phone for alerts the student opted into, stored encrypted (AES-256-GCM).',
     access: 'Owner writes; functions read; nobody else.',
     notes: [
-      'Clients hold no encryption key, so contact details reach this document through a functions call that encrypts them; a client must never store plaintext here.',
+      'Clients hold no encryption key. The owner either calls setAlertContact (validates, encrypts, writes) or writes `email` / `phone` here directly as plaintext strings (or null to clear; the rules check the shape, and nobody, the owner included, reads the document back); onAlertContactWritten then encrypts every plaintext value in place and leaves encrypted values alone. This schema is the sealed document functions read.',
     ],
   },
   {
