@@ -1442,6 +1442,8 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   add(F, 'get-reminded-participant', { method: 'get', path, auth: A.owner, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1/participants/stu1': { ...participant, remindedFor: LATER } } }, true);
   add(F, 'get-participant-without-left-at', { method: 'get', path, auth: A.owner, resource: stored, docs: { ...sessionDocs, 'peerSessions/ps1/participants/stu1': omit(participant, 'leftAt') } }, false);
   add(F, 'get-after-leaving-live-session', { method: 'get', path, auth: A.owner, resource: stored, docs: { ...leftDocs, 'peerSessions/ps1': { ...session, status: 'live' } } }, false);
+  // Feedback accepts a participant who left; the room link still needs one who is in (leftAt null).
+  add(F, 'get-after-leaving-ended-session', { method: 'get', path, auth: A.owner, resource: stored, docs: { ...leftDocs, 'peerSessions/ps1': { ...session, status: 'ended' } } }, false);
   add(F, 'update-by-participant-who-left', { method: 'update', path, auth: A.owner, resource: stored, data: { ...link, url: 'https://meet.example.org/mine' }, docs: leftDocs }, false);
 }
 {
@@ -1464,13 +1466,24 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   c('create-after-cancelled', fb, false, A.owner, path, { ...sessionDocs, 'peerSessions/ps1': { ...session, status: 'cancelled' } });
   c('create-session-missing', fb, false, A.owner, path, { 'peerSessions/ps1/participants/stu1': participant });
   c('create-open-session-ended', fb, true, A.owner, path, { ...endedDocs, 'peerSessions/ps1': omit(ended, 'orgId') });
-  // A participant who left (before the start; leaving closes when the circle starts) gives no feedback.
+  // A participant who left (leftAt set) still gives feedback once the circle is live or ended: join, leave,
+  // rate. A participant document is what makes a participant; the rest of the rule is unchanged.
   const left = { ...participant, leftAt: PAST };
-  c('create-after-leaving', fb, false, A.owner, path, { ...endedDocs, 'peerSessions/ps1/participants/stu1': left });
-  c('create-after-leaving-live', fb, false, A.owner, path, { ...endedDocs, 'peerSessions/ps1': { ...session, status: 'live' }, 'peerSessions/ps1/participants/stu1': left });
+  const leftDocs = { ...endedDocs, 'peerSessions/ps1/participants/stu1': left };
+  matrix(F, 'create-after-leaving', { method: 'create', path, data: fb, docs: leftDocs }, ['owner']);
+  c('create-after-leaving-live', fb, true, A.owner, path, { ...endedDocs, 'peerSessions/ps1': { ...session, status: 'live' }, 'peerSessions/ps1/participants/stu1': left });
+  c('create-after-leaving-scheduled', fb, false, A.owner, path, { ...sessionDocs, 'peerSessions/ps1/participants/stu1': left });
+  c('create-after-leaving-cancelled', fb, false, A.owner, path, { ...leftDocs, 'peerSessions/ps1': { ...session, status: 'cancelled' } });
+  c('create-after-leaving-for-other-participant', fb, false, A.owner, 'peerSessions/ps1/feedback/stu2', { ...leftDocs, 'peerSessions/ps1/participants/stu2': left });
+  c('create-after-leaving-rating-too-high', { ...fb, rating: 6 }, false, A.owner, path, leftDocs);
+  c('create-after-leaving-client-time', { ...fb, createdAt: PAST }, false, A.owner, path, leftDocs);
+  c('create-after-leaving-with-counted-at', { ...fb, countedAt: NOW }, false, A.owner, path, leftDocs);
+  c('create-left-in-other-session', fb, false, A.owner, path, { ...omit(endedDocs, 'peerSessions/ps1/participants/stu1'), 'peerSessions/ps2/participants/stu1': left });
+  add(F, 'update-after-leaving', { method: 'update', path, auth: A.owner, resource: stored, data: { ...stored, rating: 1 }, docs: leftDocs }, false);
+  add(F, 'delete-after-leaving', { method: 'delete', path, auth: A.owner, resource: stored, docs: leftDocs }, false);
   c('create-after-rejoining', fb, true, A.owner, path, { ...endedDocs, 'peerSessions/ps1/participants/stu1': { ...participant, joinedAt: NOW, leftAt: null } });
   c('create-reminded-participant', fb, true, A.owner, path, { ...endedDocs, 'peerSessions/ps1/participants/stu1': { ...participant, remindedFor: PAST } });
-  c('create-participant-without-left-at', fb, false, A.owner, path, { ...endedDocs, 'peerSessions/ps1/participants/stu1': omit(participant, 'leftAt') });
+  c('create-participant-without-left-at', fb, true, A.owner, path, { ...endedDocs, 'peerSessions/ps1/participants/stu1': omit(participant, 'leftAt') });
   c('create-by-host-of-ended-session', fb, false, A.volunteer, 'peerSessions/ps1/feedback/vol1');
   // countedAt (F): never written by a client; feedback is never updated, with or without it.
   c('create-with-counted-at', { ...fb, countedAt: NOW }, false);
