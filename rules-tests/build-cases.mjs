@@ -1340,7 +1340,27 @@ const sessionDocs = { 'peerSessions/ps1': session, 'peerSessions/ps1/participant
   matrix(F, 'update-go-live', upd({ status: 'live' }), ['volunteer', 'admin']);
   const u = (id, patch, ok, auth = A.volunteer, resource = session) => add(F, id, { ...upd(patch, resource), auth }, ok);
   u('update-title', { title: 'Exam stress circle (week 2)' }, true);
-  u('update-add-host', { hostUids: ['vol1', 'vol2'] }, true);
+  // hostUids: only admins (of the session's org; any admin for a session open to every org) change it.
+  matrix(F, 'update-hosts', upd({ hostUids: ['vol1', 'vol2'] }), ['admin']);
+  u('update-add-host', { hostUids: ['vol1', 'vol2'] }, false);
+  u('update-add-student-host-by-host', { hostUids: ['vol1', 'stu1'] }, false);
+  u('update-replace-hosts-by-host', { hostUids: ['vol2'] }, false);
+  u('update-remove-co-host-by-host', { hostUids: ['vol1'] }, false, A.volunteer, { ...session, hostUids: ['vol1', 'vol2'] });
+  u('update-hosts-by-co-host', { hostUids: ['vol2', 'stu2'] }, false, secondVolunteer, { ...session, hostUids: ['vol1', 'vol2'] });
+  u('update-hosts-by-creator-not-host', { hostUids: ['vol2'] }, false, secondVolunteer, { ...session, createdBy: 'vol2' });
+  u('update-hosts-and-title-by-host', { title: 'Renamed', hostUids: ['vol1', 'vol2'] }, false);
+  u('update-hosts-by-admin', { hostUids: ['vol2', 'vol3'] }, true, A.admin);
+  u('update-hosts-and-status-by-admin', { hostUids: ['vol1', 'vol2'], status: 'live' }, true, A.admin);
+  u('update-hosts-by-admin-of-other-org', { hostUids: ['vol9'] }, false, A.adminOtherOrg);
+  u('update-hosts-open-session-by-any-admin', { hostUids: ['vol9'] }, true, A.adminOtherOrg, omit(session, 'orgId'));
+  u('update-hosts-open-session-by-host', { hostUids: ['vol1', 'stu1'] }, false, A.volunteer, omit(session, 'orgId'));
+  u('update-hosts-null-org-session-by-null-org-admin', { hostUids: ['vol0'] }, false, nullOrg.admin, { ...session, orgId: null });
+  u('update-hosts-by-admin-too-many', { hostUids: ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'] }, false, A.admin);
+  u('update-hosts-by-admin-empty', { hostUids: [] }, false, A.admin);
+  u('update-hosts-by-admin-not-list', { hostUids: 'vol2' }, false, A.admin);
+  u('update-hosts-by-admin-with-separator', { hostUids: [`vol1␟${text(128)}`] }, false, A.admin);
+  u('update-title-by-host-keeps-hosts', { title: 'Exam stress circle (moved)', hostUids: ['vol1'] }, true);
+  u('update-status-by-co-host-keeps-hosts', { status: 'live' }, true, secondVolunteer, { ...session, hostUids: ['vol1', 'vol2'] });
   u('update-capacity-down-to-count', { capacity: 3 }, true);
   u('update-by-co-host', { status: 'ended' }, true, secondVolunteer, { ...session, hostUids: ['vol1', 'vol2'] });
   u('update-by-non-host-volunteer', { status: 'cancelled' }, false, secondVolunteer);
