@@ -12,7 +12,7 @@
  */
 import type { RiskLevel } from '../../model/schemas';
 
-export type Role = 'act' | 'actIf' | 'intent' | 'ideation' | 'selfHarm' | 'plan' | 'means' | 'method' | 'seek' | 'time' | 'recent' | 'plain';
+export type Role = 'act' | 'actIf' | 'intent' | 'ideation' | 'selfHarm' | 'plan' | 'means' | 'method' | 'seek' | 'time' | 'recent' | 'plain' | 'cue';
 
 export interface ConceptInfo {
   /** Reason code reported to callers (stable, never text from the message). */
@@ -62,6 +62,19 @@ export const CONCEPTS = {
   lonely: { reason: 'loneliness', level: 'low', role: 'plain' },
   sleep: { reason: 'sleep-problems', level: 'low', role: 'plain' },
   darkHumour: { reason: 'dark-humour', level: 'low', role: 'plain' },
+  // Cues of the broad layer (bag.ts): no level of their own; combined per person in engine.ts.
+  cueDeath: { reason: 'suicidal-thoughts', level: 'none', role: 'cue' },
+  cueGoodbye: { reason: 'goodbye', level: 'none', role: 'cue' },
+  cueSelfHarm: { reason: 'self-harm', level: 'none', role: 'cue' },
+  cueBurden: { reason: 'burden', level: 'none', role: 'cue' },
+  cueMeans: { reason: 'plan:means', level: 'none', role: 'cue' },
+  cuePlace: { reason: 'plan:method', level: 'none', role: 'cue' },
+  cueMethod: { reason: 'plan:method', level: 'none', role: 'cue' },
+  cueTook: { reason: 'act-in-progress', level: 'none', role: 'cue' },
+  cueFuture: { reason: 'plan', level: 'none', role: 'cue' },
+  cueTime: { reason: 'timeframe', level: 'none', role: 'cue' },
+  cueSeek: { reason: 'method-seeking', level: 'none', role: 'cue' },
+  cueConcern: { reason: 'distress', level: 'none', role: 'cue' },
 } as const satisfies Record<string, ConceptInfo>;
 
 export type Concept = keyof typeof CONCEPTS;
@@ -101,6 +114,8 @@ export const REASON_ORDER: readonly string[] = [
   'tiredness',
   'loneliness',
   'sleep-problems',
+  'distress',
+  'broad-match',
   'obfuscated',
   'emoji',
 ];

@@ -9,13 +9,14 @@
  * third-party reports are at least moderate and flagged.
  * Pure: no I/O, no network, no clock; the same text always gives the same result.
  */
-import { maxRisk, riskAtLeast, type RiskLevel } from '../../model/schemas';
+import { maxRisk, riskAtLeast, riskRank, type RiskLevel } from '../../model/schemas';
 import { CONCEPTS, REASON_ORDER, type Concept } from './concepts';
-import { EN } from './lexicon/en';
-import { HI } from './lexicon/hi';
-import { HI_LATN } from './lexicon/hi-latn';
-import { NE } from './lexicon/ne';
-import { NE_LATN } from './lexicon/ne-latn';
+import { BAG_PARTS } from './lexicon/bag';
+import { EN, EN_BROAD } from './lexicon/en';
+import { HI, HI_BROAD } from './lexicon/hi';
+import { HI_LATN, HI_LATN_BROAD } from './lexicon/hi-latn';
+import { NE, NE_BROAD } from './lexicon/ne';
+import { NE_LATN, NE_LATN_BROAD } from './lexicon/ne-latn';
 import { foldDevanagari, normalize } from './normalize';
 import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
@@ -26,6 +27,7 @@ import {
   LANGUAGE_ORDER,
   LATIN,
   NEG_AFTER,
+  NEG_AFTER_CUE,
   NEG_BEFORE,
   NEG_INSIDE,
   NEPALI_DEVA,
@@ -48,7 +50,10 @@ export interface ScreenResult {
   readonly languages: ScreenLanguage[];
 }
 
-const LEXICON = compileLexicon([EN, HI_LATN, HI, NE, NE_LATN]);
+/** Every language's own phrases first, then the broad generalisation rules (a specific phrase at a position wins). */
+const LEXICON = compileLexicon([EN, HI_LATN, HI, NE, NE_LATN, EN_BROAD, HI_LATN_BROAD, HI_BROAD, NE_BROAD, NE_LATN_BROAD]);
+/** The broad layer's cues (lexicon/bag.ts), compiled and scanned apart so that they never hide a phrase. */
+const BAG = compileLexicon(BAG_PARTS);
 const GROUPS: readonly RuleGroup[] = ['risk', 'mood', 'time'];
 const MAX_REASONS = 20;
 
@@ -117,9 +122,11 @@ function clauseEndOf(text: string, pos: number, sentenceEnd: number): number {
 
 function isNegated(text: string, start: number, end: number, rule: Rule, clauseStart: number, clauseEnd: number): boolean {
   if (NEG_BEFORE.test(text.slice(clauseStart, start))) return true;
-  if (rule.lang === 'en') return false;
+  // English phrases are negated before them only; broad cues also after (code-mixed: "suicide nahi karunga").
+  if (rule.lang === 'en' && !rule.concepts.some((c) => roleOf(c) === 'cue')) return false;
   if (NEG_INSIDE.test(text.slice(start, end))) return true;
-  return NEG_AFTER.test(text.slice(end, Math.min(clauseEnd, end + 48)));
+  const after = rule.concepts.some((c) => roleOf(c) === 'cue') ? NEG_AFTER_CUE : NEG_AFTER;
+  return after.test(text.slice(end, Math.min(clauseEnd, end + 48)));
 }
 
 /** Whose words: the last person marker before the phrase in its sentence, else the first inside it. */
@@ -325,6 +332,58 @@ function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly 
   return { level, reasons };
 }
 
+/**
+ * The broad layer, per person: a death wish, self-harm, a burden statement, two signs of a goodbye (or one
+ * with a time, the means, a place or a plan), the means with an act, a plan or a method, or a place with a
+ * method are a crisis (high); a crisis with a time, the means, a place, an act, or a method with a plan is
+ * imminent; a concern word is at least moderate. Means and places in an everyday context (a fever, a kite
+ * on the roof) do not count. Catches the phrasings no phrase list foresaw; it only ever raises a verdict.
+ */
+function combineCues(hits: readonly Hit[], everyday: boolean): PersonVerdict {
+  const count = (c: Concept): number => hits.filter((h) => h.concepts.includes(c)).length;
+  const has = (c: Concept): boolean => count(c) > 0;
+  const reasons = new Set<string>();
+  const death = has('cueDeath');
+  const selfHarm = has('cueSelfHarm');
+  const burden = has('cueBurden');
+  const goodbyes = count('cueGoodbye');
+  const means = has('cueMeans') && !everyday;
+  const place = has('cuePlace') && !everyday;
+  const method = has('cueMethod');
+  const took = has('cueTook');
+  const future = has('cueFuture');
+  const time = has('cueTime');
+  const seek = has('cueSeek');
+  const crisis =
+    death || selfHarm || burden || seek || (place && took) || goodbyes >= 2 || (goodbyes >= 1 && (time || means || place || future)) || (means && (took || future || method)) || (place && method);
+  if (crisis) {
+    for (const c of ['cueDeath', 'cueSelfHarm', 'cueBurden', 'cueGoodbye', 'cueSeek'] as const) if (has(c)) reasons.add(CONCEPTS[c].reason);
+    if (!death && !selfHarm && !burden && !seek && goodbyes === 0) reasons.add(means ? 'plan:means' : 'plan:method');
+    // Asking how, with nothing else (no plan, no time, no act), stays high: seeking a method is high (DESIGN.md §4.1).
+    const onlyAsking = seek && !future && !time && !took && goodbyes === 0;
+    const imminent = took || (!onlyAsking && (time || means || place || (method && future)));
+    if (imminent) {
+      if (time) reasons.add('timeframe');
+      if (means) reasons.add('plan:means');
+      if (place || method) reasons.add('plan:method');
+      if (took) reasons.add('act-in-progress');
+    }
+    reasons.add('broad-match');
+    return { level: imminent ? 'imminent' : 'high', reasons };
+  }
+  if (has('cueConcern')) {
+    reasons.add('distress');
+    reasons.add('broad-match');
+    return { level: 'moderate', reasons };
+  }
+  return { level: 'none', reasons };
+}
+
+/** The phrase verdict, unless the broad layer found more (then its verdict, marked `broad-match`). */
+function higher(phrase: PersonVerdict, broad: PersonVerdict): PersonVerdict {
+  return riskRank(broad.level) > riskRank(phrase.level) ? broad : phrase;
+}
+
 function languagesOf(text: string): ScreenLanguage[] {
   const found = new Set<ScreenLanguage>();
   if (DEVANAGARI.test(text)) {
@@ -359,20 +418,24 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
   if (text === '') return { level: 'none', reasons: [], thirdParty: false, languages };
 
   const scripts = [
-    ...(LATIN.test(text) ? [{ groups: LEXICON.latin, frames: LEXICON.latinFrames }] : []),
-    ...(DEVANAGARI.test(text) ? [{ groups: LEXICON.devanagari, frames: LEXICON.devanagariFrames }] : []),
+    ...(LATIN.test(text) ? [{ groups: LEXICON.latin, bag: BAG.latin, frames: LEXICON.latinFrames }] : []),
+    ...(DEVANAGARI.test(text) ? [{ groups: LEXICON.devanagari, bag: BAG.devanagari, frames: LEXICON.devanagariFrames }] : []),
   ];
   const frameSpans: Array<Span<Frame>> = [];
   const ruleSpans: Array<Span<Rule> & { group: RuleGroup }> = [];
+  const cueSpans: Array<Span<Rule> & { group: RuleGroup }> = [];
   for (const script of scripts) {
     scan(script.frames, text, frameSpans);
     for (const group of GROUPS) {
       const found: Array<Span<Rule>> = [];
       scan(script.groups[group], text, found);
       for (const f of found) ruleSpans.push({ ...f, group });
+      const cues: Array<Span<Rule>> = [];
+      scan(script.bag[group], text, cues);
+      for (const c of cues) cueSpans.push({ ...c, group });
     }
   }
-  if (ruleSpans.length === 0 && !frameSpans.some((f) => f.item.emits !== null)) {
+  if (ruleSpans.length === 0 && cueSpans.length === 0 && !frameSpans.some((f) => f.item.emits !== null)) {
     return { level: 'none', reasons: [], thirdParty: false, languages };
   }
 
@@ -398,10 +461,16 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
   applyHumour(hits, frames);
   hits = applyEverydayContext(hits, frames);
 
+  const cueHits = scopedHits(text, cueSpans, frames, trace);
+  applyHumour(cueHits, frames);
+  const everyday = frames.any('benign');
+  const cueTimes = cueHits.filter((h) => h.concepts.includes('cueTime'));
+  const cuesOf = (person: 'self' | 'other'): Hit[] => [...cueHits.filter((h) => h.person === person && h.group !== 'time'), ...cueTimes];
+
   const times = hits.filter((h) => h.concepts.includes('time'));
   const recents = hits.filter((h) => h.concepts.includes('recent'));
-  const own = combine(hits.filter((h) => h.person === 'self' && h.group !== 'time'), times, recents, text);
-  const others = combine(hits.filter((h) => h.person === 'other' && h.group !== 'time'), times, recents, text);
+  const own = higher(combine(hits.filter((h) => h.person === 'self' && h.group !== 'time'), times, recents, text), combineCues(cuesOf('self'), everyday));
+  const others = higher(combine(hits.filter((h) => h.person === 'other' && h.group !== 'time'), times, recents, text), combineCues(cuesOf('other'), everyday));
   const thirdParty = riskAtLeast(others.level, 'moderate');
   const otherLevel: RiskLevel = others.level === 'imminent' ? 'imminent' : thirdParty ? 'moderate' : 'none';
   const level = maxRisk(own.level, otherLevel);

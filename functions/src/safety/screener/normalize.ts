@@ -33,7 +33,7 @@ const EMOJI_WORDS: Readonly<Record<string, string>> = {
   '🔪': 'knife', '🗡': 'knife', '🪒': 'razor', '💊': 'pills', '💉': 'syringe', '🪢': 'rope', '⚰': 'coffin', '🪦': 'grave',
   '🔫': 'gun', '🩸': 'blood', '☠': 'skull', '🌉': 'bridge', '🚆': 'train', '🚂': 'train', '🚄': 'train', '🚅': 'train',
   '🚇': 'train', '🚉': 'train', '🛤': 'tracks', '🏢': 'building', '🏬': 'building', '🏙': 'building',
-  '💀': 'lol', '😂': 'lol', '🤣': 'lol', '😹': 'lol', '😆': 'lol', '😝': 'lol', '🙃': 'lol',
+  '💀': 'lol', '😂': 'lol', '🤣': 'lol', '😹': 'lol', '😆': 'lol', '😝': 'lol',
   '😭': 'crying', '😢': 'sad', '😞': 'sad', '😔': 'sad', '😟': 'sad', '☹': 'sad', '🙁': 'sad', '😿': 'sad', '🥀': 'sad',
   '💔': 'heartbroken', '😩': 'tired', '😫': 'tired', '🥱': 'tired', '😰': 'anxious', '😨': 'scared', '😱': 'scared',
   '👋': 'bye',
@@ -74,6 +74,8 @@ const HAS_LETTER = /[a-z]/;
 const HAS_CODE = /[0-9@$!*#|+%€]/;
 const DIGITS_THEN_LETTERS = /^(\d+)([a-z]+)$/;
 const LETTERS_THEN_DIGITS = /^[a-z]+\d+$/;
+/** Ordinals stay one word (9th floor, 3rd attempt). */
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const WILDCARD = /[*#|+%]/;
 
 const STRETCHED_VOWEL = /([aeiou])\1{2,}/g;
@@ -132,6 +134,7 @@ function deobfuscateToken(token: string, undo: Undo): string {
   const chat = CHAT_WORDS[token];
   if (chat !== undefined) return chat;
   if (!HAS_LETTER.test(token) || !HAS_CODE.test(token)) return token;
+  if (ORDINAL.test(token)) return token;
   const split = DIGITS_THEN_LETTERS.exec(token);
   if (split) return `${split[1]} ${split[2]}`;
   if (LETTERS_THEN_DIGITS.test(token)) return token;

@@ -12,7 +12,8 @@ const EDGE_AFTER = x`(?![\p{L}\p{M}\p{N}])`;
 // ---- negation ------------------------------------------------------------------------------------------
 const NEG_EN = x`not|never|dont|doesnt|didnt|wont|wouldnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|shouldnt|aint|nor|no longer|no|nope|nah|zero`;
 const NEG_HI_LATN = x`nahi|nahin|nhi|nai|nahee|mat|kabhi nahi|kabhi bhi nahi|bilkul nahi`;
-const NEG_NE_LATN = x`chaina|chhaina|chhain|xaina|haina|hoina|hoena|hudaina|kahile pani|kaile pani|kahilyai|kahile|kaile`;
+/** kahile/kaile alone negate ("never"), but not in "kahile kahi" (sometimes). */
+const NEG_NE_LATN = x`chaina|chhaina|chhain|xaina|haina|hoina|hoena|hudaina|kahile pani|kaile pani|kahilyai|kahile(?! kahi)|kaile(?! kahi)`;
 const NEG_DEVA = foldDevanagari(x`नहीं|नही|नहि|मत|कभी नहीं|छैन|हैन|होइन|हुँदैन|नाइँ|कहिल्यै|कदापि`);
 /** Nepali negative verb forms: gardina (won't do), chahanna (don't want), hudaina; गर्दिनँ, चाहन्नँ, हुँदैन. */
 const NEG_NE_VERB_LATN = x`[a-z]+(?:dina|dinna|daina|dainna|anna|dinan)`;
@@ -40,6 +41,8 @@ export const NEG_INSIDE = new RegExp(`${EDGE_BEFORE}(?:${NEG_HI_LATN}|${NEG_NE_L
 /** A negator just after a Hindi or Nepali phrase ("मर्न मन लागेको छैन", "suicide karunga? nahi"). */
 /** "I don't know" after a phrase is not its negation ("marne ka mann hai nahi pata kyun", "थाहा छैन"). */
 const NOT_KNOW = `(?! (?:pata|pta|malum|maloom|samajh|samjh|thaha|tha|${foldDevanagari('पता|मालूम|समझ|थाहा')}))`;
+/** The same for broad cues, which are single words: the negator may stand two words after ("मर्न त मन छैन"). */
+export const NEG_AFTER_CUE = new RegExp(`^ (?:[^ .,?]+ ){0,2}(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
 export const NEG_AFTER = new RegExp(`^ (?:[^ .,?]+ )?(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
 
 // ---- whose words ---------------------------------------------------------------------------------------

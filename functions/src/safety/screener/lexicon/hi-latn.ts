@@ -28,6 +28,10 @@ const VEHICLE = x`(?:train|metro|truck|bus|gaadi|gadi|railway track|patri|patriy
 /** Ways of dying named in Hinglish. */
 const METHOD = x`(?:${HANG} (?:laga|lagaa|lga|lagana|lagaana|lagane|laga ke|lagakar|lagaunga|lagaungi|lagaoon|lagau|lagaun|lagaa lunga|laga lunga|laga lungi|laga lu|kha|kha lunga|kha lungi|ka)|(?:pankhe|pankha|fan|chhat|ceiling) se (?:\S+ )?latak(?:na|ne|ke|kar|unga|ungi|u|un|oon| jaunga| jaungi| jaun| jau| jaana| jaane)?|latak (?:jaunga|jaungi|jaun|jau|jaana|jaane|ke mar)|${HIGH} se (?:\S+ )?(?:kood|kud|koodna|kudna|koodne|kudne|chhalang|chalang|jump)|${VEHICLE} (?:ke )?(?:aage|neeche|niche|samne|saamne) (?:\S+ )?(?:kood|kud|aa|aaja|lait|let|lete|jump|chhalang)|${POISON} (?:kha|khaa|pee|pi|pe|peena|pina|khana|khaane|khane|peene|pine)|(?:nas|nass|nasen|nase|kalai|kalaai) (?:\S+ )?(?:kaat|kat|kaatna|katna|kaatne|katne|kaatunga|kaatungi)|${MANY} (?:\S+ )?${PILLS} (?:kha|khaa|khana|khane|khaane|nigal|le)|overdose|nadi mein kood|kuen mein kood|samundar mein kood|jal (?:ke|kar) mar|aag laga)`;
 
+/** Generalisation: infinitives of ways of dying, and the endings that make them an intent. */
+const GEN_METHOD_INF = x`(?:koodne|kudne|koodna|kudna|chhalang lagane|chalang lagane|jump karne|latakne|latkne|lataknay|jhoolne|jhulne|${HANG} (?:lagane|lgane|lagaane)|(?:${POISON}|${PILLS}) (?:\S+ )?(?:khane|khaane|peene|pine|nigalne)|(?:nas|nass|nasen|kalai) (?:katne|kaatne)|train (?:ke )?(?:aage|neeche|niche|samne) (?:aane|kudne|koodne))`;
+const GEN_GOING = x`(?:ja (?:raha|rahi|rha|rhi|rahe)|jaa (?:raha|rahi|rha|rhi)|wala|wali|waala|waali|vala|vali|chala (?:hu|hoon)|chali (?:hu|hoon)|nikla (?:hu|hoon)|nikli (?:hu|hoon)|(?:ka|ki) (?:plan|irada|iraada|faisla|soch liya)|(?:ka|ki) (?:\S+ )?(?:mann|man|dil) (?:hai|h|kar raha|kar rahi|karta|karti))`;
+
 export const HI_LATN: LexiconPart = {
   lang: 'hi-Latn',
   rules: {
@@ -128,6 +132,7 @@ export const HI_LATN: LexiconPart = {
       rule('plan', x`ab (?:ja|jaa) (?:raha|rahi) (?:hu|hoon|hun)(?= ?(?:[.,?"]|$))`),
       rule('intent', x`(?:fir|phir|uske baad|tab) sab (?:khatam|khtm|khatm)(?= ?(?:[.,?"]|$))|aaj (?:main )?apni jaan (?:de|le) (?:dunga|dungi|lunga|lungi)|apni (?:zindagi|jindagi|life|jaan) (?:khatam|khtm|end) (?:karna|krna|karne) (?:chahta|chahti|chahte|hai)`, 'H'),
       rule('passive', x`apni jaan (?:dene|de dene|lene) (?:ka|ki) (?:mann|man|dil|soch|khayal)|marna (?:aasan|asan|better|behtar|achha|accha) (?:lagta|lagti|hai)`),
+
     ],
     mood: [
       rule('worry', x`(?:mujhe |muje )?(?:darr|dar|chinta|fikar|fikr|tension) (?:\S+ ){0,2}(?:hai|lagta|lag raha|ho rahi) (?:ki |ke )?(?:mera|meri|mere) (?:dost|friend|frnd|bhai|behen|bahen|roommate|saheli|cousin)`, 'o'),
@@ -180,9 +185,67 @@ export const HI_LATN: LexiconPart = {
     frame('recovery', x`(?:\d+|ek|do|teen|char|paanch|kai) (?:saal|sal|mahine|mahino|mahinon|hafte|hafton|din) se (?:\S+ )?(?:clean|sober|theek|thik|better|nahi kiya|nahi kia)|pehle (?:\S+ ){0,3}(?:karta tha|karti thi|hota tha|hoti thi|aate the|aata tha|aati thi|socha tha|sochti thi|sochta tha)|(?:ab|abhi) (?:main )?(?:bilkul )?(?:theek|thik|better) (?:hu|hoon|hun)|bahut pehle|bachpan mein|school (?:mein|me|time)|therapy (?:se|ne) (?:\S+ )?(?:madad|help|theek|thik|bachaya)|(?:pichhle|pichle) saal`),
     frame('relapse', x`(?:phir se|fir se|firse|phirse|dobara|dubara|aajkal|aaj kal|in dino|wapas)`),
     // everyday purposes
-    frame('benign', x`(?:sar ?dard|sir ?dard|sardard|bukhar|bukhaar|zukaam|zukam|khansi|periods?|pet dard|dard|allergy|acidity) (?:ke liye|ki wajah se|ki vajah se|mein|me|hai|tha|thi)|doctor ne (?:di|diya|likhi|likha|bola|kaha)|kapde (?:sukhane|sukhaane)|(?:dosto|doston|friends|family|gharwalo|gharwalon|sabke|cousins) ke saath|patang|(?:bech|bechne) (?:raha|rahi|diya|di|dunga|dungi|hai)|(?:chuhe|chuhon|keede|keedon|kakrochon|cockroach) ke liye`),
+    frame('benign', x`(?:sar ?dard|sir ?dard|sardard|bukhar|bukhaar|fever|zukaam|zukam|khansi|periods?|pet dard|dard|allergy|acidity|headache|cold) (?:ke liye|ki wajah se|ki vajah se|mein|me|hai|h|he|tha|thi|ho raha|ho rahi|hua|hui)|doctor ne (?:di|diya|likhi|likha|bola|kaha)|kapde (?:sukhane|sukhaane)|(?:dosto|doston|friends|family|gharwalo|gharwalon|sabke|cousins) ke saath|patang|(?:bech|bechne) (?:raha|rahi|diya|di|dunga|dungi|hai)|(?:chuhe|chuhon|keede|keedon|kakrochon|cockroach) ke liye`),
     // laughter and its opposite
     frame('laugh', x`mazak|mazaak|majak|majaak|mazaq|hehe|hihi|hahaha\S*|lol`),
     frame('serious', x`sach mein|sachi|sachchi|mazak nahi|mazaak nahi|majak nahi|mazaak nahi kar|serious (?:hu|hoon)`),
+  ],
+};
+
+/**
+ * The generalisation pass: broad stems with any intent ending, compiled after every language's own phrases so
+ * that a specific phrase found at the same place always wins (see engine.ts).
+ */
+export const HI_LATN_BROAD: LexiconPart = {
+  lang: 'hi-Latn',
+  rules: {
+    risk: [
+      // The infinitive of a way of dying followed by "about to / going to / plan to" (koodne ja raha hu,
+      // marne wali hu, latakne ka plan hai), and first-person futures of the same verbs.
+      rule(['intent', 'method'], x`${GEN_METHOD_INF} (?:\S+ )?${GEN_GOING}`, 'H'),
+      rule('intent', x`(?:marne|mrne|${SUICIDE} (?:karne|krne)|jaan dene|khud ko (?:khatam|khtm|khatm|maarne|marne) (?:karne )?) (?:\S+ )?${GEN_GOING}`, 'H'),
+      rule(['intent', 'method'], x`(?:kood|kud|latak|lataka|jhool|jhul) (?:jaunga|jaungi|jaaunga|jaaungi|jaunga|jaenge|jaungaa)|(?:koodunga|koodungi|kudunga|kudungi|kudoonga|latkunga|latkungi|latakunga|latakungi|jhoolunga|jhoolungi)|${HANG} (?:laga|lga) (?:lunga|lungi|loonga|lu|lun|loon)|(?:${POISON}|${PILLS}) (?:\S+ )?(?:kha|khaa|pee|pi|nigal) (?:lunga|lungi|loonga|jaunga|jaungi)`, 'H'),
+      rule('intent', x`(?:marunga|marungi|maroonga|maroongi|${SUICIDE} (?:kar|kr) (?:lunga|lungi|loonga|dunga|dungi)|jaan de (?:dunga|dungi|doonga|du|doon|dete|deti)|jaan (?:dunga|dungi))`, 'H'),
+      rule('intent', x`(?:apni |meri |ye |yeh |is )?(?:zindagi|jindagi|zindgi|jindgi|life|jaan|jeevan|jivan) (?:\S+ )?(?:khatam|khtm|khatm|khtam|end|samapt) (?:kar|kr)(?:na|ne|unga|ungi|oonga| dunga| dungi| doonga| lunga| lungi| loonga| du| doon| lu| lun| dena| lena| deta| deti| rahi| raha)`, 'H'),
+      rule('intent', x`${SUICIDE} (?:\S+ ){0,2}(?:ka|ki|ke) (?:\S+ )?(?:plan|irada|iraada|faisla|decision|soch|soch liya|tay)`, 'H'),
+      rule('thoughts', x`${SUICIDE}`),
+      rule('thoughts', x`(?:marne|mar jaane|maut|mout) (?:\S+ )?(?:ka|ke|ki) (?:\S+ )?(?:khayal|khyal|khayaal|vichar|thoughts?|soch|sochta|sochti|baare)`),
+      rule('passive', x`(?:mar|mr) (?:jaun|jau|jaaun|jaoon|jaau|jana|jaana|jaye|jaaye)(?: to| toh)? (?:\S+ )?(?:accha|achha|acha|behtar|better|sukoon|theek|thik)|(?:mujhe |muje )?(?:maut|mout|death) (?:chahiye|aa jaye|aajaye|aa jaaye)|(?:kaash|kash) (?:\S+ ){0,4}(?:mar|maut|na hota|na hoti|paida)`, 'n'),
+      rule('passive', x`(?:jeena|jina|jeene|jine|zinda rehna|zinda rehne|jeete rehna) (?:\S+ ){0,2}(?:nahi|nhi|nahin|nai|na|mann nahi|man nahi|dil nahi|mushkil|bekaar|bekar)(?: (?:chahta|chahti|chahte|hai|h|karta|karti|hota|lagta))?`, 'n'),
+      rule('passive', x`(?:so|soo) (?:jaun|jau|jaaun|jaoon|jaau|jaana|jana|jaye|jaaye|jaunga|jaungi) (?:\S+ ){0,3}(?:kabhi|fir|phir|wapas|dobara)? ?(?:na|nahi|nhi|naa) (?:uthu|uthun|uthoon|uthna|uthunga|uthungi|uthu kabhi|jaagu|jagu|jaagun|uthe|uthi|utha)`, 'n'),
+      rule('givingAway', x`(?:saaman|samaan|saman|cheezein|cheeze|chizein|kitaben|kitabein|laptop|phone|kapde|guitar|books) (?:\S+ ){0,4}(?:de (?:diya|diye|di|dunga|dungi|raha|rahi)|dedi|dediya|de dena)(?: \S+){0,3} (?:\S+ )?(?:zarurat|zaroorat|jarurat|jaroorat|kaam) (?:nahi|nhi|nahin) (?:padegi|aayegi|aaegi|hogi|rahegi|hai)`, 'snc'),
+      rule('givingAway', x`(?:ab )?(?:mujhe |muje )?(?:inki |iski |unki |in sab ki |kisi ki |kisi cheez ki |kuch bhi )?(?:ab )?(?:zarurat|zaroorat|jarurat|jaroorat) (?:nahi|nhi|nahin) (?:padegi|padne wali|rahegi|hogi)`, 'snc'),
+      rule('planStrong', x`(?:fanda|phanda|fandaa|rassi ka fanda|noose) (?:\S+ ){0,2}(?:bana|banaa|bnaa|bna|tayyar|taiyaar|taiyar|ready) (?:liya|li|lia|diya|di|kar liya|kar li|rakha|rakhi|hai)`),
+      rule('act', x`(?:railing|edge|kinare|kinaare|muder|mundeer|ledge) (?:pe|par|pr|ke upar) (?:\S+ )?(?:baitha|baithi|khada|khadi|latka|latki) (?:\S+ )?(?:hu|hoon|hun|h)`, 'c'),
+      rule('act', x`(?:poori|puri|pura|poora|ek|do|saari|sari|saare|sare|ek saath|ekdum) (?:\S+ )?(?:strip|patta|patte|bottle|shishi|packet|dabba) (?:\S+ ){0,2}(?:kha|khaa|nigal|pi|pee|gatak) (?:li|liya|lee|lia|gaya|gayi|gaye|chuka|chuki|dali|daali)`, 'c'),
+      rule('actIf', x`(?:hosh|hosh mein|hosh me) (?:\S+ )?(?:nahi|nhi|nahin) (?:aa|a) (?:raha|rahi|rha|rhi)|(?:behosh|unconscious) (?:ho|pada|padi|hai)|(?:saans|sans) (?:\S+ )?(?:nahi|nhi) (?:le|chal) (?:raha|rahi)`, 'n'),
+      rule(['selfHarm', 'actIf'], x`(?:gehra|gehri|bahut gehra|zyada gehra|jyada gehra|deep) (?:\S+ )?(?:kat|kaat|cut) (?:gaya|gayi|liya|li|lia|diya|di)`),
+      rule('actIf', x`khoon (?:\S+ ){0,2}(?:ruk|band|thum|tham) (?:hi |bhi )?(?:nahi|nhi|nahin)|(?:towel|kapda|chadar|bedsheet) (?:\S+ )?(?:bhar|bhig|laal) (?:gaya|gayi)`, 'n'),
+      rule(['intent', 'plan'], x`(?:aaj|aaj raat|kal|abhi) (?:ke baad|se) (?:\S+ ){0,4}(?:bojh|boj|pareshan|tang|takleef|dukh|problem) (?:nahi|nhi|nahin|na) (?:banunga|banungi|karunga|karungi|dunga|dungi|rahunga|rahungi|dungi kisi|hounga|houngi)`, 'sn'),
+      rule('plan', x`(?:sab|sabkuch|sab kuch|sara|saara) (?:\S+ )?(?:set|ready|tayyar|taiyaar|tay|fix|plan) (?:hai|h|ho gaya|ho gayi|kar liya|kar li)`),
+      rule('meansStrong', x`${PILLS} (?:\S+ ){0,3}(?:jama|ikattha|ikatthi|ikatthe|chura|churaa|chhupa|chupa|bacha) (?:\S+ )?(?:ki|kiya|kar|ke|li|liya|rakhi|rakha|rakhe|kar li|kar liye|ki hai|kiya hai|ke rakhi)`),
+      rule('intent', x`(?:ctb|kms|unalive|sewerslide)(?= ?(?:[.,?"]|$| tonight| today| aaj| abhi| kal))|(?:unalive|suicide|sucide|kms|ctb|mar|marne) (?:hone|karne|krne|jaane) (?:ka|ki) (?:\S+ )?(?:mann|man|mn|dil|iccha|ichha|irada)`, 'H'),
+      rule('selfHarm', x`(?:cutting|cut|self harm|sh|selfharm) (?:\S+ )?(?:kar|kr|karna|karne) (?:li|liya|lia|raha|rahi|leta|leti|lu|lungi|lunga|chahta|chahti|shuru|ki)|(?:phir se|fir se|firse|dobara) (?:\S+ )?(?:cutting|cut|kaatna|kaata|kaati|self harm)`),
+      rule('selfHarm', x`${SELF} (?:\S+ )?(?:hurt|harm|nuksan|nuksaan|chot|cut|kaat|jala|jalane|takleef) (?:\S+ ){0,3}(?:urge|mann|man|dil|iccha|ichha|chahta|chahti|craving)`),
+      rule('goodbye', x`(?:yaad rakhna|yaad rakhiyo|yaad karna) (?:mujhe|muje)|(?:mujhe|muje) (?:yaad rakhna|yaad rakhiyo|yaad karna|bhool mat jana|bhool jana)`, 's'),
+      rule('passive', x`(?:koi )?(?:truck|bus|gaadi|gadi|car|train|bike|tempo) (?:\S+ ){0,2}(?:maar|thok|kuchal|uda|udaa|takkar maar) (?:de|dega|de to|de toh|jaye|jaaye|diya hota|de jaye)|(?:accident|hadse|haadse) (?:\S+ ){0,3}(?:mar jaun|mar jau|mar jaata|mar jati|mar gaya hota|mar gayi hoti|maut ho)`, 'n'),
+      rule('burden', x`(?:main|mai|me|mein) (?:na|nahi) (?:rahu|rahun|rahoon|rahunga|rahungi|hota|hoti|hu|rahe)(?: to| toh)? (?:\S+ ){0,4}(?:bojh|boj|bojha|tension|pareshani|kharcha|problem) (?:kam|khatam|hat|nahi|door)`, 'sn'),
+      rule('passive', x`duniya se (?:chala|chali|chale) (?:jaun|jau|jaaun|jaana|jana|jaunga|jaungi)|(?:is )?duniya (?:mein|me) (?:nahi|na) (?:rehna|rahna|rahu)`, 'n'),
+      rule('passive', x`(?:aankh|aankhein|ankh) (?:\S+ )?(?:na|nahi|kabhi na) (?:khule|khulein|khulegi)`, 'n'),
+      rule('seek', x`(?:kaunsi|konsi|kaun si|kon si|kaunse|konse|kis) (?:\S+ ){0,3}(?:se|lene se|khane se|peene se) (?:\S+ )?(?:maut|mar|marte)`, 's'),
+    ],
+    mood: [
+      rule('worry', x`(?:dost|friend|frnd|bhai|behen|behan|roommate|saheli|didi|bestie) (?:\S+ ){0,6}(?:mar jana|marna|mar jaana|suicide|khudkushi|zinda nahi rehna) (?:\S+ )?(?:chahiye|chahta|chahti|hai|h)`, 'o'),
+      rule('worry', x`(?:darr|dar|chinta|fikar|fikr|tension|worry) (?:\S+ ){0,3}(?:uske|uski|unke|iske|uska) (?:liye|baare|bare)`, 'o'),
+      rule('abuse', x`galat (?:tarike|tareeke|tareke|tarah|jagah) (?:se )?(?:chhoo|chhu|chu|touch)\S*|(?:chhoote|chhute|chhuta|chhuti|chedte|chhedte) (?:\S+ )?(?:hai|hain|the|tha)`, 's'),
+      rule('substance', x`(?:ganja|daaru|daru|sharab|sharaab|weed|nasha|drugs|maal) (?:\S+ ){0,3}(?:roz|daily|har din|rozana|aadat|addiction)|(?:bina|bagair) (?:uske|iske|daaru|daru|ganja|sharab|nashe|nasha) (?:\S+ ){0,2}(?:neend|chain|sukoon|reh nahi|nahi reh)`),
+    ],
+    time: [],
+  },
+  frames: [
+    frame('education', x`(?:${SUICIDE}|depression|self harm) (?:\S+ ){0,2}(?:ke |ki |ka )?(?:baare|bare|upar) (?:me |mein |main )?(?:\S+ ){0,2}(?:padh|padhaya|padhaaya|padhai|bataya|sikhaya|seekha|lecture|class|session|seminar|workshop|talk|discussion|news|khabar|video|documentary|article|report|quiz)|(?:lecture|class|session|seminar|workshop|news|khabar|article|report|documentary|podcast|kitab|book|psychology|syllabus) (?:\S+ ){0,4}${SUICIDE}|${SUICIDE} (?:prevention|awareness|helpline|rate|rates|cases|statistics|data|hotline|squad)`),
+    frame('idiom', x`(?:ke liye|ke lie|ke liye to|ke liye toh|ke liye main|ke liye mai|ki khatir|ke khatir) (?:\S+ ){0,2}(?:jaan|jan) (?:de|dena|dedu|de du|de doon|de dunga|de dungi|haazir|hazir|bhi)`),
+    frame('recovery', x`(?:self ?harm|cutting|cut|nasha|daaru|sharab) (?:\S+ )?(?:chhode|chhoda|chhodi|chhod diya|chhod di|band kiya|band kar diya|free|clean)`),
+    frame('benign', x`rassi (?:kood|kud|koodna|kudna|kood rahi|kood raha|koodte)|skipping`),
   ],
 };

@@ -149,3 +149,60 @@ export const NE_LATN: LexiconPart = {
     frame('serious', x`sanchchai|sachchai|thatta haina|majak haina`),
   ],
 };
+
+const GEN_GOING = x`(?:jadai\S*|jaadai\S*|lageko|lageki|lagdai\S*|khojdai\S*|garchu|garchhu|garxu|garnechu|chu|chhu|xu|hu|(?:mann|man|mn) (?:\S+ )?(?:chha|cha|xa|lag\S*)|(?:ko )?(?:yojana|plan|nirnaya|decision))`;
+
+/**
+ * The generalisation pass: broad stems with any intent ending, compiled after every language's own phrases so
+ * that a specific phrase found at the same place always wins (see engine.ts).
+ */
+export const NE_LATN_BROAD: LexiconPart = {
+  lang: 'ne-Latn',
+  rules: {
+    risk: [
+      rule(['intent', 'method'], x`(?:(?:ham|haam) (?:falna|phalna|faalna|phaalna)|jhundina|jhundinu|jhundeena|paso lagauna|(?:${POISON}|${PILLS}) (?:\S+ )?(?:khana|khanu|piuna|piunu|piyuna)|nasa (?:katna|kaatna)) (?:\S+ )?${GEN_GOING}`, 'H'),
+      rule(['intent', 'method'], x`(?:(?:ham|haam) (?:falchu|falchhu|phalchu|phalchhu|faalchu|falxu|faldinchu|phaldinchu|falnechu)|jhundinchu|jhundinchhu|jhundinxu|jhundinechu|jhundidinchu|(?:${POISON}|${PILLS}) (?:\S+ )?(?:khanchu|khanchhu|khanxu|piunchu|piunchhu|piunxu|piuchu|piuchhu|khaidinchu|piidinchu|nilchu))`, 'H'),
+      rule('intent', x`(?:marna|marnu|${SUICIDE} (?:garna|garnu)|jyan dina|jyaan dina|${SELF} marna) (?:\S+ )?${GEN_GOING}`, 'H'),
+      rule('intent', x`(?:marchu|marchhu|marxu|marnechu|marnechhu|maridinchu|marijanchu|${SUICIDE} (?:\S+ )?(?:garchu|garchhu|garxu|garnechu|garidinchu|gardaichu|garne chu)|(?:jyan|jyaan) (?:dinchu|dinchhu|falchu|linchu)|(?:jiwan|jeevan|jiban|jindagi|jyan)\S* (?:\S+ )?(?:antya|anta|samapta|khattam|siddhya\S*) (?:garchu|garchhu|garnechu|garna|garne|garidinchu))`, 'H'),
+      rule('thoughts', x`${SUICIDE}`),
+      rule('thoughts', x`(?:marne|mrityu|marnu)\S* (?:\S+ )?(?:bichar|vichar|soch|khyal|bare)\S*`),
+      rule('passive', x`(?:sutu|sutun|sutau|sutera|sutne|sutirahu|nidau|nidayera) (?:\S+ ){0,3}(?:kahile|kahilyai|kahilei|feri|pheri)? ?(?:pani )?(?:nauthu|nauthun|nauthau|nauthne|nabyujhu|nabyunjhu|nauthe|nauthun)\S*`, 'n'),
+      rule('passive', x`(?:mare|maren|marna pae|marna paye) (?:\S+ )?(?:hunthyo|ramro|hune thiyo|sajilo)|(?:malai )?(?:mrityu|maran|death) (?:\S+ )?(?:aae|aaye|aaos|chahiyo|chahincha)`, 'n'),
+      rule('burden', x`(?:ma ?bina|mero bina|ma nabhae|ma nabhaye|ma nahuda|ma gaepachi|ma gayepachi|ma marepachi) (?:\S+ ){0,3}(?:khusi|khushi|sukhi|ramro|thik|sajilo|shanti)`, 'sn'),
+      rule('givingAway', x`(?:saman|samaan|kitab|laptop|phone|luga|guitar)\S* (?:\S+ ){0,4}(?:diye|diyen|disake|dinchu|diyeko chu)(?: \S+){0,3} (?:\S+ )?(?:chahidaina|chahindaina|chahine chaina|kaam chaina)`, 'snc'),
+      rule('meansStrong', x`(?:${POISON}|dori|paso) (?:\S+ ){0,2}(?:lyaeko|lyayeko|lyaeki|kineko|kineki|rakheko|rakheki|lukaeko|tayar) (?:\S+ )?(?:chu|chhu|xu|cha|chha)?`, 'c'),
+      rule('act', x`(?:railing|kinara|chheu|dil)\S* (?:\S+ )?(?:baseko|baseki|ubhiyeko|ubhieko|ubhiyeki) (?:\S+ )?(?:chu|chhu|xu|cha)`, 'c'),
+      rule('meansStrong', x`(?:pankha|fan|dalin|hook|silling|ceiling)\S* (?:\S+ )?(?:dupatta|dori|paso|rope|sari|chunni)\S* (?:\S+ )?(?:bandhi\S*|bandhe\S*|jhundya\S*|tayar|rakhi\S*)`),
+      rule('act', x`(?:pura|puro|purai|sabai|ekai|ek) (?:\S+ )?(?:pata|strip|bottle|sisi|packet) (?:\S+ ){0,2}(?:khaisake\S*|khaye|khayen|khayo|nile|nilen|piye|piyen|khaeko)`, 'c'),
+      rule(['intent', 'method'], x`(?:ham|haam) ?(?:fal|phal|faal|phaal)(?:chu|chhu|xu|dinchu|ne|na|nu|daichu|dai chu|dinchhu|nechu)`, 'H'),
+      rule('act', x`(?:kinara|kinar|chheu|dil|railing|edge)\S* (?:\S+ )?(?:baseko|basirako|basirakheko|ubhiyeko|ubhieko|ubhirako|ubhirakheko)\S*`, 'c'),
+      rule('plan', x`(?:khanchu|khanchhu|khanxu|piunchu|piunchhu|piunxu|piuchu|nilchu|khaidinchu|piidinchu)(?= ?(?:[.,?"]|$))`),
+      rule('means', x`(?:${POISON}|rat poison|rat kill) (?:\S+ ){0,3}(?:mix|misa\S*|ghole\S*|rakheko|rakheki|tayar|bag ma|kotha ma|table ma|sanga)`, 'c'),
+      rule('meansStrong', x`${PILLS} (?:\S+ ){0,2}(?:jamma|thupar|luka|bacha)\S* (?:\S+ )?(?:gareko|gareki|garisake|gare|rakheko|rakheki|garirakheko)`),
+      rule(['intent', 'plan'], x`(?:aaja|aaj|aja|bholi)(?: rati)? (?:pachi|dekhi) (?:\S+ ){0,3}(?:dukha|dukh|bojh|boj|samasya|hairani) (?:dinna|dinnan|hunna|dine chaina|bandina)`, 'sn'),
+      rule('selfHarm', x`(?:cutting|cut|self harm|sh|selfharm)\S* (?:\S+ )?(?:suru|shuru|garchu|gare|garen|garirako|garirakheko|garna|gardai)`),
+      rule('givingAway', x`(?:guitar|laptop|phone|saman|samaan|kitab|luga)\S* (?:\S+ ){0,4}(?:diye|diyen|disake|dinchu|diyeko chu) (?:\S+ ){0,4}(?:chahidaina|chahindaina|chahine chaina|kaam ko chaina|kaam chaina|kaam lagdaina|kaam xaina)`, 'snc'),
+      rule('passive', x`(?:bachna|banchna|bachnu|banchnu|jiuna|jiunu)\S* (?:\S+ ){0,2}(?:karan|artha|matlab|kaaran|iccha|ichha) (?:\S+ )?(?:chaina|chhaina|xaina|baki chaina|bhaena)`, 'n'),
+      rule('goodbye', x`malai (?:\S+ )?samjhi\S*`, 's'),
+      rule('passive', x`(?:marnu|marna) (?:nai |nei |ni )?(?:bes|besh|ramro|thik|sajilo)`, 'n'),
+      rule('passive', x`(?:accident|durghatana|gadi|truck|bus)\S* (?:\S+ ){0,2}(?:pareko|pare|mareko|mare|thakkar|kichera) (?:\S+ )?(?:bhaye |bhae )?hunthyo`, 'n'),
+      rule('burden', x`(?:ma|mai) (?:\S+ ){0,2}(?:nabhaye|nabhae|narahe|nahuda|gayepachi|gaepachi) (?:\S+ ){0,5}(?:bojh|boj|bhaar|bhar|tension|samasya) (?:\S+ )?(?:ghatcha|kam huncha|hatcha|hunna|hudaina|khatam|sakincha|hunthyo|hunna thyo)|(?:bojh|boj|bhaar|bhar) (?:matra |matrai )?(?:hu|hun|bhaye|bane)(?= ?(?:[.,?"]|$))`, 'sn'),
+      rule('passive', x`bachera (?:\S+ )?(?:k|ke|ka) (?:kaam|fayda|artha)`, 'n'),
+      rule(['intent', 'method'], x`(?:truck|gadi|bus|rail|train)\S* (?:\S+ ){0,2}(?:agadi|muni) (?:\S+ )?(?:janchu|hamfalchu|paschu|ufranchu)`),
+    ],
+    mood: [
+      rule('hopeless', x`(?:kehi|kunai kura) (?:pani )?(?:kahile |kahilyai )?(?:pani )?(?:thik|ramro|sahi) (?:hudaina|hunna|hune chaina|bhaena)|(?:kunai )?(?:aasha|asha|bhavishya|umeed) (?:\S+ )?(?:chaina|chhaina|xaina|dekhdina)`, 'n'),
+      rule('worthless', x`(?:ma|mai) (?:ta |pani )?(?:\S+ )?(?:bekar|bekaar|bekamma|nikamma|asafal|nalayak|kaam nalagne|fail) (?:manchhe|manche|manxe|keta|keti|hu|bhaye|bhayen)`, 'n'),
+      rule('abuse', x`(?:buba|baba|ba|aama|ama|dai|kaka|mama|shriman|logne|sikshak|sir|senior)\S* (?:\S+ ){0,3}(?:pit\S*|kut\S*|hirka\S*|chhunu\S*|chunu\S*)`, 's'),
+      rule('numb', x`(?:bhitra|mann|man)\S* (?:\S+ )?(?:khali|khaalipan|ritto|sunya|sunna)`),
+      rule('hopeless', x`(?:kei|kehi) (?:pani |ni )?(?:thik|ramro|sahi) (?:hunna|hudaina|hune chaina)`, 'n'),
+      rule('substance', x`(?:ganja|raksi|daru|weed|drugs|nasha|chureli)\S* (?:\S+ ){0,2}(?:dinahu|roj|daily|har din|sadhai)|natra (?:\S+ )?(?:feel|nindra|chain|sukoon) (?:\S+ )?(?:hudaina|aaudaina|audaina)`),
+    ],
+    time: [],
+  },
+  frames: [
+    frame('idiom', x`(?:khana ta|khanako lagi|ko lagi ta|lagi ta) (?:\S+ ){0,2}(?:jyan|jyaan) (?:dinchu|dinchhu|dinchau|dina pani)`),
+    frame('idiom', x`(?:bhane|bhaye|bhae) (?:ta )?(?:marnu|marna) (?:huncha|hunchha|parcha|parchha|paryo)|marnu (?:huncha|hunchha|parcha|parchha)`),
+    frame('recovery', x`(?:self ?harm|cutting|cut|raksi|nasha) (?:\S+ )?(?:chhodeko|chodeko|chhode|chode|banda gareko|free|clean)`),
+  ],
+};
