@@ -513,7 +513,7 @@ export const taskSchema = z
     remindAt: timeOfDaySchema.nullable().describe('local HH:mm reminder (outside quiet hours); null = no reminder'),
     done: z.boolean().describe('completed (for the current occurrence)'),
     doneAt: timestampSchema.nullable().describe('when last completed; null = not yet'),
-    createdAt: timestampSchema.describe('creation (server time)'),
+    createdAt: timestampSchema.optional().describe('creation (server time); optional, a client may leave it out'),
     nextReminderAt: timestampSchema.nullable().optional().describe('when the next reminder is due, kept by functions from schedule, remindAt and the owner\'s timezone; null = none'),
   })
   .strict();
@@ -587,8 +587,8 @@ export type Notification = z.infer<typeof notificationSchema>;
 
 export const favoriteSchema = z
   .object({
-    resourceId: idSchema.describe('the saved resource (equals the document id)'),
-    createdAt: timestampSchema.describe('when saved (server time)'),
+    resourceId: idSchema.optional().describe('the saved resource (equals the document id, which names it anyway)'),
+    createdAt: timestampSchema.optional().describe('when saved (server time)'),
   })
   .strict();
 export type Favorite = z.infer<typeof favoriteSchema>;
@@ -790,8 +790,8 @@ export const forumPostSchema = z
     tags: z.array(z.string().min(1).max(32)).max(5).describe('topic tags (≤ 5 × 32 chars)'),
     status: z.enum(POST_STATUSES).describe('created as pending; moderators and functions change it'),
     moderation: moderationSchema.optional().describe('screening and moderation record, written by functions'),
-    likeCount: z.int().min(0).describe('likes, kept by functions; 0 on create'),
-    commentCount: z.int().min(0).describe('visible comments, kept by functions; 0 on create'),
+    likeCount: z.int().min(0).default(0).describe('likes, kept by functions; absent or 0 on create (absent reads as 0)'),
+    commentCount: z.int().min(0).default(0).describe('visible comments, kept by functions; absent or 0 on create (absent reads as 0)'),
     createdAt: timestampSchema.describe('creation (server time)'),
     updatedAt: timestampSchema.optional().describe('last change'),
   })
@@ -814,7 +814,7 @@ export type Comment = z.infer<typeof commentSchema>;
 
 export const likeSchema = z
   .object({
-    createdAt: timestampSchema.describe('when liked (server time); the document id is the liker\'s uid'),
+    createdAt: timestampSchema.optional().describe('when liked (server time); the document id is the liker\'s uid, and the document itself is the like'),
   })
   .strict();
 export type Like = z.infer<typeof likeSchema>;
@@ -945,14 +945,14 @@ export const resourceSchema = z
   .object({
     title: multilingual(200, 'title').describe('title per language'),
     body: multilingual(20000, 'body').describe('text per language (Markdown)'),
-    type: z.enum(RESOURCE_TYPES).describe('what kind of resource'),
+    type: z.enum(RESOURCE_TYPES).optional().describe('what kind of resource'),
     category: z.string().min(1).max(40).describe('e.g. sleep, anxiety, exams'),
     tags: z.array(z.string().min(1).max(32)).max(10).describe('search tags'),
     url: z.url({ protocol: /^https$/ }).max(2048).nullable().describe('external https link; null = none'),
     mediaPath: z.string().max(512).nullable().describe('Storage path under resources/{id}/; null = none'),
     viewCount: z.int().min(0).describe('views, kept by functions'),
-    createdAt: timestampSchema.describe('creation'),
-    updatedAt: timestampSchema.describe('last change'),
+    createdAt: timestampSchema.optional().describe('creation (server time)'),
+    updatedAt: timestampSchema.optional().describe('last change (server time)'),
   })
   .strict();
 export type Resource = z.infer<typeof resourceSchema>;

@@ -165,7 +165,9 @@ describe('every document schema', () => {
             rejects(d.key, without(doc, key));
           }
         }
-        if (d.key !== 'appConfig') assert.ok(required > 0, `${d.key} has required fields`);
+        // Every section of config/app is optional; a favorite or a like is the document itself (DESIGN.md lists no
+        // field), so all of theirs are optional too.
+        if (!['appConfig', 'favorite', 'like'].includes(d.key)) assert.ok(required > 0, `${d.key} has required fields`);
       });
 
       it('rejects a wrong type in each field', () => {
@@ -342,6 +344,10 @@ describe('users/{uid}/entries/{entryId}', () => {
 
 describe('users/{uid}/tasks/{taskId}', () => {
   const task = () => sample('task');
+  it('createdAt is optional (a client may leave it out)', () => {
+    accepts('task', without(task(), 'createdAt'));
+  });
+
   it('validates schedules by repeat', () => {
     accepts('task', with_(task(), { schedule: { repeat: 'weekly', days: [0, 6] } }));
     rejects('task', with_(task(), { schedule: { repeat: 'weekly', days: [] } }), /days/);
@@ -397,6 +403,12 @@ describe('users/{uid}/notifications, favorites, wellbeing', () => {
 
   it('favorites name a resource id', () => {
     rejects('favorite', with_(sample('favorite'), { resourceId: 'a/b' }), /resourceId/);
+  });
+
+  it('a favorite may be empty or carry only createdAt (the document id names the resource)', () => {
+    accepts('favorite', {});
+    accepts('favorite', without(sample('favorite'), 'resourceId'));
+    accepts('favorite', without(sample('favorite'), 'createdAt'));
   });
 
   it('well-being scores are integers 0–100 with bounded inputs', () => {
@@ -490,6 +502,16 @@ describe('forum', () => {
     rejects('forumPost', with_(sample('forumPost'), { likeCount: -1 }), /likeCount/);
   });
 
+  it('posts created without counters read as 0 likes and 0 comments', () => {
+    const parsed = spec('forumPost').schema.parse(without(without(sample('forumPost'), 'likeCount'), 'commentCount'));
+    assert.equal(parsed.likeCount, 0);
+    assert.equal(parsed.commentCount, 0);
+  });
+
+  it('a like may be empty (the document is the like)', () => {
+    accepts('like', {});
+  });
+
   it('comments are at most 2000 characters', () => {
     accepts('comment', with_(sample('comment'), { body: 'x'.repeat(2000) }));
     rejects('comment', with_(sample('comment'), { body: 'x'.repeat(2001) }), /body/);
@@ -529,6 +551,7 @@ describe('resources, orgs, config', () => {
     rejects('resource', with_(sample('resource'), { title: { en: 'Sleep', fr: 'Sommeil' } }), /fr|Unrecognized/);
     rejects('resource', with_(sample('resource'), { url: 'javascript:alert(1)' }), /url/);
     rejects('resource', with_(sample('resource'), { type: 'podcast' }), /type/);
+    accepts('resource', without(without(without(sample('resource'), 'type'), 'createdAt'), 'updatedAt'));
   });
 
   it('orgs have an ISO country, a timezone and partial escalation overrides', () => {
