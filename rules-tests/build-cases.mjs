@@ -290,6 +290,8 @@ const profile = (uid, role, orgId) => ({
   u('update-clear-phone', { ...stored, phone: null, updatedAt: NOW }, true, A.owner, { ...stored, phone: enc });
   u('update-clear-email-keeps-time', { ...stored, email: null }, true);
   u('update-remove-email', omit(stored, 'email'), true);
+  u('update-remove-phone', omit(stored, 'phone'), true);
+  u('update-remove-phone-bad-email', { ...omit(stored, 'phone'), email: 'nope' }, false);
   u('update-without-updated-at', { email: 'new@example.org', phone: null }, true);
   u('update-unchanged', stored, true);
   u('update-plaintext-over-plaintext', { ...doc, email: 'other@example.org' }, true, A.owner, { ...doc, updatedAt: PAST });
