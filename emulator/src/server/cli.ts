@@ -4,7 +4,7 @@
 
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { startEmulator } from './emulator';
+import { type RunningEmulator, startEmulator } from './emulator';
 
 const USAGE = `usage: emulator:firestore [--host 127.0.0.1] [--port 8080] [--rules ./firestore.rules] [--project ID]
                           [--import DIR] [--export-on-exit DIR] [--functions HOST:PORT]`;
@@ -22,6 +22,9 @@ const Args = z.object({
     .optional(),
   help: z.boolean().optional(),
 });
+
+/** A repeated signal sooner than this after the first is the same request to stop. */
+const REPEAT_SIGNAL_MS = 1000;
 
 function log(line: string): void {
   console.log(`[firestore] ${line}`);
@@ -54,6 +57,37 @@ async function main(): Promise<void> {
   }
   const functionsHost = args.functions ?? process.env['FUNCTIONS_EMULATOR_HOST'];
   const project = args.project ?? process.env['GCLOUD_PROJECT'];
+
+  // Signal handlers go in before anything starts: a signal arriving before them would kill the
+  // process outright (no export), and one can arrive as soon as "ready" is read.
+  const started: { emulator?: RunningEmulator } = {};
+  let stopping = false;
+  let firstSignalAt = 0;
+  const finish = (running: RunningEmulator): void => {
+    running.stop().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(`[firestore] stop failed: ${err instanceof Error ? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  const stop = (signal: string): void => {
+    if (stopping) {
+      // Ctrl-C under `npm run` can deliver one signal twice (from the terminal and from npm): only a
+      // signal a second or more after the first means "stop waiting" (a long export, say).
+      if (Date.now() - firstSignalAt < REPEAT_SIGNAL_MS) return;
+      log(`${signal} again: exiting without waiting`);
+      process.exit(1);
+    }
+    stopping = true;
+    firstSignalAt = Date.now();
+    log(`${signal}: stopping`);
+    if (started.emulator) finish(started.emulator);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
   const emulator = await startEmulator({
     host: args.host,
     port: args.port,
@@ -65,25 +99,15 @@ async function main(): Promise<void> {
     ...(project ? { project } : {}),
     log,
   });
+  started.emulator = emulator;
+  if (stopping) {
+    finish(emulator);
+    return;
+  }
   log(
     `ready on ${emulator.server.address}${project ? ` (project ${project})` : ''}; ` +
       (functionsHost ? `triggers go to the Functions emulator at ${functionsHost}` : 'no Functions emulator given: triggers are off'),
   );
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: stopping`);
-    emulator.stop().then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(`[firestore] stop failed: ${err instanceof Error ? err.message : String(err)}`);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

@@ -29,7 +29,7 @@ export interface EmulatorOptions {
 export interface RunningEmulator {
   readonly server: RunningServer;
   readonly dispatcher: TriggerDispatcher | undefined;
-  /** Exports (when configured) and closes everything. */
+  /** Closes the server (calls in flight finish first), exports when configured, stops the rest. */
   stop(): Promise<void>;
 }
 
@@ -102,14 +102,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     stop() {
       stopping ??= (async () => {
         watcher?.close();
+        // The export comes after the server has closed, so it holds every write a client was told of.
+        await server.close();
         dispatcher?.stop();
-        try {
-          if (options.exportOnExit) {
-            const count = await exportData(backend, resolve(options.exportOnExit));
-            log(`exported ${count} documents to ${options.exportOnExit}`);
-          }
-        } finally {
-          await server.close();
+        if (options.exportOnExit) {
+          const count = await exportData(backend, resolve(options.exportOnExit));
+          log(`exported ${count} documents to ${options.exportOnExit}`);
         }
       })();
       return stopping;

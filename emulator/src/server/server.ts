@@ -26,8 +26,15 @@ export interface RunningServer {
   readonly backend: Backend;
   /** `host:port`, the value for FIRESTORE_EMULATOR_HOST. */
   readonly address: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets calls in flight finish for at most `graceMs` (default
+   * CLOSE_GRACE_MS), then cuts every connection left, open Listen and Write streams included.
+   */
+  close(graceMs?: number): Promise<void>;
 }
+
+/** How long calls in flight may take to finish when the server closes. */
+export const CLOSE_GRACE_MS = 250;
 
 const H2_PREFACE = Buffer.from('PRI * HTTP/2.0');
 
@@ -82,10 +89,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     port,
     backend,
     address: `${displayHost}:${port}`,
-    close() {
+    close(graceMs = CLOSE_GRACE_MS) {
       closing ??= (async () => {
-        backend.close();
         const closed = new Promise<void>((resolve) => front.close(() => resolve()));
+        // Idle connections go at once (gRPC sessions get a GOAWAY, keep-alive HTTP/1.1 sockets
+        // close); calls in flight get the grace period. Listen and Write streams never end by
+        // themselves, so whatever is still open then is cut.
+        http1.closeIdleConnections();
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, graceMs);
+          grpcServer.tryShutdown(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        backend.close();
         injector.destroy();
         grpcServer.forceShutdown();
         http1.close();

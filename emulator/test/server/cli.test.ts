@@ -78,6 +78,31 @@ describe('emulator CLI', function () {
     assert.equal(await stop(b), '<exit 0>');
   });
 
+  it('stops promptly on SIGTERM and SIGINT, with or without clients and open listeners', async () => {
+    const open = join(dir, 'stop.rules');
+    writeFileSync(open, "rules_version = '2'; service cloud.firestore { match /databases/{db}/documents { match /{d=**} { allow read, write: if true; } } }");
+    const idle = await run(['--rules', open]);
+    let started = Date.now();
+    assert.equal(await stop(idle), '<exit 0>');
+    assert.ok(Date.now() - started < 1500, `stopped in ${Date.now() - started} ms`);
+
+    const busy = await run(['--rules', open]);
+    const client = adminFor(`127.0.0.1:${busy.port}`, 'demo-cli-stop');
+    await client.db.doc('c/a').set({ a: 1 });
+    const first = new Queue<number>();
+    const unsubscribe = client.db.collection('c').onSnapshot(
+      (snap) => first.push(snap.size),
+      () => undefined,
+    );
+    assert.equal(await first.next(), 1);
+    started = Date.now();
+    busy.child.kill('SIGINT');
+    assert.equal(await busy.lines.until((l) => l.startsWith('<exit')), '<exit 0>');
+    assert.ok(Date.now() - started < 1500, `stopped in ${Date.now() - started} ms with a listener open`);
+    unsubscribe();
+    await client.close();
+  });
+
   it('reloads the rules file when it changes and keeps the old rules on a syntax error', async () => {
     const file = join(dir, 'live.rules');
     const rules = (write: string): string => `rules_version = '2'; service cloud.firestore { match /databases/{db}/documents { match /{d=**} { allow read: if true; allow write: if ${write}; } } }`;
