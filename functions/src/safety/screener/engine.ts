@@ -18,7 +18,7 @@ import { HI_LATN, HI_LATN_BROAD } from './lexicon/hi-latn';
 import { NE, NE_BROAD } from './lexicon/ne';
 import { NE_LATN, NE_LATN_BROAD } from './lexicon/ne-latn';
 import { foldDevanagari, normalize } from './normalize';
-import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
+import { compileLexicon, matchedIndex, type Compiled, type CompiledLexicon, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
   DEVANAGARI,
   ENGLISH,
@@ -51,9 +51,23 @@ export interface ScreenResult {
 }
 
 /** Every language's own phrases first, then the broad generalisation rules (a specific phrase at a position wins). */
+const GROUP_NAMES: readonly RuleGroup[] = ['risk', 'mood', 'time'];
 const LEXICON = compileLexicon([EN, HI_LATN, HI, NE, NE_LATN, EN_BROAD, HI_LATN_BROAD, HI_BROAD, NE_BROAD, NE_LATN_BROAD]);
 /** The broad layer's cues (lexicon/bag.ts), compiled and scanned apart so that they never hide a phrase. */
-const BAG = compileLexicon(BAG_PARTS);
+/**
+ * One compiled set per cue concept, so that every concept found at a position counts ("blade" is the means
+ * and, in "blade chalaye", self-harm too); phrases keep first-match-wins.
+ */
+const BAG: readonly CompiledLexicon[] = [
+  ...new Set(BAG_PARTS.flatMap((p) => GROUP_NAMES.flatMap((g) => p.rules[g].flatMap((r) => r.concepts)))),
+].map((concept) =>
+  compileLexicon(
+    BAG_PARTS.map((p) => ({
+      ...p,
+      rules: { risk: p.rules.risk.filter((r) => r.concepts.includes(concept)), mood: p.rules.mood.filter((r) => r.concepts.includes(concept)), time: p.rules.time.filter((r) => r.concepts.includes(concept)) },
+    })),
+  ),
+);
 const GROUPS: readonly RuleGroup[] = ['risk', 'mood', 'time'];
 const MAX_REASONS = 20;
 
@@ -193,7 +207,9 @@ function scopedHits(text: string, spans: ReadonlyArray<Span<Rule> & { group: Rul
       drop(span, 'negated');
       continue;
     }
-    const speaker = rule.person === 'auto' ? speakerOf(text, span.start, span.end, sentenceStart) : rule.person;
+    const spoken = rule.person === 'auto' ? speakerOf(text, span.start, span.end, sentenceStart) : rule.person;
+    // A broad cue near "you" is still the writer's ("thank u for everything"); a phrase addressed to "you" is not.
+    const speaker = spoken === 'second' && rule.concepts.some((c) => roleOf(c) === 'cue') ? 'self' : spoken;
     if (speaker === 'generic' || speaker === 'second') {
       drop(span, speaker);
       continue;
@@ -347,21 +363,27 @@ function combineCues(hits: readonly Hit[], everyday: boolean): PersonVerdict {
   const selfHarm = has('cueSelfHarm');
   const burden = has('cueBurden');
   const goodbyes = count('cueGoodbye');
+  const took = has('cueTook');
+  // An everyday context (pills for a fever, a kite on the roof) takes the means and places out.
   const means = has('cueMeans') && !everyday;
   const place = has('cuePlace') && !everyday;
   const method = has('cueMethod');
-  const took = has('cueTook');
+  // "Going to" with a method verb is everyday English (jump into the pool); in Hindi and Nepali the verbs are specific.
+  const nonEnglishMethod = hits.some((h) => h.concepts.includes('cueMethod') && h.rule !== null && h.rule.lang !== 'en');
   const future = has('cueFuture');
   const time = has('cueTime');
   const seek = has('cueSeek');
   const crisis =
-    death || selfHarm || burden || seek || (place && took) || goodbyes >= 2 || (goodbyes >= 1 && (time || means || place || future)) || (means && (took || future || method)) || (place && method);
+    death || selfHarm || burden || seek || (place && took) || (method && took) || (method && future && nonEnglishMethod) || goodbyes >= 2 || (goodbyes >= 1 && (time || means || place || future)) || (means && (took || future || method)) || (place && method);
   if (crisis) {
     for (const c of ['cueDeath', 'cueSelfHarm', 'cueBurden', 'cueGoodbye', 'cueSeek'] as const) if (has(c)) reasons.add(CONCEPTS[c].reason);
     if (!death && !selfHarm && !burden && !seek && goodbyes === 0) reasons.add(means ? 'plan:means' : 'plan:method');
     // Asking how, with nothing else (no plan, no time, no act), stays high: seeking a method is high (DESIGN.md §4.1).
     const onlyAsking = seek && !future && !time && !took && goodbyes === 0;
-    const imminent = took || (!onlyAsking && (time || means || place || (method && future)));
+    // Continuing self-harm, with nothing suicidal beside it, is high (DESIGN.md §4.1) unless an act is under way.
+    const selfHarmOnly =
+      selfHarm && !death && !burden && goodbyes === 0 && !seek && !(means && (future || method || took)) && !(place && (method || took)) && !(method && took);
+    const imminent = took || (!onlyAsking && !selfHarmOnly && (time || means || place || (method && future)));
     if (imminent) {
       if (time) reasons.add('timeframe');
       if (means) reasons.add('plan:means');
@@ -418,8 +440,8 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
   if (text === '') return { level: 'none', reasons: [], thirdParty: false, languages };
 
   const scripts = [
-    ...(LATIN.test(text) ? [{ groups: LEXICON.latin, bag: BAG.latin, frames: LEXICON.latinFrames }] : []),
-    ...(DEVANAGARI.test(text) ? [{ groups: LEXICON.devanagari, bag: BAG.devanagari, frames: LEXICON.devanagariFrames }] : []),
+    ...(LATIN.test(text) ? [{ groups: LEXICON.latin, bag: BAG.map((b) => b.latin), frames: LEXICON.latinFrames }] : []),
+    ...(DEVANAGARI.test(text) ? [{ groups: LEXICON.devanagari, bag: BAG.map((b) => b.devanagari), frames: LEXICON.devanagariFrames }] : []),
   ];
   const frameSpans: Array<Span<Frame>> = [];
   const ruleSpans: Array<Span<Rule> & { group: RuleGroup }> = [];
@@ -430,9 +452,12 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
       const found: Array<Span<Rule>> = [];
       scan(script.groups[group], text, found);
       for (const f of found) ruleSpans.push({ ...f, group });
-      const cues: Array<Span<Rule>> = [];
-      scan(script.bag[group], text, cues);
-      for (const c of cues) cueSpans.push({ ...c, group });
+      for (const set of script.bag) {
+        if (set[group].items.length === 0) continue;
+        const cues: Array<Span<Rule>> = [];
+        scan(set[group], text, cues);
+        for (const c of cues) cueSpans.push({ ...c, group });
+      }
     }
   }
   if (ruleSpans.length === 0 && cueSpans.length === 0 && !frameSpans.some((f) => f.item.emits !== null)) {
@@ -469,8 +494,17 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
 
   const times = hits.filter((h) => h.concepts.includes('time'));
   const recents = hits.filter((h) => h.concepts.includes('recent'));
-  const own = higher(combine(hits.filter((h) => h.person === 'self' && h.group !== 'time'), times, recents, text), combineCues(cuesOf('self'), everyday));
-  const others = higher(combine(hits.filter((h) => h.person === 'other' && h.group !== 'time'), times, recents, text), combineCues(cuesOf('other'), everyday));
+  let ownCues = combineCues(cuesOf('self'), everyday);
+  let otherCues = combineCues(cuesOf('other'), everyday);
+  // Signs split between persons ("my cousin sent me a pic of a noose … he's not picking up"): read together,
+  // and given to the other person when any of the risk cues is theirs.
+  const together = combineCues([...cueHits.filter((h) => h.group !== 'time'), ...cueTimes], everyday);
+  if (riskRank(together.level) > Math.max(riskRank(ownCues.level), riskRank(otherCues.level))) {
+    if (cueHits.some((h) => h.person === 'other' && h.group === 'risk')) otherCues = together;
+    else ownCues = together;
+  }
+  const own = higher(combine(hits.filter((h) => h.person === 'self' && h.group !== 'time'), times, recents, text), ownCues);
+  const others = higher(combine(hits.filter((h) => h.person === 'other' && h.group !== 'time'), times, recents, text), otherCues);
   const thirdParty = riskAtLeast(others.level, 'moderate');
   const otherLevel: RiskLevel = others.level === 'imminent' ? 'imminent' : thirdParty ? 'moderate' : 'none';
   const level = maxRisk(own.level, otherLevel);

@@ -159,6 +159,14 @@ function joinSpaced(run: string, undo: Undo): string {
 }
 
 /** Normalise a message for matching (see the module comment). */
+/**
+ * Romanised Nepali writes "chh" as "x" (garxu, xa, xaina, hunuhunxa): read as chh, for whole words that end
+ * like a Nepali verb (English words with an x — box, next, xanax — do not).
+ */
+const NEPALI_X = /\b([a-z]*)x(u|a|au|an|aina|ain|in|ina|ne|au|ainan|e)\b/g;
+const NEPALI_X_TEST = /x(?:u|a|au|an|aina|ain|in|ina|ne|ainan|e)\b/;
+const NOT_NEPALI_X = new Set(['xa', 'taxa', 'maxe', 'flexe', 'axe', 'xe', 'sexe', 'boxe', 'luxe']);
+
 export function normalize(raw: string): Normalized {
   let s = raw.normalize('NFKC').toLowerCase();
   s = s.replace(INVISIBLE, '');
@@ -187,6 +195,10 @@ export function normalize(raw: string): Normalized {
       .replace(TWO_AS_TO, '$1 to ')
       .replace(SPACED, (run) => joinSpaced(run, undo))
       .replace(OBFUSCATED_TOKEN, (token) => deobfuscateToken(token, undo));
+  }
+
+  if (NEPALI_X_TEST.test(s)) {
+    s = s.replace(NEPALI_X, (word: string, stem: string, end: string) => (NOT_NEPALI_X.has(word) && word !== 'xa' ? word : `${stem}chh${end}`));
   }
 
   s = s

@@ -11,7 +11,7 @@ const EDGE_AFTER = x`(?![\p{L}\p{M}\p{N}])`;
 
 // ---- negation ------------------------------------------------------------------------------------------
 const NEG_EN = x`not|never|dont|doesnt|didnt|wont|wouldnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|shouldnt|aint|nor|no longer|no|nope|nah|zero`;
-const NEG_HI_LATN = x`nahi|nahin|nhi|nai|nahee|mat|kabhi nahi|kabhi bhi nahi|bilkul nahi`;
+const NEG_HI_LATN = x`nahi|nahin|nhi|nai(?<!(?:aaja|aaj|aja|ahile|aile|aba|bholi|rati|yo|tyo|sabai|ekdam) nai)|nahee|mat|kabhi nahi|kabhi bhi nahi|bilkul nahi`;
 /** kahile/kaile alone negate ("never"), but not in "kahile kahi" (sometimes). */
 const NEG_NE_LATN = x`chaina|chhaina|chhain|xaina|haina|hoina|hoena|hudaina|kahile pani|kaile pani|kahilyai|kahile(?! kahi)|kaile(?! kahi)`;
 const NEG_DEVA = foldDevanagari(x`नहीं|नही|नहि|मत|कभी नहीं|छैन|हैन|होइन|हुँदैन|नाइँ|कहिल्यै|कदापि`);
@@ -59,9 +59,9 @@ const OTHER = [
   x`my ${RELATION}|(?:a|one|some) (?:of my )?(?:friends?|classmates?|roommates?|students?|juniors?|seniors?|girl|guy|boy|person) (?:in|from|at|of) (?:my|our|the) [^ ]+`,
   x`he|she|hes|shes|they|theyre|his|him|her|hers|their|them|himself|herself|themselves|someone|somebody|${RELATION}`,
   x`mera (?:dost|dosst|friend|frnd|yaar|bhai|roommate|bf|boyfriend|bhaiya|cousin)|meri (?:dost|friend|frnd|saheli|behen|bahen|behan|didi|roommate|gf|girlfriend|cousin)|mere (?:dost|friend|bhai|papa|cousin)`,
-  x`wo|woh|vo|voh|usne|usko|uska|uski|uske|unhone|unko|unka|unki|inhone`,
-  x`mero (?:sathi|saathi|sati|friend|bhai|dai|didi|bahini|roommate|cousin)|usle|uslai|uni|unle|unlai|uko|u(?= (?:pani|ta|le|lai|marna|mar|bhancha|bhanchha|bhanchhe|bhanchhin|chahanchha|chahanchhe|aafai|afai|aafu|afu))`,
-  foldDevanagari(x`मेरा दोस्त|मेरी दोस्त|मेरी सहेली|मेरा भाई|मेरी बहन|मेरा रूममेट|मेरी रूममेट|वह|वो|उसने|उसका|उसकी|उसके|उसे|उसको|उन्होंने|उनको|ऊ|उ|उसले|उसलाई|उनी|उनले|उनलाई|मेरो साथी|मेरो साथीले|साथीले|साथी|दाइ|दिदी|भाइ|भाइले|बहिनी|रूममेट|रुममेट`),
+  x`wo|woh|vo|voh|usne|usko|uska|uski|uske|unhone|unko|unka|unki|inhone|(?:bachche|bacche|bachhe|ladke|ladki|student|kisi|ek aur bachche|ek aur student) ne`,
+  x`mero (?:sathi|saathi|sati|friend|bhai|dai|didi|bahini|roommate|cousin)|(?:sathi|saathi|didi|dai|bhai|bahini|roommate) ?(?:le|lai)|usle|uslai|uni|unle|unlai|uko|u(?= (?:pani|ta|le|lai|marna|mar|bhancha|bhanchha|bhanchhe|bhanchhin|chahanchha|chahanchhe|aafai|afai|aafu|afu))`,
+  foldDevanagari(x`मेरा दोस्त|मेरी दोस्त|मेरी सहेली|मेरा भाई|मेरी बहन|मेरा रूममेट|मेरी रूममेट|वह|वो|उसने|उसका|उसकी|उसके|उसे|उसको|उन्होंने|उनको|ऊ|उ|उसले|उसलाई|उनी|उनले|उनलाई|मेरो साथी|मेरो साथीले|साथीले|साथी|दाइ|दिदी|भाइ|भाइले|बहिनी|रूममेट|रुममेट|छात्र|छात्रा|विद्यार्थी|विद्यार्थीले|एक लड़का|एक लड़की|एउटा विद्यार्थीले|एउटी विद्यार्थीले`),
 ].join('|');
 const FIRST = [
   x`i|im|ive|id|ill|me|my|myself|mine|we|us|our`,

@@ -298,5 +298,7 @@ export const EN_BROAD: LexiconPart = {
   frames: [
     frame('recovery', x`(?:self ?harm|sh|cutting|cut|suicide attempt|attempt) (?:\S+ )?(?:free|clean)|(?:\d+|one|two|three|four|five|six|a few|many) (?:years?|months?|weeks?|days?) (?:\S+ )?(?:clean|free|sober|without (?:cutting|self ?harm|sh))`),
     frame('benign', x`skipping rope|jump(?:ing)? rope|rope skipping|skip(?:ping)? with (?:a |the )?rope`),
+    frame('fiction', x`news|newspaper|article|headline|reported|news report`),
+    frame('idiom', x`(?:kms|kys|kill myself|kill me|die) if (?:this|the|my|one more|another) (?:\S+ )?(?:wifi|internet|network|lecture|class|prof|professor|teacher|app|game|song|assignment|question|page|meeting|video|queue|bus|mess|drops|lags|buffers)\S*`),
   ],
 };

@@ -247,5 +247,11 @@ export const HI_LATN_BROAD: LexiconPart = {
     frame('idiom', x`(?:ke liye|ke lie|ke liye to|ke liye toh|ke liye main|ke liye mai|ki khatir|ke khatir) (?:\S+ ){0,2}(?:jaan|jan) (?:de|dena|dedu|de du|de doon|de dunga|de dungi|haazir|hazir|bhi)`),
     frame('recovery', x`(?:self ?harm|cutting|cut|nasha|daaru|sharab) (?:\S+ )?(?:chhode|chhoda|chhodi|chhod diya|chhod di|band kiya|band kar diya|free|clean)`),
     frame('benign', x`rassi (?:kood|kud|koodna|kudna|kood rahi|kood raha|koodte)|skipping`),
+    frame('fiction', x`news|khabar|akhbar|akhbaar|samachar`),
+    frame('idiom', x`(?:sabzi|sabji|pyaaz|pyaz|fruit|phal|kitchen)\S* (?:\S+ ){0,2}(?:kaat\S*|kat\S*)(?: \S+){0,3}|(?:ungli|finger) (?:\S+ )?(?:kat|cut)\S*`),
+    frame('benign', x`(?:bukhar|bukhaar|fever|sar ?dard|sir ?dard|headache|zukaam|cold|periods?|pet dard|dard) (?:ki|ke|ka) (?:goli|dawa|dawai|tablet)`),
+    frame('idiom', x`marne (?:ki|ka) (?:bhi )?(?:fursat|time|waqt|samay) (?:nahi|nhi)`),
+    frame('idiom', x`marne (?:ki|ka) (?:bhi )?(?:fursat|time|waqt|samay) (?:nahi|nhi)`),
+    frame('benign', x`(?:skipping|koodne ki|kudne ki) rassi`),
   ],
 };

@@ -136,7 +136,7 @@ export const NE_LATN: LexiconPart = {
     frame('idiom', x`(?:aama|buba|ba|baba|sir|miss|dai|didi) ?(?:le)? (?:\S+ ){0,2}(?:marnuhunchha|marnuhuncha|marchhan|marchan|marchhin|marchha|marcha)`),
     frame('idiom', x`dimag (?:kharab|bigriyo)|(?:tanav|tension) ?le pagal|(?:padhai|kaam|pariksha|exam)\S* (?:\S+ )?bojh`, 'stress'),
     // study of the topic
-    frame('education', x`(?:atmahatya|aatmahatya|suicide|depression|mental health)(?! ?ko barema soch| ?ko bare soch| barema soch) ?(?:bare|ko barema|rokatham\S*|prevention| sambandhi)\S*|(?:nibandha|essay|project|kaksha|class|seminar|report|research)\S* (?:\S+ ){0,2}(?:atmahatya|suicide)`),
+    frame('education', x`(?:atmahatya|aatmahatya|suicide|depression|mental health)(?! ?ko barema (?:\S+ )?soch| ?ko bare (?:\S+ )?soch| barema (?:\S+ )?soch) ?(?:bare|ko barema|rokatham\S*|prevention| sambandhi)\S*|(?:nibandha|essay|project|kaksha|class|seminar|report|research)\S* (?:\S+ ){0,2}(?:atmahatya|suicide)`),
     // fiction
     frame('fiction', x`(?:film|movie|chalchitra|cinema|katha|upanyas|geet|serial|natak|nayak|nayika|patra|hero|heroine)\S*`),
     // past and recovery
@@ -204,5 +204,8 @@ export const NE_LATN_BROAD: LexiconPart = {
     frame('idiom', x`(?:khana ta|khanako lagi|ko lagi ta|lagi ta) (?:\S+ ){0,2}(?:jyan|jyaan) (?:dinchu|dinchhu|dinchau|dina pani)`),
     frame('idiom', x`(?:bhane|bhaye|bhae) (?:ta )?(?:marnu|marna) (?:huncha|hunchha|parcha|parchha|paryo)|marnu (?:huncha|hunchha|parcha|parchha)`),
     frame('recovery', x`(?:self ?harm|cutting|cut|raksi|nasha) (?:\S+ )?(?:chhodeko|chodeko|chhode|chode|banda gareko|free|clean)`),
+    frame('fiction', x`samachar\S*|khabar\S*|news\S*`),
+    frame('benign', x`(?:jworo|jwaro|jwar|tauko dukh\S*|pet dukh\S*|ruga|rugha|khoki)\S*`),
+    frame('benign', x`(?:jworo|jwaro|jwar|tauko dukh\S*|pet dukh\S*|ruga|rugha|khoki)\S*`),
   ],
 };
