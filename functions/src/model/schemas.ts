@@ -544,7 +544,7 @@ const assessmentResults = {
   trend: assessmentTrendSchema.nullable().optional().describe('change against the previous result of the same instrument, written by functions; null = first one'),
   scoredAt: timestampSchema.optional().describe('when functions scored it'),
   orgId: orgIdSchema.optional().describe('the owner\'s org, written by functions with the result; the analytics rollup counts assessments by it'),
-  createdAt: timestampSchema.describe('when the student submitted it (server time)'),
+  createdAt: timestampSchema.optional().describe('when the student submitted it (server time); optional, a client may leave it out: functions then write the document\'s create time with the result'),
 };
 
 export const phq9AssessmentSchema = z

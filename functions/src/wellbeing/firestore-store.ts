@@ -129,7 +129,7 @@ export function firestoreWellbeingStore(db: Firestore): WellbeingStore {
       const result = assessmentSchema.safeParse(snap.data());
       if (!result.success) return { valid: false, issues: formatIssues(result.error) };
       const a = result.data;
-      return { valid: true, instrument: a.instrument, answers: a.answers, createdAt: a.createdAt.toMillis(), scored: a.scoredAt !== undefined };
+      return { valid: true, instrument: a.instrument, answers: a.answers, createdAt: a.createdAt?.toMillis() ?? null, scored: a.scoredAt !== undefined };
     },
 
     async previousAssessment(uid, instrument, before, excludeId) {
@@ -148,13 +148,14 @@ export function firestoreWellbeingStore(db: Firestore): WellbeingStore {
       return null;
     },
 
-    async saveAssessmentResult(uid, id, r, orgId) {
+    async saveAssessmentResult(uid, id, r, orgId, createdAt) {
       await db.doc(paths.assessment(uid, id)).update({
         score: r.score,
         severity: r.severity,
         flags: r.flags,
         trend: r.trend,
         ...(orgId === null ? {} : { orgId }),
+        ...(createdAt === null ? {} : { createdAt: ts(createdAt) }),
         scoredAt: FieldValue.serverTimestamp(),
       });
     },

@@ -6,6 +6,10 @@
  * too); send the band with next steps ("a screening, not a diagnosis"); then store the result with `scoredAt`.
  * Every step is idempotent (deterministic ids), and `scoredAt` is written last, so a run that stopped half-way
  * is completed by the next delivery and a delivery after `scoredAt` does nothing.
+ *
+ * The assessment's time is its `createdAt`, or, when the client left that out (the rules allow it), the
+ * document's create time from the trigger event; the latter is then written as `createdAt` with the result, so
+ * trend queries ordered by `createdAt` (this one and the clients') include the document.
  */
 import { createHash } from 'node:crypto';
 import { paths } from '../model/paths';
@@ -50,7 +54,11 @@ export type AssessmentOutcome =
       notice: NotifyResult | null;
     };
 
-export async function handleAssessmentCreated(deps: AssessmentDeps, uid: string, assessmentId: string): Promise<AssessmentOutcome> {
+/**
+ * Scores `users/{uid}/assessments/{assessmentId}`. `createTime` (epoch ms) is the document's create time,
+ * used as its time when it has no `createdAt`.
+ */
+export async function handleAssessmentCreated(deps: AssessmentDeps, uid: string, assessmentId: string, createTime: number): Promise<AssessmentOutcome> {
   const stored = await deps.store.assessment(uid, assessmentId);
   if (!stored) return { status: 'missing' };
   if (!stored.valid) {
@@ -61,7 +69,8 @@ export async function handleAssessmentCreated(deps: AssessmentDeps, uid: string,
 
   const { instrument } = stored;
   const score = scoreAnswers(instrument, stored.answers);
-  const previous = await deps.store.previousAssessment(uid, instrument, stored.createdAt, assessmentId);
+  const createdAt = stored.createdAt ?? createTime;
+  const previous = await deps.store.previousAssessment(uid, instrument, createdAt, assessmentId);
   const previousScore = previous ? safeScore(instrument, previous) : null;
   const result: AssessmentResult = { ...score, trend: trendAgainst(instrument, score.score, previousScore) };
   const risk = assessmentRisk(instrument, score);
@@ -132,7 +141,7 @@ export async function handleAssessmentCreated(deps: AssessmentDeps, uid: string,
     );
   }
 
-  await deps.store.saveAssessmentResult(uid, assessmentId, result, profile?.orgId ?? null);
+  await deps.store.saveAssessmentResult(uid, assessmentId, result, profile?.orgId ?? null, stored.createdAt === null ? createdAt : null);
   wellbeingEvents.assessmentScored({
     uid,
     instrument,

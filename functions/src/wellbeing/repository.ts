@@ -60,7 +60,14 @@ export interface EntryStore {
 }
 
 export type StoredAssessment =
-  | { valid: true; instrument: Instrument; answers: number[]; createdAt: number; scored: boolean }
+  | {
+      valid: true;
+      instrument: Instrument;
+      answers: number[];
+      /** The document's `createdAt` (epoch ms); null when the client left it out (the rules allow that). */
+      createdAt: number | null;
+      scored: boolean;
+    }
   | { valid: false; issues: readonly string[] };
 
 export interface AssessmentResult extends AssessmentScore {
@@ -75,10 +82,11 @@ export interface AssessmentStore {
   /** The latest assessment of `instrument` created before `before`, other than `excludeId`. */
   previousAssessment(uid: string, instrument: Instrument, before: number, excludeId: string): Promise<{ id: string; answers: unknown } | null>;
   /**
-   * Writes the result and `scoredAt`, and the owner's `orgId` (what the analytics rollup counts assessments
-   * by) unless it is null (no profile).
+   * Writes the result and `scoredAt`, the owner's `orgId` (what the analytics rollup counts assessments by)
+   * unless it is null (no profile), and `createdAt` unless it is null (given only for a document without one,
+   * so that trend queries ordered by `createdAt` include it).
    */
-  saveAssessmentResult(uid: string, id: string, result: AssessmentResult, orgId: string | null): Promise<void>;
+  saveAssessmentResult(uid: string, id: string, result: AssessmentResult, orgId: string | null, createdAt: number | null): Promise<void>;
   /** Creates `riskEvents/{id}` unless it exists. */
   createRiskEvent(id: string, event: NewRiskEvent): Promise<'created' | 'exists'>;
 }

@@ -90,6 +90,14 @@ function eventTime(time: string | undefined): number {
   return Number.isFinite(t) ? t : Date.now();
 }
 
+/**
+ * The created document's create time (epoch ms): the event snapshot's `createTime`, else the event's time (a
+ * create event's time is the write's), else now. Stable across redeliveries of the same event.
+ */
+function createTimeOf(snap: DocumentSnapshot | undefined, time: string | undefined): number {
+  return snap?.createTime?.toMillis() ?? eventTime(time);
+}
+
 export function buildOnEntryCreated(deps: EntryDeps) {
   return onDocumentCreated({ document: 'users/{uid}/entries/{entryId}', region: REGION, secrets: ALL_SECRETS, retry: true }, (event) =>
     settle('onEntryCreated', () => handleEntryCreated(deps, event.params.uid, event.params.entryId)),
@@ -98,7 +106,7 @@ export function buildOnEntryCreated(deps: EntryDeps) {
 
 export function buildOnAssessmentCreated(deps: AssessmentDeps) {
   return onDocumentCreated({ document: 'users/{uid}/assessments/{assessmentId}', region: REGION, secrets: ALL_SECRETS, retry: true }, (event) =>
-    settle('onAssessmentCreated', () => handleAssessmentCreated(deps, event.params.uid, event.params.assessmentId)),
+    settle('onAssessmentCreated', () => handleAssessmentCreated(deps, event.params.uid, event.params.assessmentId, createTimeOf(event.data, event.time))),
   );
 }
 

@@ -81,7 +81,7 @@ export class InMemoryWellbeingStore implements WellbeingStore {
     const result = assessmentSchema.safeParse(d.data);
     if (!result.success) return { valid: false as const, issues: formatIssues(result.error) };
     const a = result.data;
-    return { valid: true as const, instrument: a.instrument, answers: a.answers, createdAt: a.createdAt.toMillis(), scored: a.scoredAt !== undefined };
+    return { valid: true as const, instrument: a.instrument, answers: a.answers, createdAt: a.createdAt?.toMillis() ?? null, scored: a.scoredAt !== undefined };
   }
 
   async previousAssessment(uid: string, instrument: string, before: number, excludeId: string) {
@@ -95,9 +95,17 @@ export class InMemoryWellbeingStore implements WellbeingStore {
     return parsed.success ? { id: idOf(first.path), answers: parsed.data.answers } : null;
   }
 
-  async saveAssessmentResult(uid: string, id: string, r: Parameters<WellbeingStore['saveAssessmentResult']>[2], orgId: string | null): Promise<void> {
+  async saveAssessmentResult(uid: string, id: string, r: Parameters<WellbeingStore['saveAssessmentResult']>[2], orgId: string | null, createdAt: number | null): Promise<void> {
     const path = paths.assessment(uid, id);
-    const fields = { score: r.score, severity: r.severity, flags: r.flags, trend: r.trend, ...(orgId === null ? {} : { orgId }), scoredAt: this.docs.now() };
+    const fields = {
+      score: r.score,
+      severity: r.severity,
+      flags: r.flags,
+      trend: r.trend,
+      ...(orgId === null ? {} : { orgId }),
+      ...(createdAt === null ? {} : { createdAt: ts(createdAt) }),
+      scoredAt: this.docs.now(),
+    };
     if (!this.docs.update(path, fields)) throw new Error(`no ${path}`);
     const stored = this.docs.peek(path);
     assessmentSchema.parse(stored);

@@ -368,6 +368,12 @@ describe('users/{uid}/tasks/{taskId}', () => {
 describe('users/{uid}/assessments/{id}', () => {
   const phq9 = () => sample('assessment', 0);
   const gad7 = () => sample('assessment', 2);
+  it('createdAt is optional (a client may leave it out; functions write the create time with the result)', () => {
+    accepts('assessment', without(phq9(), 'createdAt'));
+    accepts('assessment', without(gad7(), 'createdAt'));
+    rejects('assessment', with_(phq9(), { createdAt: '2025-05-05' }), /createdAt/);
+  });
+
   it('needs exactly 9 PHQ-9 and 7 GAD-7 answers', () => {
     rejects('assessment', with_(phq9(), { answers: [0, 0, 0, 0, 0, 0, 0, 0] }), /answers/);
     rejects('assessment', with_(phq9(), { answers: [0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }), /answers/);

@@ -34,6 +34,22 @@ function trigger(f: FakeWellbeing) {
     wrapped({ data: ffTest.firestore.makeDocumentSnapshot({}, paths.assessment(uid, assessmentId)), params: { uid, assessmentId } });
 }
 
+/** The trigger with an event snapshot of the stored document whose create time is `createTime`. */
+function triggerCreatedAt(f: FakeWellbeing, createTime: number) {
+  const wrapped = ffTest.wrap(buildOnAssessmentCreated(f.wellbeing));
+  return (uid: string, assessmentId: string) => {
+    const path = paths.assessment(uid, assessmentId);
+    const data = f.docs.peek(path) ?? {};
+    const snap = ffTest.firestore.makeDocumentSnapshot(data, path, { createTime: new Date(createTime).toISOString() });
+    return wrapped({ data: snap, params: { uid, assessmentId } });
+  };
+}
+
+/** An assessment as a client may create it: instrument and answers only, no createdAt. */
+function seedWithoutCreatedAt(f: FakeWellbeing, id: string, instrument: 'phq9' | 'gad7', answers: number[]) {
+  f.docs.seed(paths.assessment('s1', id), { instrument, answers });
+}
+
 function stored(f: FakeWellbeing, id: string) {
   return assessmentSchema.parse(f.docs.peek(paths.assessment('s1', id)));
 }
@@ -169,6 +185,57 @@ describe('onAssessmentCreated', () => {
     assert.match(notificationsOf(f.docs, 's1')[0]?.body ?? '', /8 points lower, an improvement/);
   });
 
+  describe('without createdAt (the rules let a client leave it out)', () => {
+    it('is scored, and gets the create time of the event snapshot as createdAt with the result', async () => {
+      const f = setup();
+      const created = NOON_IST - 1_500;
+      seedWithoutCreatedAt(f, 'a1', 'phq9', [2, 2, 2, 2, 2, 2, 2, 2, 2]);
+      await triggerCreatedAt(f, created)('s1', 'a1');
+      const a = stored(f, 'a1');
+      assert.equal(a.score, 18);
+      assert.equal(a.severity, 'moderately-severe');
+      assert.ok(a.scoredAt);
+      assert.equal(a.createdAt?.toMillis(), created);
+      assert.equal(a.trend, null, 'the first one');
+      assert.equal(notificationsOf(f.docs, 's1').filter((n) => n.type === 'assessment-result').length, 1);
+    });
+
+    it('is compared with the previous result created before its create time', async () => {
+      const f = setup();
+      seedAssessment(f.docs, 's1', 'old', 'phq9', [3, 3, 3, 3, 3, 0, 0, 0, 0], Timestamp.fromMillis(NOON_IST - 14 * 86_400_000));
+      seedAssessment(f.docs, 's1', 'later', 'phq9', [0, 0, 0, 0, 0, 0, 0, 0, 0], Timestamp.fromMillis(NOON_IST + 60_000));
+      seedWithoutCreatedAt(f, 'new', 'phq9', [1, 1, 1, 1, 1, 1, 1, 0, 0]);
+      await triggerCreatedAt(f, NOON_IST)('s1', 'new');
+      assert.deepEqual(stored(f, 'new').trend, { previousId: 'old', previousScore: 15, delta: -8, direction: 'improved' });
+    });
+
+    it('once scored, is the previous result of the next one (its written createdAt orders it)', async () => {
+      const f = setup();
+      seedWithoutCreatedAt(f, 'first', 'gad7', [3, 3, 3, 3, 3, 0, 0]);
+      await triggerCreatedAt(f, NOON_IST - 86_400_000)('s1', 'first');
+      seedAssessment(f.docs, 's1', 'second', 'gad7', [1, 1, 1, 1, 1, 0, 0]);
+      await trigger(f)('s1', 'second');
+      assert.deepEqual(stored(f, 'second').trend, { previousId: 'first', previousScore: 15, delta: -10, direction: 'improved' });
+    });
+
+    it('a document with createdAt keeps its own: the event\'s create time is not written over it', async () => {
+      const f = setup();
+      seedAssessment(f.docs, 's1', 'a1', 'phq9', [1, 1, 1, 1, 1, 1, 1, 0, 0], Timestamp.fromMillis(NOON_IST - 5_000));
+      await triggerCreatedAt(f, NOON_IST)('s1', 'a1');
+      assert.equal(stored(f, 'a1').createdAt?.toMillis(), NOON_IST - 5_000);
+    });
+
+    it('a redelivery leaves the written createdAt as it is', async () => {
+      const f = setup();
+      seedWithoutCreatedAt(f, 'a1', 'phq9', [1, 1, 1, 1, 1, 1, 1, 0, 0]);
+      await triggerCreatedAt(f, NOON_IST - 2_000)('s1', 'a1');
+      const version = f.docs.versionOf(paths.assessment('s1', 'a1'));
+      await triggerCreatedAt(f, NOON_IST - 2_000)('s1', 'a1');
+      assert.equal(f.docs.versionOf(paths.assessment('s1', 'a1')), version);
+      assert.equal(stored(f, 'a1').createdAt?.toMillis(), NOON_IST - 2_000);
+    });
+  });
+
   it('is idempotent: a redelivery after scoring does nothing', async () => {
     const f = setup();
     seedAssessment(f.docs, 's1', 'a1', 'phq9', [3, 3, 3, 3, 3, 3, 3, 3, 3]);
@@ -191,7 +258,7 @@ describe('onAssessmentCreated', () => {
       }
     }
     const broken = { ...f.wellbeing, store: new CrashBeforeSaving(f.docs) };
-    await assert.rejects(handleAssessmentCreated(broken, 's1', 'a1'), /crash/);
+    await assert.rejects(handleAssessmentCreated(broken, 's1', 'a1', NOON_IST), /crash/);
     assert.equal(stored(f, 'a1').scoredAt, undefined);
     await trigger(f)('s1', 'a1');
     assert.ok(stored(f, 'a1').scoredAt);
@@ -207,7 +274,7 @@ describe('onAssessmentCreated', () => {
     const cap = captureLogs();
     let outcome;
     try {
-      outcome = await handleAssessmentCreated(f.wellbeing, 's1', 'bad');
+      outcome = await handleAssessmentCreated(f.wellbeing, 's1', 'bad', NOON_IST);
     } finally {
       cap.restore();
     }
@@ -221,7 +288,7 @@ describe('onAssessmentCreated', () => {
   it('scores but notifies no one and raises nothing when the profile is gone', async () => {
     const f = fakeWellbeing(NOON_IST);
     seedAssessment(f.docs, 'gone', 'a1', 'phq9', [0, 0, 0, 0, 0, 0, 0, 0, 1]);
-    const outcome = await handleAssessmentCreated(f.wellbeing, 'gone', 'a1');
+    const outcome = await handleAssessmentCreated(f.wellbeing, 'gone', 'a1', NOON_IST);
     assert.equal(outcome.status, 'scored');
     assert.deepEqual(riskEvents(f), []);
     assert.equal(f.outbox.entries.length, 0);

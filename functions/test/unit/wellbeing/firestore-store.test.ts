@@ -91,8 +91,8 @@ describe('firestoreWellbeingStore (offline Firestore emulator)', function () {
     const result = { ...scoreAnswers('phq9', answers), trend: null };
     await db.doc(paths.assessment('s1', 'a1')).set({ instrument: 'phq9', answers, createdAt: at(NOON_IST) });
     await db.doc(paths.assessment('gone', 'a1')).set({ instrument: 'phq9', answers, createdAt: at(NOON_IST) });
-    await store.saveAssessmentResult('s1', 'a1', result, 'org-a');
-    await store.saveAssessmentResult('gone', 'a1', result, null);
+    await store.saveAssessmentResult('s1', 'a1', result, 'org-a', null);
+    await store.saveAssessmentResult('gone', 'a1', result, null, null);
     const scored = assessmentSchema.parse((await db.doc(paths.assessment('s1', 'a1')).get()).data());
     assert.equal(scored.orgId, 'org-a');
     assert.equal(scored.severity, 'mild');
@@ -100,6 +100,19 @@ describe('firestoreWellbeingStore (offline Firestore emulator)', function () {
     const orphan = assessmentSchema.parse((await db.doc(paths.assessment('gone', 'a1')).get()).data());
     assert.equal(orphan.orgId, undefined);
     assert.equal(orphan.severity, 'mild');
+  });
+
+  it('reads an assessment without createdAt as valid, and writes the given createdAt with its result', async () => {
+    const answers = [1, 1, 1, 1, 1, 1, 1, 0, 0];
+    await db.doc(paths.assessment('s2', 'bare')).set({ instrument: 'phq9', answers });
+    const read = await store.assessment('s2', 'bare');
+    assert.deepEqual(read, { valid: true, instrument: 'phq9', answers, createdAt: null, scored: false });
+    await store.saveAssessmentResult('s2', 'bare', { ...scoreAnswers('phq9', answers), trend: null }, 'org-z', NOON_IST - 1_000);
+    const scored = assessmentSchema.parse((await db.doc(paths.assessment('s2', 'bare')).get()).data());
+    assert.equal(scored.createdAt?.toMillis(), NOON_IST - 1_000);
+    assert.ok(scored.scoredAt);
+    const previous = await store.previousAssessment('s2', 'phq9', NOON_IST, 'other');
+    assert.deepEqual(previous, { id: 'bare', answers }, 'the written createdAt puts it in trend queries');
   });
 
   it('the rollup\'s collection-group queries then count those entries and assessments under their org', async () => {
