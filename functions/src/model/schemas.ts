@@ -716,7 +716,7 @@ export const slotSchema = z
     heldBy: uidSchema.nullable().optional().describe('student holding the slot'),
     holdExpiresAt: timestampSchema.nullable().optional().describe('when a hold lapses back to open'),
     bookingId: idSchema.nullable().optional().describe('booking that holds or booked the slot'),
-    createdAt: timestampSchema.describe('creation (server time)'),
+    createdAt: timestampSchema.optional().describe('creation (server time); optional, a client may leave it out'),
   })
   .strict()
   .refine((s) => s.end.toMillis() > s.start.toMillis(), { message: 'end must be after start', path: ['end'] });

@@ -91,12 +91,20 @@ export function holdExpiry(now: number, start: Timestamp, settings: BookingSetti
   return at(Math.min(now + settings.holdMinutes * 60_000, start.toMillis()));
 }
 
+/**
+ * What a slot keeps through every status change: its times, and its `createdAt` when it has one (a client may
+ * create a slot without it; the key is then left out, never written as undefined or invented).
+ */
+function slotBase(slot: Slot): Pick<Slot, 'start' | 'end' | 'createdAt'> {
+  return { start: slot.start, end: slot.end, ...(slot.createdAt === undefined ? {} : { createdAt: slot.createdAt }) };
+}
+
 function heldSlot(slot: Slot, studentUid: string, bookingId: string, holdExpiresAt: Timestamp): Slot {
-  return { start: slot.start, end: slot.end, createdAt: slot.createdAt, status: 'held', heldBy: studentUid, holdExpiresAt, bookingId };
+  return { ...slotBase(slot), status: 'held', heldBy: studentUid, holdExpiresAt, bookingId };
 }
 
 function openSlot(slot: Slot): Slot {
-  return { start: slot.start, end: slot.end, createdAt: slot.createdAt, status: 'open', heldBy: null, holdExpiresAt: null, bookingId: null };
+  return { ...slotBase(slot), status: 'open', heldBy: null, holdExpiresAt: null, bookingId: null };
 }
 
 /** The slot back to `open`, when it is still held or booked for this booking (otherwise nothing to release). */

@@ -4,6 +4,7 @@
  * slot (against the serialising fake), all-or-nothing writes, and the scheduled hold sweep.
  */
 import assert from 'node:assert/strict';
+import { Timestamp } from 'firebase-admin/firestore';
 import functionsTest from 'firebase-functions-test';
 import { HttpsError } from 'firebase-functions/v2/https';
 import { bookingIdFor, chatIdForBooking } from '../../../src/connect/booking/ids';
@@ -182,6 +183,22 @@ describe('requestBooking', () => {
     assert.equal(slot.status, 'held');
     assert.equal(slot.heldBy, bookings[0]?.studentUid);
     assert.equal(slot.bookingId, bookings[0]?.id);
+  });
+
+  it('a slot created without createdAt is requested, accepted and cancelled; it never gains createdAt', async () => {
+    const f = setup();
+    const path = paths.slot('cou1', 'bare');
+    const start = NOW + 24 * HOUR;
+    f.docs.seed(path, { start: Timestamp.fromMillis(start), end: Timestamp.fromMillis(start + 50 * MINUTE), status: 'open' });
+    const { bookingId, status } = await f.request({ counselorUid: 'cou1', slotId: 'bare', mode: 'video' });
+    assert.equal(status, 'requested');
+    assert.deepEqual([slotOf(f.docs, 'cou1', 'bare').status, slotOf(f.docs, 'cou1', 'bare').bookingId], ['held', bookingId]);
+    assert.equal(bookingOf(f.docs, bookingId).start.toMillis(), start);
+    assert.equal((await f.respond({ bookingId, action: 'accept' })).status, 'confirmed');
+    assert.equal(slotOf(f.docs, 'cou1', 'bare').status, 'booked');
+    assert.equal((await f.cancel({ bookingId })).status, 'cancelled');
+    assert.equal(slotOf(f.docs, 'cou1', 'bare').status, 'open');
+    assert.ok(!('createdAt' in (f.docs.peek(path) ?? {})));
   });
 
   it('nothing is half-written when the commit fails', async () => {

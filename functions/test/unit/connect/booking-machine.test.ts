@@ -34,6 +34,11 @@ function slot(inMs = 24 * HOUR, extra: Partial<Slot> = {}): Slot {
   return { start: ts(NOW + inMs), end: ts(NOW + inMs + 50 * MIN), status: 'open', createdAt: ts(NOW - 48 * HOUR), ...extra };
 }
 
+/** A slot as a client may create it: no createdAt (the rules allow that). */
+function bareSlot(inMs = 24 * HOUR, extra: Partial<Slot> = {}): Slot {
+  return { start: ts(NOW + inMs), end: ts(NOW + inMs + 50 * MIN), status: 'open', ...extra };
+}
+
 function heldFor(bookingId: string, inMs = 24 * HOUR, student = 'stu1'): Slot {
   return slot(inMs, { status: 'held', heldBy: student, bookingId, holdExpiresAt: ts(NOW + HOUR) });
 }
@@ -201,6 +206,30 @@ describe('planRequest', () => {
 
   it('a retried request of the same slot is still a duplicate (already-exists), not already-active', () => {
     fails(() => planRequest(requestFacts({ slot: heldFor(BID), withCounselor: [booking()] })), 'already-exists', 'booking/duplicate');
+  });
+});
+
+describe('slots without createdAt', () => {
+  const keys = (v: Slot | undefined) => Object.keys(v ?? {}).sort();
+
+  it('are held by a request; the slot written has no createdAt key (nothing invented, no undefined)', () => {
+    const t = planRequest(requestFacts({ slot: bareSlot() }));
+    const held = t.slots[0]?.slot;
+    assert.equal(held?.status, 'held');
+    assert.deepEqual(keys(held), ['bookingId', 'end', 'heldBy', 'holdExpiresAt', 'start', 'status']);
+  });
+
+  it('are booked, released and moved to without gaining createdAt; a slot that has one keeps it', () => {
+    const heldBare = bareSlot(24 * HOUR, { status: 'held', heldBy: 'stu1', bookingId: BID, holdExpiresAt: ts(NOW + HOUR) });
+    const accepted = planRespond(respondFacts({ slot: heldBare }));
+    assert.equal(accepted?.slots[0]?.slot.status, 'booked');
+    assert.equal(accepted?.slots[0]?.slot.createdAt, undefined);
+    const rejected = planRespond(respondFacts({ action: 'reject', slot: heldBare }));
+    assert.equal(rejected?.slots[0]?.slot.status, 'open');
+    assert.ok(!('createdAt' in (rejected?.slots[0]?.slot ?? {})));
+    const moved = planRespond(respondFacts({ action: 'reschedule', slot: heldBare, newSlotId: 's2', newSlot: bareSlot(48 * HOUR) }));
+    assert.deepEqual(moved?.slots.map((w) => [w.slotId, w.slot.status, 'createdAt' in w.slot]), [['s1', 'open', false], ['s2', 'held', false]]);
+    assert.equal(planRequest(requestFacts()).slots[0]?.slot.createdAt?.toMillis(), NOW - 48 * HOUR);
   });
 });
 

@@ -109,6 +109,24 @@ describe('booking store (offline Firestore emulator)', function () {
     assert.equal(slot.bookingId, bookings.docs[0]?.id);
   });
 
+  it('a slot created without createdAt: 20 concurrent requests, one booking; the slot is held and still has no createdAt', async () => {
+    await db.doc(paths.counselor('cou1')).set({ displayName: 'Dr. Asha Rao', languages: ['en'], specialties: [], bio: '', orgId: 'org-a', active: true });
+    await db.doc(paths.slot('cou1', 'bare')).set({ start: ts(T + 24 * HOUR), end: ts(T + 24 * HOUR + 50 * 60_000), status: 'open' });
+    const d = deps();
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => requestBooking(d, { counselorUid: 'cou1', slotId: 'bare', mode: 'video', reason: undefined }, student(`stu${String(i)}`))),
+    );
+    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+    for (const r of results) if (r.status === 'rejected') assert.equal(r.reason instanceof DomainError ? r.reason.code : String(r.reason), 'booking/slot-taken');
+    const data = (await db.doc(paths.slot('cou1', 'bare')).get()).data();
+    const slot = slotSchema.parse(data);
+    assert.equal(slot.status, 'held');
+    assert.ok(data && !('createdAt' in data));
+    const later = deps(T + 3 * HOUR);
+    assert.deepEqual(await runExpireHolds(later, T + 3 * HOUR), { expired: 1, skipped: 0, failed: 0 });
+    assert.equal(slotSchema.parse((await db.doc(paths.slot('cou1', 'bare')).get()).data()).status, 'open');
+  });
+
   it('one student asking for 5 slots of one counselor at once gets one booking; the others booking/already-active', async () => {
     const slots = ['s1', 's2', 's3', 's4', 's5'];
     for (const [i, id] of slots.entries()) await seedCounselorAndSlot(id, (24 + i) * HOUR);

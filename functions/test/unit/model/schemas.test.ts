@@ -486,6 +486,11 @@ describe('counselors, slots, bookings', () => {
     rejects('slot', with_(sample('slot'), { status: 'free' }), /status/);
   });
 
+  it('a slot\'s createdAt is optional (a counselor\'s client may leave it out)', () => {
+    accepts('slot', without(sample('slot'), 'createdAt'));
+    rejects('slot', with_(sample('slot'), { createdAt: 'yesterday' }), /createdAt/);
+  });
+
   it('bookings check mode, status and history entries', () => {
     for (const mode of ['video', 'audio', 'chat', 'in-person']) accepts('booking', with_(sample('booking'), { mode }));
     rejects('booking', with_(sample('booking'), { mode: 'carrier-pigeon' }), /mode/);
