@@ -18,7 +18,8 @@ import { HI_LATN, HI_LATN_BROAD } from './lexicon/hi-latn';
 import { NE, NE_BROAD } from './lexicon/ne';
 import { NE_LATN, NE_LATN_BROAD } from './lexicon/ne-latn';
 import { foldDevanagari, normalize } from './normalize';
-import { compileLexicon, matchedIndex, type Compiled, type CompiledLexicon, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
+import { literalsIn } from './prefilter';
+import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
   DEVANAGARI,
   ENGLISH,
@@ -51,23 +52,10 @@ export interface ScreenResult {
 }
 
 /** Every language's own phrases first, then the broad generalisation rules (a specific phrase at a position wins). */
-const GROUP_NAMES: readonly RuleGroup[] = ['risk', 'mood', 'time'];
 const LEXICON = compileLexicon([EN, HI_LATN, HI, NE, NE_LATN, EN_BROAD, HI_LATN_BROAD, HI_BROAD, NE_BROAD, NE_LATN_BROAD]);
 /** The broad layer's cues (lexicon/bag.ts), compiled and scanned apart so that they never hide a phrase. */
-/**
- * One compiled set per cue concept, so that every concept found at a position counts ("blade" is the means
- * and, in "blade chalaye", self-harm too); phrases keep first-match-wins.
- */
-const BAG: readonly CompiledLexicon[] = [
-  ...new Set(BAG_PARTS.flatMap((p) => GROUP_NAMES.flatMap((g) => p.rules[g].flatMap((r) => r.concepts)))),
-].map((concept) =>
-  compileLexicon(
-    BAG_PARTS.map((p) => ({
-      ...p,
-      rules: { risk: p.rules.risk.filter((r) => r.concepts.includes(concept)), mood: p.rules.mood.filter((r) => r.concepts.includes(concept)), time: p.rules.time.filter((r) => r.concepts.includes(concept)) },
-    })),
-  ),
-);
+/** The broad layer's cues, compiled apart so that they never hide a phrase; every cue at a position counts. */
+const BAG = compileLexicon(BAG_PARTS);
 const GROUPS: readonly RuleGroup[] = ['risk', 'mood', 'time'];
 const MAX_REASONS = 20;
 
@@ -94,25 +82,55 @@ interface Hit {
  * matches there (each chunk is scanned resuming one character after each match; across chunks the earlier
  * phrase at a position wins). Spans come out in position order.
  */
-function scan<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>): void {
+function scan<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, literals: ReadonlySet<number>): void {
   const best = new Map<number, { index: number; end: number }>();
-  for (const chunk of compiled.chunks) {
-    const re = chunk.re;
-    re.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = re.exec(text)) !== null) {
-      const index = chunk.offset + matchedIndex(match);
-      const seen = best.get(match.index);
-      if (seen === undefined || index < seen.index) best.set(match.index, { index, end: match.index + match[0].length });
-      re.lastIndex = match.index + 1;
-    }
-  }
+  eachCandidate(compiled, text, literals, (i, start, end) => {
+    const seen = best.get(start);
+    if (seen === undefined || i < seen.index) best.set(start, { index: i, end });
+  });
   for (const start of [...best.keys()].sort((a, b) => a - b)) {
     const found = best.get(start);
     const item = found === undefined ? undefined : compiled.items[found.index];
     if (found !== undefined && item !== undefined) out.push({ start, end: found.end, item });
   }
 }
+
+/** Every match of every phrase, several at one position included (the broad layer's cues), in position order. */
+function scanAll<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, literals: ReadonlySet<number>): void {
+  const found: Array<Span<T>> = [];
+  eachCandidate(compiled, text, literals, (i, start, end) => {
+    const item = compiled.items[i];
+    if (item !== undefined) found.push({ start, end, item });
+  });
+  found.sort((a, b) => a.start - b.start);
+  out.push(...found);
+}
+
+/**
+ * Runs the phrases the literal prefilter leaves (those with a required literal in the message, and those
+ * with none known), one RegExp each, resuming one character after each match.
+ */
+function eachCandidate<T>(compiled: Compiled<T>, text: string, literals: ReadonlySet<number>, found: (i: number, start: number, end: number) => void): void {
+  const { res, always, byLiteral, full } = compiled.each;
+  const met = new Map<number, number>();
+  for (const id of literals) {
+    const rules = byLiteral.get(id);
+    if (rules !== undefined) for (const [i, bit] of rules) met.set(i, (met.get(i) ?? 0) | bit);
+  }
+  const tried = [...always];
+  for (const [i, bits] of met) if (bits === full[i]) tried.push(i);
+  for (const i of tried) {
+    const re = res[i];
+    if (re === undefined) continue;
+    re.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = re.exec(text)) !== null) {
+      found(i, match.index, match.index + match[0].length);
+      re.lastIndex = match.index + 1;
+    }
+  }
+}
+
 
 function sentenceStartOf(text: string, pos: number): number {
   return Math.max(text.lastIndexOf('.', pos - 1), text.lastIndexOf('?', pos - 1)) + 1;
@@ -440,24 +458,22 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
   if (text === '') return { level: 'none', reasons: [], thirdParty: false, languages };
 
   const scripts = [
-    ...(LATIN.test(text) ? [{ groups: LEXICON.latin, bag: BAG.map((b) => b.latin), frames: LEXICON.latinFrames }] : []),
-    ...(DEVANAGARI.test(text) ? [{ groups: LEXICON.devanagari, bag: BAG.map((b) => b.devanagari), frames: LEXICON.devanagariFrames }] : []),
+    ...(LATIN.test(text) ? [{ groups: LEXICON.latin, bag: BAG.latin, frames: LEXICON.latinFrames }] : []),
+    ...(DEVANAGARI.test(text) ? [{ groups: LEXICON.devanagari, bag: BAG.devanagari, frames: LEXICON.devanagariFrames }] : []),
   ];
+  const literals = literalsIn(text);
   const frameSpans: Array<Span<Frame>> = [];
   const ruleSpans: Array<Span<Rule> & { group: RuleGroup }> = [];
   const cueSpans: Array<Span<Rule> & { group: RuleGroup }> = [];
   for (const script of scripts) {
-    scan(script.frames, text, frameSpans);
+    scan(script.frames, text, frameSpans, literals);
     for (const group of GROUPS) {
       const found: Array<Span<Rule>> = [];
-      scan(script.groups[group], text, found);
+      scan(script.groups[group], text, found, literals);
       for (const f of found) ruleSpans.push({ ...f, group });
-      for (const set of script.bag) {
-        if (set[group].items.length === 0) continue;
-        const cues: Array<Span<Rule>> = [];
-        scan(set[group], text, cues);
-        for (const c of cues) cueSpans.push({ ...c, group });
-      }
+      const cues: Array<Span<Rule>> = [];
+      scanAll(script.bag[group], text, cues, literals);
+      for (const c of cues) cueSpans.push({ ...c, group });
     }
   }
   if (ruleSpans.length === 0 && cueSpans.length === 0 && !frameSpans.some((f) => f.item.emits !== null)) {

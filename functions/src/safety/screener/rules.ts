@@ -13,6 +13,7 @@
  */
 import type { Concept } from './concepts';
 import { foldDevanagari } from './normalize';
+import { literalId, requiredLiterals } from './prefilter';
 
 export type Lang = 'en' | 'hi' | 'hi-Latn' | 'ne' | 'ne-Latn';
 export type Person = 'self' | 'other' | 'second' | 'auto';
@@ -68,6 +69,54 @@ export interface Compiled<T> {
   /** The phrases in lexicon order, split into RegExps small enough for the engine to optimise. */
   readonly chunks: readonly Chunk[];
   readonly items: readonly T[];
+  /**
+   * The same phrases one RegExp each, with a literal prefilter: only the phrases whose required literals
+   * occur in a message (and those with none known, `always`) are tried (see prefilter.ts).
+   */
+  readonly each: {
+    readonly res: readonly RegExp[];
+    readonly always: readonly number[];
+    /**
+     * For each literal (global id, see prefilter.ts), the phrases that require it, each with the bit of the
+     * literal set it belongs to; a phrase is tried when every one of its sets (`full`, a bit mask) is met.
+     */
+    readonly byLiteral: ReadonlyMap<number, ReadonlyArray<readonly [number, number]>>;
+    readonly full: readonly number[];
+  };
+}
+
+/**
+ * The top-level alternatives of a pattern written `(?:a|b|c)`: a rule built on a long list of ways is
+ * better written as one rule per way, so that the literal prefilter tries only the ways a message mentions
+ * (one RegExp per way is also far cheaper than one for all of them; see prefilter.ts).
+ */
+export function alternativesOf(source: string): string[] {
+  const body = source.startsWith('(?:') && source.endsWith(')') ? source.slice(3, -1) : source;
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(body.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(body.slice(start));
+  if (depth !== 0) return [source];
+  return parts;
 }
 
 /** Shorthand used by the lexicon files. */
@@ -131,9 +180,16 @@ function check(source: string, where: string): string {
  */
 const CHUNK_SOURCE_MAX = 8_000;
 
+/**
+ * Word edges. Normalised text is lower case with Latin, Devanagari and digits (see normalize.ts); a class of
+ * those ranges (and the other letters of the Basic Multilingual Plane a message may keep) lets the RegExps
+ * run without the Unicode flag, several times faster than property escapes at every position.
+ */
+const WORD_CHAR = '0-9a-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u024f\\u0250-\\u02af\\u0300-\\u036f\\u0370-\\u03ff\\u0400-\\u052f\\u0590-\\u08ff\\u0900-\\u0dff\\u0e00-\\u0fff\\u1000-\\u1fff\\u3040-\\u9fff\\uac00-\\ud7af';
+
 function chunkRegExp(sources: readonly string[]): RegExp {
   const body = sources.map((source) => `(${source})`).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${body === '' ? '(?!)' : body})(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+  return new RegExp(`(?<![${WORD_CHAR}])(?:${body === '' ? '(?!)' : body})(?![${WORD_CHAR}])`, 'g');
 }
 
 /** Joins phrases into RegExps of at most CHUNK_SOURCE_MAX characters, in order. Word edges are letters, marks, digits. */
@@ -154,7 +210,26 @@ function build<T>(entries: ReadonlyArray<{ source: string; item: T }>): Compiled
     length += e.source.length + 3;
   }
   if (current.length > 0 || chunks.length === 0) flush();
-  return { chunks, items: entries.map((e) => e.item) };
+  const byLiteral = new Map<number, Array<readonly [number, number]>>();
+  const always: number[] = [];
+  const full: number[] = [];
+  entries.forEach((e, i) => {
+    const sets = requiredLiterals(e.source);
+    full.push(sets === null ? 0 : (1 << sets.length) - 1);
+    if (sets === null) {
+      always.push(i);
+      return;
+    }
+    sets.forEach((set, bit) => {
+      for (const literal of set) {
+        const id = literalId(literal);
+        const rules = byLiteral.get(id) ?? [];
+        rules.push([i, 1 << bit]);
+        byLiteral.set(id, rules);
+      }
+    });
+  });
+  return { chunks, items: entries.map((e) => e.item), each: { res: entries.map((e) => chunkRegExp([e.source])), always, byLiteral, full } };
 }
 
 export interface CompiledLexicon {

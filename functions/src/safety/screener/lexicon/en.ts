@@ -3,7 +3,7 @@
  * Phrases are written over normalised text: lower case, apostrophes dropped (don't → dont, i'm → im,
  * i'll → ill), hyphens as spaces, stretched vowels collapsed. See rules.ts for flags and person macros.
  */
-import { frame, rule, type LexiconPart } from '../rules';
+import { alternativesOf, frame, rule, type LexiconPart } from '../rules';
 
 const x = String.raw;
 
@@ -74,10 +74,10 @@ export const EN: LexiconPart = {
 
       // ---- method with intent, method with thoughts, bare method -------------------------------------
       rule(['intent', 'method'], x`${WANT} ${ADV}${METHOD_REFL}`, 'H'),
-      rule(['intent', 'method'], x`${WANT} ${ADV}${METHOD}`, 'H'),
+      ...alternativesOf(METHOD).map((way) => rule(['intent', 'method'], x`${WANT} ${ADV}(?:${way})`, 'H')),
       rule(['thoughts', 'method'], x`${THINK} ${ADV}${METHOD_REFL}`),
-      rule(['thoughts', 'method'], x`${THINK} ${ADV}${METHOD}`),
-      rule(['passive', 'method'], x`wish(?:ed)? (?:i|to) (?:could )?${ADV}(?:${METHOD})`),
+      ...alternativesOf(METHOD).map((way) => rule(['thoughts', 'method'], x`${THINK} ${ADV}(?:${way})`)),
+      ...alternativesOf(METHOD).map((way) => rule(['passive', 'method'], x`wish(?:ed)? (?:i|to) (?:could )?${ADV}(?:${way})`)),
       rule('method', METHOD_REFL),
 
       // ---- attempts -----------------------------------------------------------------------------------
@@ -145,7 +145,7 @@ export const EN: LexiconPart = {
 
       // ---- strengthening pass (tuned on labelled sets A and B) ----------------------------------------
       rule('intent', x`${KILL}(?:ing|s) <refl>|leaving this (?:world|earth)(?= (?:tonight|today|now|tomorrow|soon|forever))|(?:im|i am|i m) (?:\S+ )?(?:leaving this world|ending (?:it all|my life|everything|it)(?= ?(?:[.,?"]|$| tonight| today| now| after| before| this| tomorrow| in))|unaliving <refl>|checking out of (?:life|this world))`, 'H'),
-      rule(['intent', 'method'], x`(?:im|i am|i m) (?:\S+ )?${METHOD}`, 'H'),
+      ...alternativesOf(METHOD).map((way) => rule(['intent', 'method'], x`(?:im|i am|i m) (?:\S+ )?(?:${way})`, 'H')),
       rule('act', x`(?:took|taken|had|did|done) an? (?:\S+ )?overdose|(?:i|ive|i have|i just|ive just) (?:od|oded|odd|overdosed) on`),
       rule(['intent', 'plan'], x`(?:decided|planned|figured out|know exactly|chosen|chose|picked) (?:how|when|where) (?:i|im|i am|ill) (?:will |would |am going to |gonna )?(?:die|do it|end it|go)`),
       rule('plan', x`(?:got|have|ive got|i have|i ve got|gathered|arranged) (?:everything|all (?:of )?(?:it|the stuff)) (?:i need|ready|set|prepared|in place)|(?:its|it is) happening (?:tonight|today|now|tomorrow)`),
@@ -268,7 +268,7 @@ export const EN_BROAD: LexiconPart = {
   lang: 'en',
   rules: {
     risk: [
-      rule('method', METHOD, 'c'),
+      ...alternativesOf(METHOD).map((way) => rule('method', way, 'c')),
       // A cut too deep is self-harm and, with bleeding that won't stop, an act under way.
       rule(['selfHarm', 'actIf'], x`(?:cut|cuts|slit|slashed|sliced|went) (?:\S+ ){0,2}(?:too|so|really|very|way too) deep|(?:cut|cuts|slit) (?:myself |my (?:arm|wrist|thigh|leg) )?(?:deeper|too deep)`),
       rule('actIf', x`(?:blood|bleeding) (?:\S+ ){0,3}(?:everywhere|all over|wont stop|won t stop|doesnt stop|not stopping|keeps coming|soaked|through the (?:towel|bandage|cloth))|(?:towel|bandage|cloth|bedsheet) (?:is |got )?(?:soaked|full of blood|all red)`),

@@ -1,0 +1,81 @@
+/**
+ * The literal prefilter: which literals a pattern requires, one pass over a message for all of them, and
+ * splitting a list of ways into one rule each. The screener's own results are checked by the language and
+ * metrics tests (the prefilter must not change any verdict); these pin the analysis itself.
+ */
+import assert from 'node:assert/strict';
+import { LiteralIndex, requiredLiterals } from '../../../src/safety/screener/prefilter';
+import { alternativesOf } from '../../../src/safety/screener/rules';
+
+const sets = (source: string) => requiredLiterals(source)?.map((s) => [...s].sort()).sort((a, b) => (a.join() < b.join() ? -1 : 1));
+
+describe('screener prefilter: required literals', () => {
+  it('a plain phrase requires itself', () => {
+    assert.deepEqual(sets('kill myself'), [['kill myself']]);
+  });
+
+  it('an alternation requires one of its alternatives', () => {
+    assert.deepEqual(sets('(?:pills|tablets|poison)'), [['pills', 'poison', 'tablets']]);
+  });
+
+  it('a sequence requires each of its required parts', () => {
+    assert.deepEqual(sets('(?:want|wanna) to (?:\\S+ ){0,2}(?:jump|hang)'), [[' to '], ['hang', 'jump'], ['wanna', 'want']]);
+  });
+
+  it('optional parts, classes and lookarounds require nothing', () => {
+    assert.deepEqual(sets('(?:just )?die(?! (?:of|laughing))'), [['die']]);
+    assert.deepEqual(sets('[a-z]+ing'), [['ing']]);
+    assert.equal(requiredLiterals('(?:so )?\\S+'), null);
+  });
+
+  it('literals shorter than three characters are too common to require', () => {
+    assert.equal(requiredLiterals('(?:i|me) (?:\\S+ )?od'), null);
+    assert.deepEqual(sets('(?:i|me) overdose'), [[' overdose']]);
+  });
+
+  it('an alternative without a literal makes the whole alternation unknown', () => {
+    assert.equal(requiredLiterals('(?:pills|\\d+ tabs|[0-9]+)'), null);
+  });
+
+  it('every match of a pattern contains a literal of each required set', () => {
+    const source = '(?:took|swallowed) (?:\\S+ ){0,2}(?:pills|tablets)(?: ,)? (?:now|tonight)';
+    const re = new RegExp(source);
+    const required = requiredLiterals(source);
+    assert.ok(required);
+    for (const text of ['took 20 pills now', 'swallowed all the tablets , tonight', 'took pills tonight']) {
+      const m = re.exec(text);
+      assert.ok(m, text);
+      for (const set of required) assert.ok([...set].some((l) => m[0].includes(l)), `${text}: ${[...set].join('|')}`);
+    }
+  });
+});
+
+describe('screener prefilter: literal index', () => {
+  it('finds every literal that occurs, overlapping ones included, in one pass', () => {
+    const index = new LiteralIndex(['die', 'died', 'pills', 'ill', 'मरना']);
+    const found = new Set<number>();
+    index.scan('she died , i will take pills . मरना', (id) => found.add(id));
+    assert.deepEqual([...found].sort(), [0, 1, 2, 3, 4]);
+  });
+
+  it('finds nothing in a text without them', () => {
+    const index = new LiteralIndex(['suicide', 'noose']);
+    const found: number[] = [];
+    index.scan('see you at the library at 5', (id) => found.push(id));
+    assert.deepEqual(found, []);
+  });
+});
+
+describe('screener rules: alternativesOf', () => {
+  it('splits a list of ways at its top level only', () => {
+    assert.deepEqual(alternativesOf('(?:jump(?:ing)? off|hang(?:ing)? <refl>|tak(?:e|ing) [0-9|]+ pills)'), [
+      'jump(?:ing)? off',
+      'hang(?:ing)? <refl>',
+      'tak(?:e|ing) [0-9|]+ pills',
+    ]);
+  });
+
+  it('keeps a pattern that is not one group of ways whole', () => {
+    assert.deepEqual(alternativesOf('pills'), ['pills']);
+  });
+});
