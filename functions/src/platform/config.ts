@@ -2,7 +2,7 @@
  * The one config module. Params and secrets are declared here (with descriptions, for `firebase deploy`)
  * and read only at run time through `getConfig()`, which validates and normalises them once per instance.
  */
-import { defineSecret, defineString } from 'firebase-functions/params';
+import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
 import { z } from 'zod';
 import { formatIssues } from './validation';
 import { DomainError } from './errors';
@@ -35,7 +35,18 @@ export const params = {
     default: 'gemini-2.0-flash',
     description: 'Gemini model used for screening, Bestie replies and summaries.',
   }),
+  DELIVERY_RETENTION_DAYS: defineInt('DELIVERY_RETENTION_DAYS', {
+    default: 90,
+    description: 'Days a delivery record (deliveries/{id}) is kept: its expireAt, which the TTL policy deletes it after.',
+  }),
+  BOT_MESSAGE_RETENTION_DAYS: defineInt('BOT_MESSAGE_RETENTION_DAYS', {
+    default: 30,
+    description: 'Days messages of Bestie (bot) chats are kept, replies and the student\'s messages alike (TTL on expireAt). Counselor chats are never expired.',
+  }),
 } as const;
+
+/** Defaults of the TTL retention params (days). */
+export const DEFAULT_RETENTION = { deliveryDays: 90, botMessageDays: 30 } as const;
 
 /** Every secret a function may read; bind with `{ secrets: ALL_SECRETS }` on functions that need providers. */
 export const ALL_SECRETS = Object.values(secrets);
@@ -69,6 +80,11 @@ export const configSchema = z.object({
   gemini: z.object({ apiKey: z.string().optional(), model: z.string().min(1) }),
   twilio: z.object({ accountSid: z.string().optional(), authToken: z.string().optional(), from: z.string().optional() }),
   sendgrid: z.object({ apiKey: z.string().optional(), from: z.string().email().optional() }),
+  /** How long TTL-managed documents are kept (their `expireAt`), in days. */
+  retention: z.object({
+    deliveryDays: z.int().min(1).max(3650),
+    botMessageDays: z.int().min(1).max(3650),
+  }),
   encryption: z.object({
     /** Empty when FIELD_ENCRYPTION_KEY is not set (outside the emulators): encryption then fails with `crypto/no-key`. */
     keys: z.array(z.object({ id: z.string(), key: z.instanceof(Buffer) })),
@@ -93,6 +109,8 @@ export interface RawConfig {
   sendgridApiKey?: string | undefined;
   sendgridFrom?: string | undefined;
   fieldEncryptionKey?: string | undefined;
+  deliveryRetentionDays?: number | undefined;
+  botMessageRetentionDays?: number | undefined;
 }
 
 /** Pure: raw strings → validated config. Throws a readable `DomainError` (`config/invalid`). */
@@ -124,6 +142,10 @@ export function buildConfig(raw: RawConfig): Config {
       from: nonEmpty(raw.twilioFrom),
     },
     sendgrid: { apiKey: nonEmpty(raw.sendgridApiKey), from: nonEmpty(raw.sendgridFrom) },
+    retention: {
+      deliveryDays: raw.deliveryRetentionDays ?? DEFAULT_RETENTION.deliveryDays,
+      botMessageDays: raw.botMessageRetentionDays ?? DEFAULT_RETENTION.botMessageDays,
+    },
     encryption: { keys, development },
   });
   if (!result.success) throw invalid(formatIssues(result.error));
@@ -174,6 +196,8 @@ export function getConfig(): Config {
     sendgridApiKey: secrets.SENDGRID_API_KEY.value(),
     sendgridFrom: params.SENDGRID_FROM.value(),
     fieldEncryptionKey: secrets.FIELD_ENCRYPTION_KEY.value(),
+    deliveryRetentionDays: params.DELIVERY_RETENTION_DAYS.value(),
+    botMessageRetentionDays: params.BOT_MESSAGE_RETENTION_DAYS.value(),
   });
   return cached;
 }

@@ -3,11 +3,17 @@
  * then sent or failed with the attempts made and the last error code. The contract (`DeliveryLog`), the pure
  * rules (deterministic ids for idempotency keys, the shape of each record) and an in-memory implementation
  * for tests. The Firestore implementation is in delivery-log-firestore.ts.
+ *
+ * Every record is created with `expireAt` (`DELIVERY_RETENTION_DAYS` after it was queued, default 90): the
+ * TTL policy on `deliveries.expireAt` (firestore.indexes.json) deletes it some time after that.
  */
 import { createHash } from 'node:crypto';
 import { Timestamp } from 'firebase-admin/firestore';
 import { deliverySchema, type Delivery, type DeliveryChannel, type DeliveryStatus } from '../../model/schemas';
+import { DEFAULT_RETENTION } from '../config';
 import { parseInput } from '../validation';
+
+const DAY_MS = 86_400_000;
 
 export interface DeliveryStart {
   channel: DeliveryChannel;
@@ -47,8 +53,13 @@ export function deliveryIdFor(channel: DeliveryChannel, idempotencyKey: string):
   return `${channel}-${createHash('sha256').update(`${channel}\n${idempotencyKey}`).digest('hex').slice(0, 32)}`;
 }
 
-/** Pure: the fields of a new record, timestamps excluded. */
-export function queuedFields(start: DeliveryStart): Omit<Delivery, 'createdAt' | 'updatedAt'> {
+/** Pure: when a record queued at `now` (epoch ms) expires, kept `retentionDays` days. */
+export function deliveryExpireAt(now: number, retentionDays: number): Timestamp {
+  return Timestamp.fromMillis(now + retentionDays * DAY_MS);
+}
+
+/** Pure: the fields of a new record, its `expireAt` (TTL) included, `createdAt`/`updatedAt` excluded. */
+export function queuedFields(start: DeliveryStart, expireAt: Timestamp): Omit<Delivery, 'createdAt' | 'updatedAt'> {
   return {
     channel: start.channel,
     template: start.template,
@@ -58,6 +69,7 @@ export function queuedFields(start: DeliveryStart): Omit<Delivery, 'createdAt' |
     lastError: null,
     ...(start.orgId !== undefined ? { orgId: start.orgId } : {}),
     ...(start.sourcePath !== undefined ? { sourcePath: start.sourcePath } : {}),
+    expireAt,
   };
 }
 
@@ -73,14 +85,18 @@ export class InMemoryDeliveryLog implements DeliveryLog {
   readonly records = new Map<string, Delivery>();
   private sequence = 0;
 
-  constructor(private readonly now: () => Timestamp = () => Timestamp.now()) {}
+  constructor(
+    private readonly now: () => Timestamp = () => Timestamp.now(),
+    private readonly retentionDays: number = DEFAULT_RETENTION.deliveryDays,
+  ) {}
 
   async begin(start: DeliveryStart): Promise<DeliveryTicket> {
     const id = start.idempotencyKey !== undefined ? deliveryIdFor(start.channel, start.idempotencyKey) : `mem-${String(++this.sequence).padStart(6, '0')}`;
     const existing = this.records.get(id);
     if (existing) return { id, status: existing.status, attempts: existing.attempts };
     const at = this.now();
-    this.records.set(id, parseInput(deliverySchema, { ...queuedFields(start), createdAt: at, updatedAt: at }, 'delivery'));
+    const fields = queuedFields(start, deliveryExpireAt(at.toMillis(), this.retentionDays));
+    this.records.set(id, parseInput(deliverySchema, { ...fields, createdAt: at, updatedAt: at }, 'delivery'));
     return { id, status: 'queued', attempts: 0 };
   }
 

@@ -99,7 +99,7 @@ const built = new WeakMap<Config, Providers>();
 export function getProviders(config: Config): Providers {
   let providers = built.get(config);
   if (!providers) {
-    providers = createProviders(config, { deliveryLog: firestoreDeliveryLog(db), app: adminApp });
+    providers = createProviders(config, { deliveryLog: firestoreDeliveryLog(db, { retentionDays: config.retention.deliveryDays }), app: adminApp });
     built.set(config, providers);
   }
   return providers;

@@ -45,6 +45,13 @@ describe('config', () => {
     assert.equal(c.gemini.model, 'gemini-2.0-flash');
   });
 
+  it('retention days default to 90 (deliveries) and 30 (bot chat messages), are configurable and bounded', () => {
+    assert.deepEqual(buildConfig({ emulator: true }).retention, { deliveryDays: 90, botMessageDays: 30 });
+    assert.deepEqual(buildConfig({ emulator: false, deliveryRetentionDays: 30, botMessageRetentionDays: 7 }).retention, { deliveryDays: 30, botMessageDays: 7 });
+    assert.throws(() => buildConfig({ emulator: true, deliveryRetentionDays: 0 }), /retention\.deliveryDays/);
+    assert.throws(() => buildConfig({ emulator: true, botMessageRetentionDays: 1.5 }), /retention\.botMessageDays/);
+  });
+
   it('rejects an invalid sender address and org id', () => {
     assert.throws(() => buildConfig({ emulator: true, sendgridFrom: 'not-an-email' }), /sendgrid\.from/);
     assert.throws(() => buildConfig({ emulator: true, defaultOrgId: 'bad org/id' }), /defaultOrgId/);

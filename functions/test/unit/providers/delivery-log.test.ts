@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { Timestamp } from 'firebase-admin/firestore';
 import { deliverySchema, ID_SEGMENT_RE } from '../../../src/model/schemas';
-import { deliveryIdFor, finishFields, InMemoryDeliveryLog, queuedFields, type DeliveryStart } from '../../../src/platform/providers/delivery-log';
+import { deliveryExpireAt, deliveryIdFor, finishFields, InMemoryDeliveryLog, queuedFields, type DeliveryStart } from '../../../src/platform/providers/delivery-log';
+
+const DAY = 86_400_000;
 
 describe('delivery log', () => {
   const start: DeliveryStart = { channel: 'sms', template: 'risk.alert', recipientRef: 'users/c1', orgId: 'org-1', sourcePath: 'riskEvents/r1' };
@@ -14,7 +16,8 @@ describe('delivery log', () => {
     const record = log.records.get(ticket.id);
     assert.ok(record);
     assert.equal(deliverySchema.safeParse(record).success, true);
-    assert.deepEqual({ ...record, createdAt: undefined, updatedAt: undefined }, {
+    assert.equal(record.expireAt?.toMillis(), 1_000 + 90 * DAY, 'kept 90 days by default (TTL)');
+    assert.deepEqual({ ...record, createdAt: undefined, updatedAt: undefined, expireAt: undefined }, {
       channel: 'sms',
       template: 'risk.alert',
       recipientRef: 'users/c1',
@@ -25,7 +28,17 @@ describe('delivery log', () => {
       sourcePath: 'riskEvents/r1',
       createdAt: undefined,
       updatedAt: undefined,
+      expireAt: undefined,
     });
+  });
+
+  it('sets expireAt the configured number of days after the record is queued, and keeps it through finish', async () => {
+    const log = new InMemoryDeliveryLog(() => Timestamp.fromMillis(5_000), 7);
+    const { id } = await log.begin({ ...start, idempotencyKey: 'k' });
+    assert.equal(log.records.get(id)?.expireAt?.toMillis(), 5_000 + 7 * DAY);
+    await log.finish(id, { status: 'sent', attempts: 1 });
+    assert.equal(log.records.get(id)?.expireAt?.toMillis(), 5_000 + 7 * DAY);
+    assert.equal(deliveryExpireAt(0, 90).toMillis(), 90 * DAY);
   });
 
   it('moves to sent with attempts and the provider id, or to failed with the last error', async () => {
@@ -66,13 +79,14 @@ describe('delivery log', () => {
   it('bounds stored error text and ids to the schema limits', () => {
     assert.equal(finishFields({ status: 'failed', attempts: 1, lastError: 'x'.repeat(900) }).lastError?.length, 500);
     assert.equal(finishFields({ status: 'sent', attempts: 1, providerId: 'p'.repeat(300) }).providerId?.length, 256);
-    assert.deepEqual(queuedFields({ channel: 'push', template: 't', recipientRef: 'users/u' }), {
+    assert.deepEqual(queuedFields({ channel: 'push', template: 't', recipientRef: 'users/u' }, Timestamp.fromMillis(9)), {
       channel: 'push',
       template: 't',
       recipientRef: 'users/u',
       status: 'queued',
       attempts: 0,
       lastError: null,
+      expireAt: Timestamp.fromMillis(9),
     });
   });
 
