@@ -27,6 +27,11 @@ export interface SafetyDeps {
   cache: SafetyCache;
   limiter: RateLimiter;
   budget: ModelBudget;
+  /**
+   * Days messages of bot chats are kept (`BOT_MESSAGE_RETENTION_DAYS`): Bestie's replies and the student's
+   * messages get `expireAt` (TTL) this long after they were written. Counselor chats are never expired.
+   */
+  botMessageRetentionDays: number;
 }
 
 /** A value per key, loaded once and kept for `ttlMs`; concurrent loads of one key share one read. */

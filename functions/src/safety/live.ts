@@ -31,6 +31,7 @@ export function liveSafetyDeps(): SafetyDeps {
     cache: new SafetyCache(),
     limiter: new RateLimiter(),
     budget: new ModelBudget(store),
+    botMessageRetentionDays: config.retention.botMessageDays,
   };
   return instance;
 }

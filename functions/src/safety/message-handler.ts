@@ -11,6 +11,8 @@
  * 5. in a bot chat Bestie answers once: crisis reply, slow-down reply (once per window past the limit),
  *    the model's listener reply, or a local one;
  * 6. `screening` is written on the message, and the chat's `lastMessageAt` moves (throttled).
+ * In a bot chat both the reply and the student's message (with its `screening`) get `expireAt`, the TTL field,
+ * `botMessageRetentionDays` after they were written; messages of counselor chats never do.
  * A benign message costs at most one read (the chat, the first time an instance sees it) and two writes
  * (screening, reply); shared bookkeeping (config and org cache refreshes, budget leases, the throttled
  * `lastMessageAt`) adds about a tenth of a write per message (bench/safety.bench.ts).
@@ -32,6 +34,8 @@ import { screenWithModel } from './model-screen';
 import { aliasNames } from './pii';
 import { ensureRiskEvent, eventLevelOf, raiseRiskEvent, type EnsuredEvent } from './risk-events';
 import { combineVerdicts, type ModelOutcome, type SkipWhy } from './verdict';
+
+const DAY_MS = 86_400_000;
 
 export interface IncomingMessage {
   chatId: string;
@@ -108,8 +112,10 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
   let event: EnsuredEvent | undefined;
   let reply: ReplyPlan | undefined;
   let replyWritten = false;
+  const retentionMs = deps.botMessageRetentionDays * DAY_MS;
   const writeReply = async (plan: ReplyPlan) => {
-    await deps.store.createBotMessage(chatId, botReplyIdFor(msgId), { text: plan.text, agent: plan.agent, at: deps.now() });
+    const at = deps.now();
+    await deps.store.createBotMessage(chatId, botReplyIdFor(msgId), { text: plan.text, agent: plan.agent, at, expireAt: at + retentionMs });
     replyWritten = true;
   };
 
@@ -161,7 +167,8 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
     if (reply) await writeReply(reply);
   }
 
-  await deps.store.writeScreening(chatId, msgId, { level: verdict.level, reasons: verdict.reasons, by: verdict.by, at: deps.now() });
+  const expireAt = isBotChat ? message.createdAt.toMillis() + retentionMs : undefined;
+  await deps.store.writeScreening(chatId, msgId, { level: verdict.level, reasons: verdict.reasons, by: verdict.by, at: deps.now() }, expireAt);
   if (facts) await touchChat(deps, chatId, replyWritten ? deps.now() : message.createdAt.toMillis());
 
   safetyEvents.messageScreened({

@@ -100,8 +100,11 @@ export function firestoreSafetyStore(db: Firestore): SafetyStore {
       return counselor !== undefined && counselor.orgId === orgId && counselor.active;
     },
 
-    async writeScreening(chatId, msgId, s) {
-      await db.doc(paths.message(chatId, msgId)).update({ screening: { level: s.level, reasons: s.reasons, by: s.by, at: ts(s.at) } });
+    async writeScreening(chatId, msgId, s, expireAt) {
+      await db.doc(paths.message(chatId, msgId)).update({
+        screening: { level: s.level, reasons: s.reasons, by: s.by, at: ts(s.at) },
+        ...(expireAt === undefined ? {} : { expireAt: ts(expireAt) }),
+      });
     },
 
     async writeEntryScreening(uid, entryId, s) {
@@ -110,7 +113,7 @@ export function firestoreSafetyStore(db: Firestore): SafetyStore {
 
     async createBotMessage(chatId, id, m) {
       try {
-        await messages(chatId).doc(segment(id)).create({ authorUid: 'bot', sender: 'bot', text: m.text, createdAt: ts(m.at), agent: m.agent });
+        await messages(chatId).doc(segment(id)).create({ authorUid: 'bot', sender: 'bot', text: m.text, createdAt: ts(m.at), agent: m.agent, expireAt: ts(m.expireAt) });
         return 'created';
       } catch (err) {
         if (isAlreadyExists(err)) return 'exists';

@@ -33,6 +33,8 @@ export interface BotMessageWrite {
   agent: NonNullable<Message['agent']>;
   /** Epoch ms. */
   at: number;
+  /** Epoch ms: the message's `expireAt` (TTL; bot chats are kept `BOT_MESSAGE_RETENTION_DAYS`). */
+  expireAt: number;
 }
 
 export interface NewRiskEvent {
@@ -73,8 +75,11 @@ export interface SafetyStore extends BudgetStore {
   /** True when `uid` is an active counselor of `orgId`. 1 read. */
   isActiveCounselor(orgId: string, uid: string): Promise<boolean>;
 
-  /** Sets `screening` on a message. 1 write. */
-  writeScreening(chatId: string, msgId: string, screening: ScreeningWrite): Promise<void>;
+  /**
+   * Sets `screening` on a message, and its `expireAt` (TTL, epoch ms) when given: only for messages of bot
+   * chats, never of counselor chats. 1 write.
+   */
+  writeScreening(chatId: string, msgId: string, screening: ScreeningWrite, expireAt?: number): Promise<void>;
   /** Sets `screening` on a journal entry (`users/{uid}/entries/{entryId}`); fails if it is gone. 1 write. */
   writeEntryScreening(uid: string, entryId: string, screening: ScreeningWrite): Promise<void>;
   /** Creates Bestie's message `id` unless it exists. 1 write. */

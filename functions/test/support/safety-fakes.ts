@@ -116,12 +116,13 @@ export class InMemorySafetyStore implements SafetyStore {
     return c !== null && c.orgId === orgId && c.active;
   }
 
-  async writeScreening(chatId: string, msgId: string, s: ScreeningWrite): Promise<void> {
+  async writeScreening(chatId: string, msgId: string, s: ScreeningWrite, expireAt?: number): Promise<void> {
     const path = paths.message(chatId, msgId);
     const current = this.docs.peek(path);
     if (!current) throw new Error(`no message ${path}`);
-    messageSchema.parse({ ...current, screening: { ...s, at: ts(s.at) } });
-    this.docs.update(path, { screening: { level: s.level, reasons: s.reasons, by: s.by, at: ts(s.at) } });
+    const fields = { screening: { level: s.level, reasons: s.reasons, by: s.by, at: ts(s.at) }, ...(expireAt === undefined ? {} : { expireAt: ts(expireAt) }) };
+    messageSchema.parse({ ...current, ...fields });
+    this.docs.update(path, fields);
   }
 
   async writeEntryScreening(uid: string, entryId: string, s: ScreeningWrite): Promise<void> {
@@ -133,7 +134,7 @@ export class InMemorySafetyStore implements SafetyStore {
   }
 
   async createBotMessage(chatId: string, id: string, m: BotMessageWrite): Promise<'created' | 'exists'> {
-    const doc = messageSchema.parse({ authorUid: 'bot', sender: 'bot', text: m.text, createdAt: ts(m.at), agent: m.agent });
+    const doc = messageSchema.parse({ authorUid: 'bot', sender: 'bot', text: m.text, createdAt: ts(m.at), agent: m.agent, expireAt: ts(m.expireAt) });
     return this.docs.create(paths.message(chatId, id), doc) ? 'created' : 'exists';
   }
 
@@ -371,6 +372,8 @@ export const keywordScreener: DeterministicScreener = (text) => {
 // -------------------------------------------------------------------------------------------------------
 
 export const T_START = Date.parse('2025-05-05T06:30:00Z');
+/** Days bot-chat messages are kept in the fakes (the param's default). */
+export const BOT_MESSAGE_RETENTION_DAYS = 30;
 
 export interface FakeSafety {
   deps: SafetyDeps;
@@ -399,6 +402,7 @@ export function fakeSafetyDeps(options: { model?: ScriptedModel; screen?: Determ
     cache: new SafetyCache(),
     limiter: new RateLimiter(),
     budget: new ModelBudget(store),
+    botMessageRetentionDays: BOT_MESSAGE_RETENTION_DAYS,
   };
   return { deps, docs, store, notify, model, clock, advance: (ms) => void (clock.now += ms) };
 }

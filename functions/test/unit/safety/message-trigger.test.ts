@@ -295,6 +295,59 @@ describe('onChatMessageCreated', () => {
     assert.deepEqual([screeningOf(idiom, 'm1')?.level, riskEventsIn(idiom.docs).length], ['low', 0]);
   });
 
+  describe('retention (expireAt, the TTL field of messages)', () => {
+    const DAY = 86_400_000;
+    const messageOf = (fake: FakeSafety, msgId: string) => peekAs(fake.docs, messageSchema, paths.message('chat1', msgId));
+
+    it('in a bot chat: the student message gets expireAt with its screening, the reply with its creation, 30 days on', async () => {
+      const fake = setup();
+      fake.model.text = [{ status: 'ok', value: 'I hear you.', attempts: 1 }];
+      const sent = await send(fake, 'm1', 'long day');
+      assert.ok(messageOf(fake, 'm1')?.screening);
+      assert.equal(messageOf(fake, 'm1')?.expireAt?.toMillis(), sent.createdAt.toMillis() + 30 * DAY);
+      const [reply] = botMessagesIn(fake.docs, 'chat1');
+      assert.ok(reply?.expireAt);
+      assert.equal(reply.expireAt.toMillis(), reply.createdAt.toMillis() + 30 * DAY);
+    });
+
+    it('the crisis reply expires too; the days come from the deps', async () => {
+      const fake = setup();
+      fake.deps.botMessageRetentionDays = 7;
+      await send(fake, 'm1', 'I want to die');
+      const [crisis] = botMessagesIn(fake.docs, 'chat1');
+      assert.equal(crisis?.agent, 'crisis');
+      assert.equal(crisis.expireAt?.toMillis(), T_START + 7 * DAY);
+      assert.equal(messageOf(fake, 'm1')?.expireAt?.toMillis(), T_START + 7 * DAY);
+    });
+
+    it('never in a counselor chat: neither the student\'s message nor the counselor\'s', async () => {
+      const fake = setup({ kind: 'counselor' });
+      await send(fake, 'm1', 'I feel low today');
+      await send(fake, 'm2', 'I am here with you', 'counselor');
+      assert.ok(messageOf(fake, 'm1')?.screening);
+      assert.equal(messageOf(fake, 'm1')?.expireAt, undefined);
+      assert.ok(messageOf(fake, 'm2'));
+      assert.equal(messageOf(fake, 'm2')?.expireAt, undefined);
+    });
+
+    it('not when the chat document is missing (its kind is unknown)', async () => {
+      const fake = setup();
+      fake.docs.delete(paths.chat('chat1'));
+      await send(fake, 'm1', 'hello');
+      assert.ok(messageOf(fake, 'm1')?.screening);
+      assert.equal(messageOf(fake, 'm1')?.expireAt, undefined);
+    });
+
+    it('a redelivery writes the same expireAt', async () => {
+      const fake = setup({ model: new ScriptedModel(false) });
+      const message = await send(fake, 'm1', 'hello');
+      fake.advance(60_000);
+      await deliver(fake, 'm1', message);
+      assert.equal(messageOf(fake, 'm1')?.expireAt?.toMillis(), message.createdAt.toMillis() + 30 * DAY);
+      assert.equal(botMessagesIn(fake.docs, 'chat1').length, 1);
+    });
+  });
+
   it('never logs the message text', async () => {
     const fake = setup();
     const cap = captureLogs();

@@ -173,13 +173,20 @@ describe('firestoreSafetyStore (offline Firestore emulator)', function () {
     const pending = await store.pendingRescreens(10);
     assert.deepEqual(pending.map((p) => `${p.chatId}/${p.msgId}`), ['c2/m2', 'c1/m1']);
     assert.equal(pending[1]?.message.screening?.at.toMillis(), T + 2000);
+    const stored = async (chatId: string, id: string) => messageSchema.parse((await db.doc(paths.message(chatId, id)).get()).data());
+    assert.equal((await stored('c1', 'm1')).expireAt, undefined, 'no expireAt unless given');
+    await store.writeScreening('c1', 'm1', { level: 'low', reasons: ['stress'], by: 'rules+model', at: T + 3000 }, T + 30 * 86_400_000);
+    assert.equal((await stored('c1', 'm1')).expireAt?.toMillis(), T + 30 * 86_400_000);
+    assert.deepEqual((await stored('c1', 'm1')).screening?.reasons, ['stress']);
   });
 
   it('creates Bestie’s message once and reads messages newest first and around a message', async () => {
     await seedChat('c1');
     for (let i = 0; i < 6; i += 1) await seedMessage('c1', `m${String(i)}`, { text: `t${String(i)}`, createdAt: ts(T + i * 1000) });
-    assert.equal(await store.createBotMessage('c1', 'r1', { text: 'hi', agent: 'local', at: T + 10_000 }), 'created');
-    assert.equal(await store.createBotMessage('c1', 'r1', { text: 'hi again', agent: 'local', at: T + 10_000 }), 'exists');
+    assert.equal(await store.createBotMessage('c1', 'r1', { text: 'hi', agent: 'local', at: T + 10_000, expireAt: T + 20_000 }), 'created');
+    assert.equal(await store.createBotMessage('c1', 'r1', { text: 'hi again', agent: 'local', at: T + 10_000, expireAt: T + 30_000 }), 'exists');
+    const r1 = messageSchema.parse((await db.doc(paths.message('c1', 'r1')).get()).data());
+    assert.deepEqual([r1.text, r1.expireAt?.toMillis()], ['hi', T + 20_000]);
     assert.deepEqual((await store.recentMessages('c1', 3)).map((m) => m.msgId), ['r1', 'm5', 'm4']);
     assert.deepEqual((await store.messagesAround('c1', 'm3', 2, 1)).map((m) => m.msgId), ['m1', 'm2', 'm3', 'm4']);
     assert.deepEqual(await store.messagesAround('c1', 'missing', 2, 1), []);
@@ -233,6 +240,7 @@ describe('firestoreSafetyStore (offline Firestore emulator)', function () {
       cache: new SafetyCache(),
       limiter: new RateLimiter(),
       budget: new ModelBudget(store),
+      botMessageRetentionDays: 30,
     };
     for (const [id, text] of [['m1', 'hello there'], ['m2', 'I want to die']] as const) {
       await seedMessage('c1', id, { text });
@@ -243,6 +251,9 @@ describe('firestoreSafetyStore (offline Firestore emulator)', function () {
     assert.deepEqual([(await screening('m1'))?.level, (await screening('m2'))?.level], ['none', 'high']);
     const reply = async (id: string) => messageSchema.parse((await db.doc(paths.message('c1', botReplyIdFor(id))).get()).data()).agent;
     assert.deepEqual([await reply('m1'), await reply('m2')], ['listener', 'crisis']);
+    const expiry = async (id: string) => messageSchema.parse((await db.doc(paths.message('c1', id)).get()).data()).expireAt?.toMillis();
+    const in30Days = T + 30 * 86_400_000;
+    assert.deepEqual([await expiry('m1'), await expiry('m2'), await expiry(botReplyIdFor('m1')), await expiry(botReplyIdFor('m2'))], [in30Days, in30Days, in30Days, in30Days]);
     const event = riskEventSchema.parse((await db.doc(paths.riskEvent(riskEventIdFor(paths.message('c1', 'm2')))).get()).data());
     assert.deepEqual([event.level, event.orgId, event.alias], ['high', 'org-a', 'Calm Otter 42']);
     const usage = await db.doc('modelUsage/org-a/days/2025-05-05').get();
