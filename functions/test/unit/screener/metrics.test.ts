@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { screen } from '../../../src/safety/screener';
-import { FRESH } from './fresh-sets';
+import { FRESH, UNSEEN_T7 } from './fresh-sets';
 import { HELD_OUT } from './held-out-set';
 import { LABELLED } from './labelled-set';
 import { LANGS, rate, report, TARGETS, type Metrics } from './metrics';
@@ -19,7 +19,8 @@ import { LANGS, rate, report, TARGETS, type Metrics } from './metrics';
 /**
  * First measurement of each fresh set, before any tuning on it (crisis recall, imminent, concern, benign
  * raised to high). T2 was measured before the broad layer existed, T3 after its first round, T4–T6 after
- * the layer's later rounds. Kept here as the record; not asserted (the sets have been tuned on since).
+ * the layer's later rounds, T7 after the last (rounded down). T2–T6 have been tuned on since and are not
+ * asserted here; T7 never was, and must not fall below its figures.
  */
 export const UNSEEN = {
   T2: { crisisRecall: 0.607, imminentRecall: 0.571, concernRecall: 0.817, benignRaised: 0.033 },
@@ -27,6 +28,7 @@ export const UNSEEN = {
   T4: { crisisRecall: 0.745, imminentRecall: 0.745, concernRecall: 0.778, benignRaised: 0.042 },
   T5: { crisisRecall: 0.718, imminentRecall: 0.709, concernRecall: 0.956, benignRaised: 0.042 },
   T6: { crisisRecall: 0.727, imminentRecall: 0.655, concernRecall: 0.8, benignRaised: 0.053 },
+  T7: { crisisRecall: 0.754, imminentRecall: 0.69, concernRecall: 0.933, benignRaised: 0.021 },
 } as const;
 
 function gaps(m: Metrics): string {
@@ -48,13 +50,14 @@ const SETS = [
 
 describe('screener metrics', () => {
   const reports = SETS.map((set) => ({ ...set, ...report(set.name, set.cases, screen) }));
-  const all = report('all labelled sets', [...LABELLED, ...HELD_OUT, ...FRESH], screen);
+  const all = report('all tuned sets', [...LABELLED, ...HELD_OUT, ...FRESH], screen);
+  const unseen = report('set T7, never tuned on', UNSEEN_T7, screen);
 
   before(() => {
-    const unseen = Object.entries(UNSEEN)
+    const firsts = Object.entries(UNSEEN)
       .map(([set, m]) => `  ${set}: crisis ${(100 * m.crisisRecall).toFixed(1)}%, imminent ${(100 * m.imminentRecall).toFixed(1)}%, concern ${(100 * m.concernRecall).toFixed(1)}%, benign→high ${(100 * m.benignRaised).toFixed(1)}%`)
       .join('\n');
-    console.log(`\n${reports.map((r) => r.table).join('\n\n')}\n\n${all.table}\n\nfirst measurement of each fresh set, unseen (not asserted):\n${unseen}\n`);
+    console.log(`\n${reports.map((r) => r.table).join('\n\n')}\n\n${all.table}\n\n${unseen.table}\n\nfirst measurement of each fresh set, unseen:\n${firsts}\n`);
   });
 
   for (const set of SETS) {
@@ -75,6 +78,16 @@ describe('screener metrics', () => {
         assert.ok(m && m.crisisRecall.of > 0 && m.imminentRecall.of > 0 && m.concernRecall.of > 0 && m.benignRaised.of > 0, `${set.name} ${lang}`);
       }
     }
+  });
+
+  it('set T7 (never tuned on): no lower than its first measurement, benign raised to high at most 0.03 overall', () => {
+    const m = unseen.byLang.get('all');
+    assert.ok(m);
+    const first = UNSEEN.T7;
+    assert.ok(rate(m.crisisRecall) >= first.crisisRecall - 1e-9, gaps(m));
+    assert.ok(rate(m.imminentRecall) >= first.imminentRecall - 1e-9, gaps(m));
+    assert.ok(rate(m.concernRecall) >= first.concernRecall - 1e-9, gaps(m));
+    assert.ok(rate(m.benignRaised) <= TARGETS.benignRaised, gaps(m));
   });
 
   for (const lang of LANGS) {
