@@ -20,7 +20,7 @@ import { HI_LATN, HI_LATN_BROAD } from './lexicon/hi-latn';
 import { NE, NE_BROAD } from './lexicon/ne';
 import { NE_LATN, NE_LATN_BROAD } from './lexicon/ne-latn';
 import { foldDevanagari, normalize } from './normalize';
-import { literalsIn } from './prefilter';
+import { candidatesIn } from './prefilter';
 import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
   DEVANAGARI,
@@ -84,7 +84,7 @@ interface Hit {
  * matches there (each chunk is scanned resuming one character after each match; across chunks the earlier
  * phrase at a position wins). Spans come out in position order.
  */
-function scan<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, literals: ReadonlySet<number>): void {
+function scan<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, literals: ReadonlyMap<number, readonly number[]>): void {
   const best = new Map<number, { index: number; end: number }>();
   eachCandidate(compiled, text, literals, (i, start, end) => {
     const seen = best.get(start);
@@ -98,7 +98,7 @@ function scan<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, liter
 }
 
 /** Every match of every phrase, several at one position included (the broad layer's cues), in position order. */
-function scanAll<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, literals: ReadonlySet<number>): void {
+function scanAll<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, literals: ReadonlyMap<number, readonly number[]>): void {
   const found: Array<Span<T>> = [];
   eachCandidate(compiled, text, literals, (i, start, end) => {
     const item = compiled.items[i];
@@ -112,15 +112,9 @@ function scanAll<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, li
  * Runs the phrases the literal prefilter leaves (those with a required literal in the message, and those
  * with none known), one RegExp each, resuming one character after each match.
  */
-function eachCandidate<T>(compiled: Compiled<T>, text: string, literals: ReadonlySet<number>, found: (i: number, start: number, end: number) => void): void {
-  const { res, always, byLiteral, full } = compiled.each;
-  const met = new Map<number, number>();
-  for (const id of literals) {
-    const rules = byLiteral.get(id);
-    if (rules !== undefined) for (const [i, bit] of rules) met.set(i, (met.get(i) ?? 0) | bit);
-  }
-  const tried = [...always];
-  for (const [i, bits] of met) if (bits === full[i]) tried.push(i);
+function eachCandidate<T>(compiled: Compiled<T>, text: string, literals: ReadonlyMap<number, readonly number[]>, found: (i: number, start: number, end: number) => void): void {
+  const { res, always, set } = compiled.each;
+  const tried = [...always, ...(literals.get(set) ?? [])];
   for (const i of tried) {
     const re = res[i];
     if (re === undefined) continue;
@@ -463,7 +457,7 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
     ...(LATIN.test(text) ? [{ groups: LEXICON.latin, bag: BAG.latin, frames: LEXICON.latinFrames }] : []),
     ...(DEVANAGARI.test(text) ? [{ groups: LEXICON.devanagari, bag: BAG.devanagari, frames: LEXICON.devanagariFrames }] : []),
   ];
-  const literals = literalsIn(text);
+  const literals = candidatesIn(text);
   const frameSpans: Array<Span<Frame>> = [];
   const ruleSpans: Array<Span<Rule> & { group: RuleGroup }> = [];
   const cueSpans: Array<Span<Rule> & { group: RuleGroup }> = [];

@@ -240,26 +240,56 @@ export class LiteralIndex {
 }
 
 /**
- * Every literal of every compiled phrase set, with one id each, so that a message is scanned once for all of
- * them (`literalsIn`), whatever the number of sets. The index is built on first use, after the sets.
+ * Every literal of every compiled phrase set, with one id each, and for each literal the phrases that need
+ * it (set, phrase, bit of the phrase's literal sets), so that one pass over a message finds the phrases
+ * worth trying in every set at once (`candidatesIn`). Built at load; the index on first use.
  */
 const registry = new Map<string, number>();
+const postings: number[][] = [];
+const fullMasks: Array<readonly number[]> = [];
 let built: LiteralIndex | null = null;
 
-export function literalId(literal: string): number {
-  let id = registry.get(literal);
-  if (id === undefined) {
-    if (built !== null) throw new Error('prefilter: literal registered after the index was built');
-    id = registry.size;
-    registry.set(literal, id);
-  }
-  return id;
+/** Registers a phrase set; `full[i]` is the bit mask of phrase i's literal sets (0: no literal needed). */
+export function registerSet(full: readonly number[]): number {
+  fullMasks.push(full);
+  return fullMasks.length - 1;
 }
 
-/** The ids of the registered literals that occur in `text`. */
-export function literalsIn(text: string): Set<number> {
+/** Phrase `rule` of set `set` needs `literal` (or another literal of the same set, bit `bit`). */
+export function addPosting(literal: string, set: number, rule: number, bit: number): void {
+  let id = registry.get(literal);
+  if (id === undefined) {
+    built = null; // a set compiled after the first screening (tests): the index is rebuilt on next use
+    id = registry.size;
+    registry.set(literal, id);
+    postings.push([]);
+  }
+  postings[id]?.push(set, rule, bit);
+}
+
+/** For each registered set that has any, the phrases whose every literal set occurs in `text`. */
+export function candidatesIn(text: string): Map<number, number[]> {
   built ??= new LiteralIndex([...registry.keys()]);
-  const found = new Set<number>();
-  built.scan(text, (id) => found.add(id));
-  return found;
+  const seen = new Uint8Array(registry.size);
+  const met = new Map<number, number>();
+  built.scan(text, (id) => {
+    if (seen[id] === 1) return;
+    seen[id] = 1;
+    const p = postings[id];
+    if (p === undefined) return;
+    for (let k = 0; k + 2 < p.length; k += 3) {
+      const key = (p[k] ?? 0) * 65536 + (p[k + 1] ?? 0);
+      met.set(key, (met.get(key) ?? 0) | (p[k + 2] ?? 0));
+    }
+  });
+  const out = new Map<number, number[]>();
+  for (const [key, bits] of met) {
+    const set = Math.floor(key / 65536);
+    const rule = key % 65536;
+    if (bits !== fullMasks[set]?.[rule]) continue;
+    const list = out.get(set);
+    if (list === undefined) out.set(set, [rule]);
+    else list.push(rule);
+  }
+  return out;
 }

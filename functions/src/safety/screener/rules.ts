@@ -13,7 +13,7 @@
  */
 import type { Concept } from './concepts';
 import { foldDevanagari } from './normalize';
-import { literalId, requiredLiterals } from './prefilter';
+import { addPosting, registerSet, requiredLiterals } from './prefilter';
 
 export type Lang = 'en' | 'hi' | 'hi-Latn' | 'ne' | 'ne-Latn';
 export type Person = 'self' | 'other' | 'second' | 'auto';
@@ -76,12 +76,8 @@ export interface Compiled<T> {
   readonly each: {
     readonly res: readonly RegExp[];
     readonly always: readonly number[];
-    /**
-     * For each literal (global id, see prefilter.ts), the phrases that require it, each with the bit of the
-     * literal set it belongs to; a phrase is tried when every one of its sets (`full`, a bit mask) is met.
-     */
-    readonly byLiteral: ReadonlyMap<number, ReadonlyArray<readonly [number, number]>>;
-    readonly full: readonly number[];
+    /** The set's id in the prefilter, whose `candidatesIn` gives the phrases worth trying (prefilter.ts). */
+    readonly set: number;
   };
 }
 
@@ -164,9 +160,22 @@ function expand(source: string, flags: string): Expanded[] {
 
 const DEVANAGARI = /[\u0900-\u097F]/;
 
+/**
+ * Capturing groups in a pattern: `(` not escaped, not in a class and not followed by `?` (named groups,
+ * `(?<name>`, count too). Read from the source text: compiling every phrase at load just to count would
+ * cost the screener's cold start (the RegExps themselves compile lazily, on first use).
+ */
 function groupCount(source: string): number {
-  const match = new RegExp(`${source}|`, 'u').exec('');
-  return match === null ? 0 : match.length - 1;
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(' && (source[i + 1] !== '?' || (source[i + 2] === '<' && source[i + 3] !== '=' && source[i + 3] !== '!'))) count++;
+  }
+  return count;
 }
 
 function check(source: string, where: string): string {
@@ -210,26 +219,16 @@ function build<T>(entries: ReadonlyArray<{ source: string; item: T }>): Compiled
     length += e.source.length + 3;
   }
   if (current.length > 0 || chunks.length === 0) flush();
-  const byLiteral = new Map<number, Array<readonly [number, number]>>();
+  const required = entries.map((e) => requiredLiterals(e.source));
+  const set = registerSet(required.map((sets) => (sets === null ? 0 : (1 << sets.length) - 1)));
   const always: number[] = [];
-  const full: number[] = [];
-  entries.forEach((e, i) => {
-    const sets = requiredLiterals(e.source);
-    full.push(sets === null ? 0 : (1 << sets.length) - 1);
-    if (sets === null) {
-      always.push(i);
-      return;
-    }
-    sets.forEach((set, bit) => {
-      for (const literal of set) {
-        const id = literalId(literal);
-        const rules = byLiteral.get(id) ?? [];
-        rules.push([i, 1 << bit]);
-        byLiteral.set(id, rules);
-      }
+  required.forEach((sets, i) => {
+    if (sets === null) always.push(i);
+    else sets.forEach((literals, bit) => {
+      for (const literal of literals) addPosting(literal, set, i, 1 << bit);
     });
   });
-  return { chunks, items: entries.map((e) => e.item), each: { res: entries.map((e) => chunkRegExp([e.source])), always, byLiteral, full } };
+  return { chunks, items: entries.map((e) => e.item), each: { res: entries.map((e) => chunkRegExp([e.source])), always, set } };
 }
 
 export interface CompiledLexicon {

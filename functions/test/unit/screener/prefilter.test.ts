@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { LiteralIndex, requiredLiterals } from '../../../src/safety/screener/prefilter';
-import { alternativesOf } from '../../../src/safety/screener/rules';
+import { alternativesOf, compileLexicon, rule } from '../../../src/safety/screener/rules';
 
 const sets = (source: string) => requiredLiterals(source)?.map((s) => [...s].sort()).sort((a, b) => (a.join() < b.join() ? -1 : 1));
 
@@ -77,5 +77,14 @@ describe('screener rules: alternativesOf', () => {
 
   it('keeps a pattern that is not one group of ways whole', () => {
     assert.deepEqual(alternativesOf('pills'), ['pills']);
+  });
+});
+
+describe('screener rules: capture groups are refused at load', () => {
+  it('a phrase with a capturing group throws; non-capturing groups, lookarounds and escaped parentheses do not', () => {
+    const part = (source: string) => ({ lang: 'en' as const, rules: { risk: [rule('intent', source)], mood: [], time: [] }, frames: [] });
+    assert.throws(() => compileLexicon([part('want to (die)')]), /capture group/);
+    assert.throws(() => compileLexicon([part('want to (?<what>die)')]), /capture group/);
+    assert.doesNotThrow(() => compileLexicon([part('want to (?:die)(?! laughing)(?<!not )\\(x\\)[(]')]));
   });
 });
