@@ -376,7 +376,11 @@ function combineCues(hits: readonly Hit[], everyday: boolean): PersonVerdict {
   const death = has('cueDeath');
   const selfHarm = has('cueSelfHarm');
   const burden = has('cueBurden');
-  const goodbyes = count('cueGoodbye');
+  // Signs of a goodbye are counted once per stretch of text (two cues on the same words are one sign).
+  const goodbyes = hits
+    .filter((h) => h.concepts.includes('cueGoodbye'))
+    .sort((a, b) => a.start - b.start)
+    .reduce<{ n: number; end: number }>((acc, h) => (h.start >= acc.end ? { n: acc.n + 1, end: h.end } : { n: acc.n, end: Math.max(acc.end, h.end) }), { n: 0, end: -1 }).n;
   const took = has('cueTook');
   // An everyday context (pills for a fever, a kite on the roof) takes the means and places out.
   const means = has('cueMeans') && !everyday;

@@ -28,7 +28,9 @@ export const UNSEEN = {
   T4: { crisisRecall: 0.745, imminentRecall: 0.745, concernRecall: 0.778, benignRaised: 0.042 },
   T5: { crisisRecall: 0.718, imminentRecall: 0.709, concernRecall: 0.956, benignRaised: 0.042 },
   T6: { crisisRecall: 0.727, imminentRecall: 0.655, concernRecall: 0.8, benignRaised: 0.053 },
-  T7: { crisisRecall: 0.754, imminentRecall: 0.69, concernRecall: 0.933, benignRaised: 0.021 },
+  // T7 first measured 0.755 crisis recall; 0.745 after two goodbye cues on the same words stopped counting
+  // as two signs ("thanks for everything this semester" was raised to high).
+  T7: { crisisRecall: 0.745, imminentRecall: 0.69, concernRecall: 0.933, benignRaised: 0.021 },
 } as const;
 
 function gaps(m: Metrics): string {
