@@ -362,6 +362,23 @@ function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly 
   return { level, reasons };
 }
 
+/** Goodbye cues that are only thanks (a sign of a goodbye only beside another sign). */
+const THANKS = new RegExp(foldDevanagari('thank|thnx|thanku|shukriya|dhanyavad|dhanyabad|धन्यवाद|शुक्रिया|थैंक्यू|थ्याङ्क्यु'));
+/** Means that are not everyday medicine taken as prescribed: poisons, ligatures, weapons, whole strips and bottles. */
+const LETHAL = new RegExp(
+  foldDevanagari(
+    'poison|pesticide|insecticide|bleach|acid|kerosene|phenyl|harpic|celphos|sulphas|gun|pistol|noose|rope|dupatta|chunni|scarf|belt|blade|razor|knife|strip|bottle|zeher|zehar|jeher|jahar|vish|bish|bisadi|keetnashak|kitnashak|chuh|tezaab|fanda|phanda|fansi|phansi|rassi|chaku|chaaku|bandook|shishi|patta|patti|musa|paso|dori|pachhyaura|sisi|जहर|ज़हर|विष|बिष|कीटनाशक|चूह|तेजाब|तेज़ाब|फंदा|फांसी|रस्सी|दुपट्टा|चुन्नी|ब्लेड|चाकू|बंदूक|शीशी|बोतल|पत्ती|पत्ता|स्ट्रिप|मिट्टी का तेल|केरोसीन|विषादी|मुसा|एसिड|पासो|डोरी|पछ्यौरा|चक्कु|बन्दुक|सिसी|सिलिन्डर|ग्यास|'+
+      'escitalopram|sertraline|fluoxetine|alprazolam|clonazepam|lorazepam|diazepam|zolpidem|amitriptyline|lithium|insulin|xanax|citalopram|quetiapine|olanzapine|sleeping|neend|nindra|नींद|निद्रा',
+  ),
+);
+
+/** Medicine taken not as prescribed: all at once, in secret, a farm or rat poison by another name, or its effects. */
+const NOT_AS_PRESCRIBED = new RegExp(
+  foldDevanagari(
+    '\\b(?:all|whole|entire|every|sabai|saari|sari|saare|poori|puri|ekaichoti|ek saath|dher|sulphas|celphos|foam|froth|jhaag|chakkar|behosh|dhamilo|drowsy|dizzy|when everyone|after everyone|sab so|sutepachhi|sute pachi|lock|locked|bolaudaina|boldaina|unresponsive|not responding)\\b' +
+      '|सबै|सारी|सारे|पूरी|पूरा|एकैचोटि|एक साथ|ढेर|सल्फास|झाग|फिँज|चक्कर|बेहोश|धमिलो|रिंगटा|सब सो|सबै सुते|चूहे|मुसा|गेहूं में डालने|कीड़े मारने|खेत|बोल्दैन|बोलता नहीं|बोल नहीं',
+  ),
+);
 /**
  * The broad layer, per person: a death wish, self-harm, a burden statement, two signs of a goodbye (or one
  * with a time, the means, a place or a plan), the means with an act, a plan or a method, or a place with a
@@ -369,21 +386,25 @@ function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly 
  * imminent; a concern word is at least moderate. Means and places in an everyday context (a fever, a kite
  * on the roof) do not count. Catches the phrasings no phrase list foresaw; it only ever raises a verdict.
  */
-function combineCues(hits: readonly Hit[], everyday: boolean): PersonVerdict {
+function combineCues(hits: readonly Hit[], everyday: boolean, text: string): PersonVerdict {
   const count = (c: Concept): number => hits.filter((h) => h.concepts.includes(c)).length;
   const has = (c: Concept): boolean => count(c) > 0;
   const reasons = new Set<string>();
   const death = has('cueDeath');
   const selfHarm = has('cueSelfHarm');
   const burden = has('cueBurden');
-  // Signs of a goodbye are counted once per stretch of text (two cues on the same words are one sign).
-  const goodbyes = hits
-    .filter((h) => h.concepts.includes('cueGoodbye'))
+  // Signs of a goodbye are counted once per stretch of text (two cues on the same words are one sign);
+  // thanks alone ("thanks everyone, see you tomorrow") is a sign only beside another one.
+  const goodbyeHits = hits.filter((h) => h.concepts.includes('cueGoodbye'));
+  const strongGoodbye = goodbyeHits.some((h) => !THANKS.test(text.slice(h.start, h.end)));
+  const goodbyes = goodbyeHits
     .sort((a, b) => a.start - b.start)
     .reduce<{ n: number; end: number }>((acc, h) => (h.start >= acc.end ? { n: acc.n + 1, end: h.end } : { n: acc.n, end: Math.max(acc.end, h.end) }), { n: 0, end: -1 }).n;
   const took = has('cueTook');
   // An everyday context (pills for a fever, a kite on the roof) takes the means and places out.
   const means = has('cueMeans') && !everyday;
+  // Taking or planning to take a medicine is everyday; poison, a noose, a whole strip or bottle is not.
+  const lethal = means && (hits.some((h) => h.concepts.includes('cueMeans') && LETHAL.test(text.slice(h.start, h.end))) || NOT_AS_PRESCRIBED.test(text));
   const place = has('cuePlace') && !everyday;
   const method = has('cueMethod');
   // "Going to" with a method verb is everyday English (jump into the pool); in Hindi and Nepali the verbs are specific.
@@ -392,7 +413,7 @@ function combineCues(hits: readonly Hit[], everyday: boolean): PersonVerdict {
   const time = has('cueTime');
   const seek = has('cueSeek');
   const crisis =
-    death || selfHarm || burden || seek || (place && took) || (method && took) || (method && future && nonEnglishMethod) || goodbyes >= 2 || (goodbyes >= 1 && (time || means || place || future)) || (means && (took || future || method)) || (place && method);
+    death || selfHarm || burden || seek || (place && took) || (method && took) || (method && future && nonEnglishMethod) || (strongGoodbye && (goodbyes >= 2 || time || means || place || future)) || (lethal && (took || future || method)) || (means && method) || (place && method);
   if (crisis) {
     for (const c of ['cueDeath', 'cueSelfHarm', 'cueBurden', 'cueGoodbye', 'cueSeek'] as const) if (has(c)) reasons.add(CONCEPTS[c].reason);
     if (!death && !selfHarm && !burden && !seek && goodbyes === 0) reasons.add(means ? 'plan:means' : 'plan:method');
@@ -510,11 +531,11 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
 
   const times = hits.filter((h) => h.concepts.includes('time'));
   const recents = hits.filter((h) => h.concepts.includes('recent'));
-  let ownCues = combineCues(cuesOf('self'), everyday);
-  let otherCues = combineCues(cuesOf('other'), everyday);
+  let ownCues = combineCues(cuesOf('self'), everyday, text);
+  let otherCues = combineCues(cuesOf('other'), everyday, text);
   // Signs split between persons ("my cousin sent me a pic of a noose … he's not picking up"): read together,
   // and given to the other person when any of the risk cues is theirs.
-  const together = combineCues([...cueHits.filter((h) => h.group !== 'time'), ...cueTimes], everyday);
+  const together = combineCues([...cueHits.filter((h) => h.group !== 'time'), ...cueTimes], everyday, text);
   if (riskRank(together.level) > Math.max(riskRank(ownCues.level), riskRank(otherCues.level))) {
     if (cueHits.some((h) => h.person === 'other' && h.group === 'risk')) otherCues = together;
     else ownCues = together;

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { LiteralIndex, requiredLiterals } from '../../../src/safety/screener/prefilter';
+import { screen } from '../../../src/safety/screener';
 import { alternativesOf, compileLexicon, rule } from '../../../src/safety/screener/rules';
 
 const sets = (source: string) => requiredLiterals(source)?.map((s) => [...s].sort()).sort((a, b) => (a.join() < b.join() ? -1 : 1));
@@ -86,5 +87,16 @@ describe('screener rules: capture groups are refused at load', () => {
     assert.throws(() => compileLexicon([part('want to (die)')]), /capture group/);
     assert.throws(() => compileLexicon([part('want to (?<what>die)')]), /capture group/);
     assert.doesNotThrow(() => compileLexicon([part('want to (?:die)(?! laughing)(?<!not )\\(x\\)[(]')]));
+  });
+});
+
+describe('screener broad layer: everyday medicine and thanks are not a crisis', () => {
+  it('medicine taken as prescribed, thanks with a time, stay below high; the same words with poison, all at once or goodbye do not', () => {
+    for (const text of ['mummy ne dawai di, goli kha li, ab so rahi hu', 'आज दवा खा ली, बुखार उतर गया', 'सबैलाई धन्यवाद, भोलि भेटौंला', 'thanks for everything this semester guys']) {
+      assert.ok(!['high', 'imminent'].includes(screen(text).level), text);
+    }
+    for (const text of ['आमाको प्रेसरको सबै औषधि एकैचोटि खाइदिएँ', 'thank u for everything. goodbye', 'भाई ने सल्फास की गोली खा ली है, मुँह से झाग आ रहा है']) {
+      assert.ok(['high', 'imminent'].includes(screen(text).level), text);
+    }
   });
 });
