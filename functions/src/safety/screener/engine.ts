@@ -151,7 +151,8 @@ function clauseEndOf(text: string, pos: number, sentenceEnd: number): number {
 function isNegated(text: string, start: number, end: number, rule: Rule, clauseStart: number, clauseEnd: number): boolean {
   if (NEG_BEFORE.test(text.slice(clauseStart, start))) return true;
   // English phrases are negated before them only; broad cues also after (code-mixed: "suicide nahi karunga").
-  if (rule.lang === 'en' && !rule.concepts.some((c) => roleOf(c) === 'cue')) return false;
+  // English phrases are negated before them, and after them only by a Hindi or Nepali negator ("suicidal haina").
+  if (rule.lang === 'en' && !rule.concepts.some((c) => roleOf(c) === 'cue')) return NEG_AFTER.test(text.slice(end, Math.min(clauseEnd, end + 48)));
   if (NEG_INSIDE.test(text.slice(start, end))) return true;
   const after = rule.concepts.some((c) => roleOf(c) === 'cue') ? NEG_AFTER_CUE : NEG_AFTER;
   return after.test(text.slice(end, Math.min(clauseEnd, end + 48)));
@@ -221,7 +222,10 @@ function scopedHits(text: string, spans: ReadonlyArray<Span<Rule> & { group: Rul
       drop(span, 'negated');
       continue;
     }
-    const spoken = rule.person === 'auto' ? speakerOf(text, span.start, span.end, sentenceStart) : rule.person;
+    const quotedFrom = insideQuotes(text, sentenceStart, span.start) ? text.lastIndexOf('"', span.start) : -1;
+    // Words quoted from someone else ("my friend said 'no one would miss me'") are theirs, whoever they name.
+    const reported = quotedFrom >= 0 && speakerOf(text, quotedFrom, quotedFrom, sentenceStart) === 'other';
+    const spoken = reported ? 'other' : rule.person === 'auto' ? speakerOf(text, span.start, span.end, sentenceStart) : rule.person;
     // A broad cue near "you" is still the writer's ("thank u for everything"); a phrase addressed to "you" is not.
     const speaker = spoken === 'second' && rule.concepts.some((c) => roleOf(c) === 'cue') ? 'self' : spoken;
     if (speaker === 'generic' || speaker === 'second') {
@@ -368,15 +372,15 @@ const THANKS = new RegExp(foldDevanagari('thank|thnx|thanku|shukriya|dhanyavad|d
 const LETHAL = new RegExp(
   foldDevanagari(
     'poison|pesticide|insecticide|bleach|acid|kerosene|phenyl|harpic|celphos|sulphas|gun|pistol|noose|rope|dupatta|chunni|scarf|belt|blade|razor|knife|strip|bottle|zeher|zehar|jeher|jahar|vish|bish|bisadi|keetnashak|kitnashak|chuh|tezaab|fanda|phanda|fansi|phansi|rassi|chaku|chaaku|bandook|shishi|patta|patti|musa|paso|dori|pachhyaura|sisi|जहर|ज़हर|विष|बिष|कीटनाशक|चूह|तेजाब|तेज़ाब|फंदा|फांसी|रस्सी|दुपट्टा|चुन्नी|ब्लेड|चाकू|बंदूक|शीशी|बोतल|पत्ती|पत्ता|स्ट्रिप|मिट्टी का तेल|केरोसीन|विषादी|मुसा|एसिड|पासो|डोरी|पछ्यौरा|चक्कु|बन्दुक|सिसी|सिलिन्डर|ग्यास|'+
-      'escitalopram|sertraline|fluoxetine|alprazolam|clonazepam|lorazepam|diazepam|zolpidem|amitriptyline|lithium|insulin|xanax|citalopram|quetiapine|olanzapine|sleeping|neend|nindra|नींद|निद्रा',
+      'escitalopram|sertraline|fluoxetine|alprazolam|clonazepam|lorazepam|diazepam|zolpidem|amitriptyline|lithium|insulin|xanax|citalopram|quetiapine|olanzapine|sleeping|neend|nindra|नींद|निद्रा|chakku|keede|पत्ते|पत्तियां',
   ),
 );
 
 /** Medicine taken not as prescribed: all at once, in secret, a farm or rat poison by another name, or its effects. */
 const NOT_AS_PRESCRIBED = new RegExp(
   foldDevanagari(
-    '\\b(?:all|whole|entire|every|sabai|saari|sari|saare|poori|puri|ekaichoti|ek saath|dher|sulphas|celphos|foam|froth|jhaag|chakkar|behosh|dhamilo|drowsy|dizzy|when everyone|after everyone|sab so|sutepachhi|sute pachi|lock|locked|bolaudaina|boldaina|unresponsive|not responding)\\b' +
-      '|सबै|सारी|सारे|पूरी|पूरा|एकैचोटि|एक साथ|ढेर|सल्फास|झाग|फिँज|चक्कर|बेहोश|धमिलो|रिंगटा|सब सो|सबै सुते|चूहे|मुसा|गेहूं में डालने|कीड़े मारने|खेत|बोल्दैन|बोलता नहीं|बोल नहीं',
+    '\\b(?:[1-9]\\d|\\d{3}|aas paas|all|whole|entire|every|sabai|saari|sari|saare|poori|puri|ekaichoti|ek saath|dher|sulphas|celphos|foam|froth|jhaag|chakkar|behosh|dhamilo|drowsy|dizzy|when everyone|after everyone|sab so|sutepachhi|sute pachi|keede|keeda|lock|locked|bolaudaina|boldaina|unresponsive|not responding)\\b' +
+      '|सबै|सारी|सारे|पूरी|पूरा|एकैचोटि|एक साथ|ढेर|सल्फास|झाग|फिँज|चक्कर|बेहोश|धमिलो|रिंगटा|सब सो|सबै सुते|चूहे|मुसा|गेहूं में डालने|कीड़े मारने|कीड़े|खाली पत्ते|खेत|बोल्दैन|बोलता नहीं|बोल नहीं',
   ),
 );
 /**

@@ -61,7 +61,7 @@ const OTHER = [
   x`mera (?:dost|dosst|friend|frnd|yaar|bhai|roommate|bf|boyfriend|bhaiya|cousin)|meri (?:dost|friend|frnd|saheli|behen|bahen|behan|didi|roommate|gf|girlfriend|cousin)|mere (?:dost|friend|bhai|papa|cousin)`,
   x`wo|woh|vo|voh|usne|usko|uska|uski|uske|unhone|unko|unka|unki|inhone|(?:bachche|bacche|bachhe|ladke|ladki|student|kisi|ek aur bachche|ek aur student) ne`,
   x`mero (?:sathi|saathi|sati|friend|bhai|dai|didi|bahini|roommate|cousin)|(?:sathi|saathi|didi|dai|bhai|bahini|roommate) ?(?:le|lai)|usle|uslai|uni|unle|unlai|uko|u(?= (?:pani|ta|le|lai|marna|mar|bhancha|bhanchha|bhanchhe|bhanchhin|chahanchha|chahanchhe|aafai|afai|aafu|afu))`,
-  foldDevanagari(x`मेरा दोस्त|मेरी दोस्त|मेरी सहेली|मेरा भाई|मेरी बहन|मेरा रूममेट|मेरी रूममेट|वह|वो|उसने|उसका|उसकी|उसके|उसे|उसको|उन्होंने|उनको|ऊ|उ|उसले|उसलाई|उनी|उनले|उनलाई|मेरो साथी|मेरो साथीले|साथीले|साथी|दाइ|दिदी|भाइ|भाइले|बहिनी|रूममेट|रुममेट|छात्र|छात्रा|विद्यार्थी|विद्यार्थीले|एक लड़का|एक लड़की|एउटा विद्यार्थीले|एउटी विद्यार्थीले`),
+  foldDevanagari(x`मेरा दोस्त|मेरी दोस्त|मेरी सहेली|मेरा भाई|मेरी बहन|मेरा रूममेट|मेरी रूममेट|वह|वो|उसने|उसका|उसकी|उसके|उसे|उसको|उन्होंने|उनको|ऊ|उ|उसले|उसलाई|उनी|उनले|उनलाई|मेरो साथी|मेरो साथीले|साथीले|साथी|दाइ|दिदी|भाइ|भाइले|बहिनी|रूममेट|रुममेट|छात्र|छात्रा|विद्यार्थी|विद्यार्थीले|विद्यार्थीको|छात्रको|एक लड़का|एक लड़की|एउटा विद्यार्थीले|एउटी विद्यार्थीले`),
 ].join('|');
 const FIRST = [
   x`i|im|ive|id|ill|me|my|myself|mine|we|us|our`,

@@ -1,5 +1,5 @@
 /**
- * Sets T2–T7: 1,570 labelled messages, each set written in one sitting by a writer who had not seen the
+ * Sets T2–T8: 1,870 labelled messages, each set written in one sitting by a writer who had not seen the
  * lexicon or the other sets (same labels and language mix as the issue's held-out check). Each was first
  * screened as an unseen set, then used for tuning; the unseen figures are the honest measure of how the
  * screener generalises and are recorded in metrics.test.ts. Rows are [level, lang, text] or with 'tp'
@@ -13,6 +13,7 @@ import { SET_T4 } from './sets/set-t4';
 import { SET_T5 } from './sets/set-t5';
 import { SET_T6 } from './sets/set-t6';
 import { SET_T7 } from './sets/set-t7';
+import { SET_T8 } from './sets/set-t8';
 
 export type FreshRow = readonly [RiskLevel, LabelLang, string] | readonly [RiskLevel, LabelLang, string, 'tp'];
 
@@ -26,6 +27,7 @@ export const FRESH: readonly Labelled[] = [
   ...toLabelled('T4', SET_T4),
   ...toLabelled('T5', SET_T5),
   ...toLabelled('T6', SET_T6),
+  ...toLabelled('T8', SET_T8),
 ];
 
 /**

@@ -14,7 +14,7 @@ export interface Labelled {
   readonly text: string;
   readonly level: RiskLevel;
   readonly lang: LabelLang;
-  readonly set: 'A' | 'B' | 'H' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7';
+  readonly set: 'A' | 'B' | 'H' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8';
   /** The concern is about someone else (a friend, a roommate). */
   readonly thirdParty: boolean;
 }

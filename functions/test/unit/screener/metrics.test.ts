@@ -19,8 +19,8 @@ import { LANGS, rate, report, TARGETS, type Metrics } from './metrics';
 /**
  * First measurement of each fresh set, before any tuning on it (crisis recall, imminent, concern, benign
  * raised to high). T2 was measured before the broad layer existed, T3 after its first round, T4–T6 after
- * the layer's later rounds, T7 after the last (rounded down). T2–T6 have been tuned on since and are not
- * asserted here; T7 never was, and must not fall below its figures.
+ * the layer's later rounds, T7 and T8 after the last but one (rounded down). T2–T6 and T8 have been tuned
+ * on since and are not asserted here; T7 never was, and must not fall below its figures.
  */
 export const UNSEEN = {
   T2: { crisisRecall: 0.607, imminentRecall: 0.571, concernRecall: 0.817, benignRaised: 0.033 },
@@ -31,6 +31,7 @@ export const UNSEEN = {
   // T7 first measured 0.755 crisis recall; 0.745 after two goodbye cues on the same words stopped counting
   // as two signs ("thanks for everything this semester" was raised to high).
   T7: { crisisRecall: 0.745, imminentRecall: 0.69, concernRecall: 0.933, benignRaised: 0.021 },
+  T8: { crisisRecall: 0.729, imminentRecall: 0.686, concernRecall: 0.98, benignRaised: 0.027 },
 } as const;
 
 function gaps(m: Metrics): string {
@@ -47,7 +48,7 @@ function gaps(m: Metrics): string {
 const SETS = [
   { name: 'tuning sets A+B', cases: LABELLED },
   { name: 'set H', cases: HELD_OUT },
-  ...(['T2', 'T3', 'T4', 'T5', 'T6'] as const).map((set) => ({ name: `set ${set}`, cases: FRESH.filter((c) => c.set === set) })),
+  ...(['T2', 'T3', 'T4', 'T5', 'T6', 'T8'] as const).map((set) => ({ name: `set ${set}`, cases: FRESH.filter((c) => c.set === set) })),
 ];
 
 describe('screener metrics', () => {

@@ -253,5 +253,6 @@ export const HI_LATN_BROAD: LexiconPart = {
     frame('idiom', x`marne (?:ki|ka) (?:bhi )?(?:fursat|time|waqt|samay) (?:nahi|nhi)`),
     frame('idiom', x`marne (?:ki|ka) (?:bhi )?(?:fursat|time|waqt|samay) (?:nahi|nhi)`),
     frame('benign', x`(?:skipping|koodne ki|kudne ki) rassi`),
+    frame('idiom', x`(?:suicide|sucide|aatmhatya|atmahatya|khudkushi) (?:jaisa|jaisi|waisa) (?:kuch )?(?:bhi )?(?:nahi|nhi)`),
   ],
 };
