@@ -245,14 +245,31 @@ export class LiteralIndex {
  * worth trying in every set at once (`candidatesIn`). Built at load; the index on first use.
  */
 const registry = new Map<string, number>();
+/** By literal id: pairs [global phrase index, bit]. */
 const postings: number[][] = [];
-const fullMasks: Array<readonly number[]> = [];
+/** By global phrase index: its set, its index in the set, and the mask of all its literal sets. */
+const phraseSet: number[] = [];
+const phraseIndex: number[] = [];
+const phraseFull: number[] = [];
+const setOffsets: number[] = [];
 let built: LiteralIndex | null = null;
+// Scratch state reused by every call (no allocation per message): a literal or phrase is "seen" in the
+// current call when its stamp equals the call's generation.
+let generation = 0;
+let literalStamp = new Int32Array(0);
+let phraseStamp = new Int32Array(0);
+let phraseMet = new Int32Array(0);
 
 /** Registers a phrase set; `full[i]` is the bit mask of phrase i's literal sets (0: no literal needed). */
 export function registerSet(full: readonly number[]): number {
-  fullMasks.push(full);
-  return fullMasks.length - 1;
+  const set = setOffsets.length;
+  setOffsets.push(phraseFull.length);
+  full.forEach((mask, i) => {
+    phraseSet.push(set);
+    phraseIndex.push(i);
+    phraseFull.push(mask);
+  });
+  return set;
 }
 
 /** Phrase `rule` of set `set` needs `literal` (or another literal of the same set, bit `bit`). */
@@ -264,29 +281,40 @@ export function addPosting(literal: string, set: number, rule: number, bit: numb
     registry.set(literal, id);
     postings.push([]);
   }
-  postings[id]?.push(set, rule, bit);
+  postings[id]?.push((setOffsets[set] ?? 0) + rule, bit);
 }
 
 /** For each registered set that has any, the phrases whose every literal set occurs in `text`. */
 export function candidatesIn(text: string): Map<number, number[]> {
-  built ??= new LiteralIndex([...registry.keys()]);
-  const seen = new Uint8Array(registry.size);
-  const met = new Map<number, number>();
+  if (built === null) {
+    built = new LiteralIndex([...registry.keys()]);
+    literalStamp = new Int32Array(registry.size);
+    phraseStamp = new Int32Array(phraseFull.length);
+    phraseMet = new Int32Array(phraseFull.length);
+    generation = 0;
+  }
+  const gen = ++generation;
+  const touched: number[] = [];
   built.scan(text, (id) => {
-    if (seen[id] === 1) return;
-    seen[id] = 1;
+    if (literalStamp[id] === gen) return;
+    literalStamp[id] = gen;
     const p = postings[id];
     if (p === undefined) return;
-    for (let k = 0; k + 2 < p.length; k += 3) {
-      const key = (p[k] ?? 0) * 65536 + (p[k + 1] ?? 0);
-      met.set(key, (met.get(key) ?? 0) | (p[k + 2] ?? 0));
+    for (let k = 0; k + 1 < p.length; k += 2) {
+      const phrase = p[k] ?? 0;
+      if (phraseStamp[phrase] !== gen) {
+        phraseStamp[phrase] = gen;
+        phraseMet[phrase] = 0;
+        touched.push(phrase);
+      }
+      phraseMet[phrase] = (phraseMet[phrase] ?? 0) | (p[k + 1] ?? 0);
     }
   });
   const out = new Map<number, number[]>();
-  for (const [key, bits] of met) {
-    const set = Math.floor(key / 65536);
-    const rule = key % 65536;
-    if (bits !== fullMasks[set]?.[rule]) continue;
+  for (const phrase of touched) {
+    if (phraseMet[phrase] !== phraseFull[phrase]) continue;
+    const set = phraseSet[phrase] ?? 0;
+    const rule = phraseIndex[phrase] ?? 0;
     const list = out.get(set);
     if (list === undefined) out.set(set, [rule]);
     else list.push(rule);
