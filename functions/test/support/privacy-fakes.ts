@@ -40,6 +40,27 @@ export async function stopOfflineFirestore(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) await new Promise((r) => child.once('exit', r));
 }
 
+/**
+ * The offline Firestore emulator for one test file, with the admin SDK pointed at it: sets
+ * FIRESTORE_EMULATOR_HOST (and turns metadata-server detection off); `stop()` puts both back and stops it.
+ */
+export async function pointAdminAtOfflineFirestore(label: string): Promise<{ address: string; stop: () => Promise<void> }> {
+  const started = await startOfflineFirestore(label);
+  const previous = { FIRESTORE_EMULATOR_HOST: process.env.FIRESTORE_EMULATOR_HOST, METADATA_SERVER_DETECTION: process.env.METADATA_SERVER_DETECTION };
+  process.env.FIRESTORE_EMULATOR_HOST = started.address;
+  process.env.METADATA_SERVER_DETECTION = 'none';
+  return {
+    address: started.address,
+    stop: async () => {
+      for (const [name, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await stopOfflineFirestore(started.child);
+    },
+  };
+}
+
 /** Auth accounts by uid; `deleteUser` removes and records, a missing user is not an error (like the live adapter). */
 export class FakePrivacyAuth implements PrivacyAuth {
   readonly accounts = new Map<string, AuthAccount>();

@@ -55,8 +55,7 @@ export interface ScreenResult {
 
 /** Every language's own phrases first, then the broad generalisation rules (a specific phrase at a position wins). */
 const LEXICON = compileLexicon([EN, HI_LATN, HI, NE, NE_LATN, EN_BROAD, HI_LATN_BROAD, HI_BROAD, NE_BROAD, NE_LATN_BROAD]);
-/** The broad layer's cues (lexicon/bag.ts), compiled and scanned apart so that they never hide a phrase. */
-/** The broad layer's cues, compiled apart so that they never hide a phrase; every cue at a position counts. */
+/** The broad layer's cues (lexicon/bag.ts), compiled apart so that they never hide a phrase; every cue at a position counts. */
 const BAG = compileLexicon(BAG_PARTS);
 const GROUPS: readonly RuleGroup[] = ['risk', 'mood', 'time'];
 const MAX_REASONS = 20;
@@ -81,8 +80,7 @@ interface Hit {
 
 /**
  * Every phrase found, overlapping ones included: at each position, the first phrase in lexicon order that
- * matches there (each chunk is scanned resuming one character after each match; across chunks the earlier
- * phrase at a position wins). Spans come out in position order.
+ * matches there. Spans come out in position order.
  */
 function scan<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, literals: ReadonlyMap<number, readonly number[]>): void {
   const best = new Map<number, { index: number; end: number }>();
@@ -113,7 +111,7 @@ function scanAll<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, li
  * with none known), one RegExp each, resuming one character after each match.
  */
 function eachCandidate<T>(compiled: Compiled<T>, text: string, literals: ReadonlyMap<number, readonly number[]>, found: (i: number, start: number, end: number) => void): void {
-  const { res, always, set } = compiled.each;
+  const { res, always, set } = compiled;
   const tried = [...always, ...(literals.get(set) ?? [])];
   for (const i of tried) {
     const re = res[i];
@@ -126,7 +124,6 @@ function eachCandidate<T>(compiled: Compiled<T>, text: string, literals: Readonl
     }
   }
 }
-
 
 function sentenceStartOf(text: string, pos: number): number {
   return Math.max(text.lastIndexOf('.', pos - 1), text.lastIndexOf('?', pos - 1)) + 1;
@@ -150,12 +147,13 @@ function clauseEndOf(text: string, pos: number, sentenceEnd: number): number {
 
 function isNegated(text: string, start: number, end: number, rule: Rule, clauseStart: number, clauseEnd: number): boolean {
   if (NEG_BEFORE.test(text.slice(clauseStart, start))) return true;
-  // English phrases are negated before them only; broad cues also after (code-mixed: "suicide nahi karunga").
-  // English phrases are negated before them, and after them only by a Hindi or Nepali negator ("suicidal haina").
-  if (rule.lang === 'en' && !rule.concepts.some((c) => roleOf(c) === 'cue')) return NEG_AFTER.test(text.slice(end, Math.min(clauseEnd, end + 48)));
+  const after = text.slice(end, Math.min(clauseEnd, end + 48));
+  // English phrases are negated before them, and after them only by a Hindi or Nepali negator ("suicidal haina");
+  // broad cues, being single words, by any negator inside or up to two words after (code-mixed: "suicide nahi karunga").
+  const cue = isCue(rule);
+  if (rule.lang === 'en' && !cue) return NEG_AFTER.test(after);
   if (NEG_INSIDE.test(text.slice(start, end))) return true;
-  const after = rule.concepts.some((c) => roleOf(c) === 'cue') ? NEG_AFTER_CUE : NEG_AFTER;
-  return after.test(text.slice(end, Math.min(clauseEnd, end + 48)));
+  return (cue ? NEG_AFTER_CUE : NEG_AFTER).test(after);
 }
 
 /** Whose words: the last person marker before the phrase in its sentence, else the first inside it. */
@@ -201,6 +199,8 @@ const DISCLOSURES: ReadonlySet<Concept> = new Set<Concept>(['abuse', 'ragging', 
 
 const levelOf = (c: Concept): RiskLevel => CONCEPTS[c].level;
 const roleOf = (c: Concept) => CONCEPTS[c].role;
+/** A broad-layer cue (lexicon/bag.ts) rather than a phrase. */
+const isCue = (rule: Rule): boolean => rule.concepts.some((c) => roleOf(c) === 'cue');
 
 /** Receives, for debugging and tests, each phrase found and why it was kept or dropped (positions only). */
 export type Trace = (event: { start: number; end: number; concepts: readonly Concept[]; outcome: string }) => void;
@@ -227,7 +227,7 @@ function scopedHits(text: string, spans: ReadonlyArray<Span<Rule> & { group: Rul
     const reported = quotedFrom >= 0 && speakerOf(text, quotedFrom, quotedFrom, sentenceStart) === 'other';
     const spoken = reported ? 'other' : rule.person === 'auto' ? speakerOf(text, span.start, span.end, sentenceStart) : rule.person;
     // A broad cue near "you" is still the writer's ("thank u for everything"); a phrase addressed to "you" is not.
-    const speaker = spoken === 'second' && rule.concepts.some((c) => roleOf(c) === 'cue') ? 'self' : spoken;
+    const speaker = spoken === 'second' && isCue(rule) ? 'self' : spoken;
     if (speaker === 'generic' || speaker === 'second') {
       drop(span, speaker);
       continue;
@@ -391,8 +391,7 @@ const NOT_AS_PRESCRIBED = new RegExp(
  * on the roof) do not count. Catches the phrasings no phrase list foresaw; it only ever raises a verdict.
  */
 function combineCues(hits: readonly Hit[], everyday: boolean, text: string): PersonVerdict {
-  const count = (c: Concept): number => hits.filter((h) => h.concepts.includes(c)).length;
-  const has = (c: Concept): boolean => count(c) > 0;
+  const has = (c: Concept): boolean => hits.some((h) => h.concepts.includes(c));
   const reasons = new Set<string>();
   const death = has('cueDeath');
   const selfHarm = has('cueSelfHarm');

@@ -1,9 +1,10 @@
 /**
  * A literal prefilter for the lexicon's regular expressions, so that a message is matched only against the
- * phrases that could match it. For every phrase, `requiredLiterals` works out from the pattern source a set
- * of literal strings at least one of which must occur in any text the pattern matches (or `null` when it
- * cannot tell, and the phrase is always tried). `LiteralIndex` finds, in one pass over a message
- * (Aho–Corasick), every literal that occurs, and so the phrases worth trying. Pure, built once at load.
+ * phrases that could match it. For every phrase, `requiredLiterals` works out from the pattern source up to
+ * three sets of literal strings such that any text the pattern matches contains a literal of each set (or
+ * `null` when it cannot tell, and the phrase is always tried). `LiteralIndex` finds, in one pass over a
+ * message (Aho–Corasick), every literal that occurs, and `candidatesIn` turns that into the phrases worth
+ * trying in every registered set. Built once at load; a message leaves no state behind.
  */
 
 /** The shortest literal worth indexing: shorter ones ("i", "to") occur in almost every message. */

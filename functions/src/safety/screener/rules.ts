@@ -8,8 +8,8 @@
  * Person macros expand a rule into one rule per person: `<refl>` (myself / herself… / yourself),
  * `<my>` (my / her, his, their / your), `<me>` (me / her, him, them / you).
  * Frames are phrases that change how nearby rules are read (idioms, study, fiction, recovery, laughter…).
- * At module load every rule set is compiled into a few RegExps per script and group (each small enough for
- * V8 to optimise), whose numbered groups map back to the rules.
+ * At module load every rule set is compiled into one RegExp per phrase, per script and group, and registered
+ * with the literal prefilter (prefilter.ts), which picks the phrases worth trying on each message.
  */
 import type { Concept } from './concepts';
 import { foldDevanagari } from './normalize';
@@ -58,27 +58,16 @@ export interface Frame {
   readonly lang: Lang;
 }
 
-/** Some of a set's phrases in one RegExp: group i + 1 is `items[offset + i]`. */
-export interface Chunk {
-  readonly re: RegExp;
-  readonly offset: number;
-  readonly size: number;
-}
-
+/**
+ * A set of phrases in lexicon order, one RegExp each. Only the phrases whose required literals occur in a
+ * message (see prefilter.ts), and those with none known (`always`), are tried.
+ */
 export interface Compiled<T> {
-  /** The phrases in lexicon order, split into RegExps small enough for the engine to optimise. */
-  readonly chunks: readonly Chunk[];
   readonly items: readonly T[];
-  /**
-   * The same phrases one RegExp each, with a literal prefilter: only the phrases whose required literals
-   * occur in a message (and those with none known, `always`) are tried (see prefilter.ts).
-   */
-  readonly each: {
-    readonly res: readonly RegExp[];
-    readonly always: readonly number[];
-    /** The set's id in the prefilter, whose `candidatesIn` gives the phrases worth trying (prefilter.ts). */
-    readonly set: number;
-  };
+  readonly res: readonly RegExp[];
+  readonly always: readonly number[];
+  /** The set's id in the prefilter, whose `candidatesIn` gives the phrases worth trying. */
+  readonly set: number;
 }
 
 /**
@@ -184,41 +173,18 @@ function check(source: string, where: string): string {
 }
 
 /**
- * Longest pattern source per RegExp. V8 leaves larger patterns unoptimised (no quick first-character
- * checks), which made one RegExp per set many times slower than a few smaller ones.
- */
-const CHUNK_SOURCE_MAX = 8_000;
-
-/**
  * Word edges. Normalised text is lower case with Latin, Devanagari and digits (see normalize.ts); a class of
  * those ranges (and the other letters of the Basic Multilingual Plane a message may keep) lets the RegExps
  * run without the Unicode flag, several times faster than property escapes at every position.
  */
 const WORD_CHAR = '0-9a-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u024f\\u0250-\\u02af\\u0300-\\u036f\\u0370-\\u03ff\\u0400-\\u052f\\u0590-\\u08ff\\u0900-\\u0dff\\u0e00-\\u0fff\\u1000-\\u1fff\\u3040-\\u9fff\\uac00-\\ud7af';
 
-function chunkRegExp(sources: readonly string[]): RegExp {
-  const body = sources.map((source) => `(${source})`).join('|');
-  return new RegExp(`(?<![${WORD_CHAR}])(?:${body === '' ? '(?!)' : body})(?![${WORD_CHAR}])`, 'g');
+function phraseRegExp(source: string): RegExp {
+  return new RegExp(`(?<![${WORD_CHAR}])(?:${source})(?![${WORD_CHAR}])`, 'g');
 }
 
-/** Joins phrases into RegExps of at most CHUNK_SOURCE_MAX characters, in order. Word edges are letters, marks, digits. */
+/** One RegExp per phrase (whole words only), registered with the literal prefilter. */
 function build<T>(entries: ReadonlyArray<{ source: string; item: T }>): Compiled<T> {
-  const chunks: Chunk[] = [];
-  let current: string[] = [];
-  let length = 0;
-  let offset = 0;
-  const flush = () => {
-    chunks.push({ re: chunkRegExp(current), offset, size: current.length });
-    offset += current.length;
-    current = [];
-    length = 0;
-  };
-  for (const e of entries) {
-    if (current.length > 0 && length + e.source.length > CHUNK_SOURCE_MAX) flush();
-    current.push(e.source);
-    length += e.source.length + 3;
-  }
-  if (current.length > 0 || chunks.length === 0) flush();
   const required = entries.map((e) => requiredLiterals(e.source));
   const set = registerSet(required.map((sets) => (sets === null ? 0 : (1 << sets.length) - 1)));
   const always: number[] = [];
@@ -228,7 +194,7 @@ function build<T>(entries: ReadonlyArray<{ source: string; item: T }>): Compiled
       for (const literal of literals) addPosting(literal, set, i, 1 << bit);
     });
   });
-  return { chunks, items: entries.map((e) => e.item), each: { res: entries.map((e) => chunkRegExp([e.source])), always, set } };
+  return { items: entries.map((e) => e.item), res: entries.map((e) => phraseRegExp(e.source)), always, set };
 }
 
 export interface CompiledLexicon {

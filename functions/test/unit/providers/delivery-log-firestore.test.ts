@@ -5,14 +5,13 @@
  * finished or begun again.
  */
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getFirestore, type Firestore } from 'firebase-admin/firestore';
 import { paths } from '../../../src/model/paths';
 import { deliverySchema } from '../../../src/model/schemas';
 import { firestoreDeliveryLog } from '../../../src/platform/providers/delivery-log-firestore';
 import type { DeliveryStart } from '../../../src/platform/providers/delivery-log';
-import { startOfflineFirestore, stopOfflineFirestore } from '../../support/privacy-fakes';
+import { pointAdminAtOfflineFirestore } from '../../support/privacy-fakes';
 
 const T = Date.parse('2025-05-05T06:30:00Z');
 const DAY = 86_400_000;
@@ -20,17 +19,12 @@ const start: DeliveryStart = { channel: 'push', template: 'risk.alert', recipien
 
 describe('firestoreDeliveryLog (offline Firestore emulator)', function () {
   this.timeout(120_000);
-  let child: ChildProcess;
+  let emulator: { stop: () => Promise<void> };
   let app: App;
   let db: Firestore;
-  let previousEnv: Record<'FIRESTORE_EMULATOR_HOST' | 'METADATA_SERVER_DETECTION', string | undefined>;
 
   before(async () => {
-    const started = await startOfflineFirestore('delivery-log');
-    child = started.child;
-    previousEnv = { FIRESTORE_EMULATOR_HOST: process.env.FIRESTORE_EMULATOR_HOST, METADATA_SERVER_DETECTION: process.env.METADATA_SERVER_DETECTION };
-    process.env.FIRESTORE_EMULATOR_HOST = started.address;
-    process.env.METADATA_SERVER_DETECTION = 'none';
+    emulator = await pointAdminAtOfflineFirestore('delivery-log');
     app = initializeApp({ projectId: 'demo-delivery-log' }, 'delivery-log');
     db = getFirestore(app);
   });
@@ -38,11 +32,7 @@ describe('firestoreDeliveryLog (offline Firestore emulator)', function () {
   after(async () => {
     await db.terminate();
     await deleteApp(app);
-    for (const [name, value] of Object.entries(previousEnv)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await stopOfflineFirestore(child);
+    await emulator.stop();
   });
 
   const read = async (id: string) => deliverySchema.parse((await db.doc(paths.delivery(id)).get()).data());

@@ -5,7 +5,6 @@
  * aggregation queries then count those documents under the org.
  */
 import assert from 'node:assert/strict';
-import type { ChildProcess } from 'node:child_process';
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getFirestore, Timestamp, type Firestore } from 'firebase-admin/firestore';
 import { firestoreAnalyticsStore } from '../../../src/analytics/firestore-store';
@@ -18,7 +17,7 @@ import { firestoreWellbeingStore } from '../../../src/wellbeing/firestore-store'
 import { entryEffects } from '../../../src/wellbeing/handle-entries';
 import type { WellbeingStore } from '../../../src/wellbeing/repository';
 import { profileFixture } from '../../support/notify-fakes';
-import { startOfflineFirestore, stopOfflineFirestore } from '../../support/privacy-fakes';
+import { pointAdminAtOfflineFirestore } from '../../support/privacy-fakes';
 
 const DAY = '2025-05-05';
 const W = dayWindow(DAY, 'Asia/Kolkata');
@@ -27,18 +26,13 @@ const at = (ms: number) => Timestamp.fromMillis(ms);
 
 describe('firestoreWellbeingStore (offline Firestore emulator)', function () {
   this.timeout(120_000);
-  let child: ChildProcess;
+  let emulator: { stop: () => Promise<void> };
   let app: App;
   let db: Firestore;
   let store: WellbeingStore;
-  let previousEnv: Record<'FIRESTORE_EMULATOR_HOST' | 'METADATA_SERVER_DETECTION', string | undefined>;
 
   before(async () => {
-    const started = await startOfflineFirestore('wellbeing-store');
-    child = started.child;
-    previousEnv = { FIRESTORE_EMULATOR_HOST: process.env.FIRESTORE_EMULATOR_HOST, METADATA_SERVER_DETECTION: process.env.METADATA_SERVER_DETECTION };
-    process.env.FIRESTORE_EMULATOR_HOST = started.address;
-    process.env.METADATA_SERVER_DETECTION = 'none';
+    emulator = await pointAdminAtOfflineFirestore('wellbeing-store');
     app = initializeApp({ projectId: 'demo-wellbeing-store' }, 'wellbeing-store');
     db = getFirestore(app);
     store = firestoreWellbeingStore(db);
@@ -50,11 +44,7 @@ describe('firestoreWellbeingStore (offline Firestore emulator)', function () {
   after(async () => {
     await db.terminate();
     await deleteApp(app);
-    for (const [name, value] of Object.entries(previousEnv)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await stopOfflineFirestore(child);
+    await emulator.stop();
   });
 
   async function entry(uid: string, id: string, createdAt: number, extra: Record<string, unknown> = {}) {
