@@ -12,7 +12,7 @@
  * Pure: no I/O, no network, no clock; the same text always gives the same result.
  */
 import { maxRisk, riskAtLeast, riskRank, type RiskLevel } from '../../model/schemas';
-import { CONCEPTS, REASON_ORDER, type Concept } from './concepts';
+import { CONCEPTS, REASON_ORDER, type Concept, type Role } from './concepts';
 import { BAG_PARTS } from './lexicon/bag';
 import { EN, EN_BROAD } from './lexicon/en';
 import { HI, HI_BROAD } from './lexicon/hi';
@@ -20,7 +20,7 @@ import { HI_LATN, HI_LATN_BROAD } from './lexicon/hi-latn';
 import { NE, NE_BROAD } from './lexicon/ne';
 import { NE_LATN, NE_LATN_BROAD } from './lexicon/ne-latn';
 import { foldDevanagari, normalize } from './normalize';
-import { candidatesIn } from './prefilter';
+import { candidatesIn, type Candidates } from './prefilter';
 import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
   DEVANAGARI,
@@ -58,6 +58,11 @@ const LEXICON = compileLexicon([EN, HI_LATN, HI, NE, NE_LATN, EN_BROAD, HI_LATN_
 /** The broad layer's cues (lexicon/bag.ts), compiled apart so that they never hide a phrase; every cue at a position counts. */
 const BAG = compileLexicon(BAG_PARTS);
 const GROUPS: readonly RuleGroup[] = ['risk', 'mood', 'time'];
+/** The compiled phrases of each script, tried when the message has a letter of it. */
+const SCRIPTS = [
+  { test: LATIN, groups: LEXICON.latin, bag: BAG.latin, frames: LEXICON.latinFrames },
+  { test: DEVANAGARI, groups: LEXICON.devanagari, bag: BAG.devanagari, frames: LEXICON.devanagariFrames },
+] as const;
 const MAX_REASONS = 20;
 
 interface Span<T> {
@@ -65,6 +70,15 @@ interface Span<T> {
   readonly end: number;
   readonly item: T;
 }
+
+type RuleSpan = Span<Rule> & { readonly group: RuleGroup };
+
+const frameSpan = (start: number, end: number, item: Frame): Span<Frame> => ({ start, end, item });
+const RULE_SPAN: Readonly<Record<RuleGroup, (start: number, end: number, item: Rule) => RuleSpan>> = {
+  risk: (start, end, item) => ({ start, end, item, group: 'risk' }),
+  mood: (start, end, item) => ({ start, end, item, group: 'mood' }),
+  time: (start, end, item) => ({ start, end, item, group: 'time' }),
+};
 
 interface Hit {
   readonly start: number;
@@ -78,51 +92,99 @@ interface Hit {
   readonly sentenceStart: number;
 }
 
+// Scratch arrays reused by every message (no allocation per phrase tried): `eachCandidate` writes its
+// matches here.
+const matchPhrase: number[] = [];
+const matchStart: number[] = [];
+const matchEnd: number[] = [];
+/** Match numbers (indices into the arrays above) in position order, then lexicon order (`sortMatches`). */
+const matchOrder: number[] = [];
+
+/** Match `a` comes before match `b`: by start, then by phrase (lexicon order). */
+function matchBefore(a: number, b: number): boolean {
+  const sa = matchStart[a] ?? 0;
+  const sb = matchStart[b] ?? 0;
+  return sa < sb || (sa === sb && (matchPhrase[a] ?? 0) < (matchPhrase[b] ?? 0));
+}
+
+/** Puts matches `0 .. count` in order into `matchOrder`: insertion sort, which allocates nothing, for the usual few. */
+function sortMatches(count: number): void {
+  matchOrder.length = 0;
+  for (let k = 0; k < count; k++) matchOrder.push(k);
+  if (count > 32) {
+    matchOrder.sort((a, b) => (matchBefore(a, b) ? -1 : matchBefore(b, a) ? 1 : 0));
+    return;
+  }
+  for (let k = 1; k < count; k++) {
+    const m = matchOrder[k] ?? 0;
+    let j = k - 1;
+    for (; j >= 0 && matchBefore(m, matchOrder[j] ?? 0); j--) matchOrder[j + 1] = matchOrder[j] ?? 0;
+    matchOrder[j + 1] = m;
+  }
+}
+
 /**
  * Every phrase found, overlapping ones included: at each position, the first phrase in lexicon order that
  * matches there. Spans come out in position order.
  */
-function scan<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, literals: ReadonlyMap<number, readonly number[]>): void {
-  const best = new Map<number, { index: number; end: number }>();
-  eachCandidate(compiled, text, literals, (i, start, end) => {
-    const seen = best.get(start);
-    if (seen === undefined || i < seen.index) best.set(start, { index: i, end });
-  });
-  for (const start of [...best.keys()].sort((a, b) => a - b)) {
-    const found = best.get(start);
-    const item = found === undefined ? undefined : compiled.items[found.index];
-    if (found !== undefined && item !== undefined) out.push({ start, end: found.end, item });
+function scan<T, S extends Span<T>>(compiled: Compiled<T>, text: string, out: S[], literals: Candidates, span: (start: number, end: number, item: T) => S): void {
+  const count = eachCandidate(compiled, text, literals);
+  if (count === 0) return;
+  sortMatches(count);
+  // In order, the first match at each start is the first phrase in lexicon order there.
+  let previous = -1;
+  for (const k of matchOrder) {
+    const start = matchStart[k] ?? 0;
+    if (start === previous) continue;
+    previous = start;
+    const item = compiled.items[matchPhrase[k] ?? 0];
+    if (item !== undefined) out.push(span(start, matchEnd[k] ?? 0, item));
   }
 }
 
-/** Every match of every phrase, several at one position included (the broad layer's cues), in position order. */
-function scanAll<T>(compiled: Compiled<T>, text: string, out: Array<Span<T>>, literals: ReadonlyMap<number, readonly number[]>): void {
-  const found: Array<Span<T>> = [];
-  eachCandidate(compiled, text, literals, (i, start, end) => {
-    const item = compiled.items[i];
-    if (item !== undefined) found.push({ start, end, item });
-  });
-  found.sort((a, b) => a.start - b.start);
-  out.push(...found);
+/**
+ * Every match of every phrase, several at one position included (the broad layer's cues), in position order
+ * (then lexicon order).
+ */
+function scanAll<T, S extends Span<T>>(compiled: Compiled<T>, text: string, out: S[], literals: Candidates, span: (start: number, end: number, item: T) => S): void {
+  const count = eachCandidate(compiled, text, literals);
+  if (count === 0) return;
+  sortMatches(count);
+  for (const k of matchOrder) {
+    const item = compiled.items[matchPhrase[k] ?? 0];
+    if (item !== undefined) out.push(span(matchStart[k] ?? 0, matchEnd[k] ?? 0, item));
+  }
 }
 
 /**
  * Runs the phrases the literal prefilter leaves (those with a required literal in the message, and those
- * with none known), one RegExp each, resuming one character after each match.
+ * with none known), one RegExp each, resuming one character after each match. The matches are left in
+ * the scratch arrays `matchPhrase`, `matchStart` and `matchEnd`, in the order found; returns their count.
  */
-function eachCandidate<T>(compiled: Compiled<T>, text: string, literals: ReadonlyMap<number, readonly number[]>, found: (i: number, start: number, end: number) => void): void {
-  const { res, always, set } = compiled;
-  const tried = [...always, ...(literals.get(set) ?? [])];
-  for (const i of tried) {
+function eachCandidate<T>(compiled: Compiled<T>, text: string, literals: Candidates): number {
+  const count = runPhrases(compiled.res, compiled.always, compiled.always.length, text, 0);
+  const listed = literals.phrases[compiled.set];
+  return listed === undefined ? count : runPhrases(compiled.res, listed, literals.count[compiled.set] ?? 0, text, count);
+}
+
+/** Runs phrases `tried[0 .. tries)`, adding their matches to the scratch arrays from index `count`; returns the new count. */
+function runPhrases(res: readonly RegExp[], tried: ArrayLike<number>, tries: number, text: string, count: number): number {
+  let n = count;
+  for (let k = 0; k < tries; k++) {
+    const i = tried[k] ?? -1;
     const re = res[i];
     if (re === undefined) continue;
     re.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = re.exec(text)) !== null) {
-      found(i, match.index, match.index + match[0].length);
+      matchPhrase[n] = i;
+      matchStart[n] = match.index;
+      matchEnd[n] = match.index + match[0].length;
+      n++;
       re.lastIndex = match.index + 1;
     }
   }
+  return n;
 }
 
 function sentenceStartOf(text: string, pos: number): number {
@@ -132,8 +194,8 @@ function sentenceStartOf(text: string, pos: number): number {
 function sentenceEndOf(text: string, pos: number): number {
   const dot = text.indexOf('.', pos);
   const q = text.indexOf('?', pos);
-  const ends = [dot, q].filter((i) => i >= 0);
-  return ends.length === 0 ? text.length : Math.min(...ends);
+  if (dot < 0) return q < 0 ? text.length : q;
+  return q < 0 ? dot : Math.min(dot, q);
 }
 
 function clauseStartOf(text: string, pos: number, sentenceStart: number): number {
@@ -146,7 +208,8 @@ function clauseEndOf(text: string, pos: number, sentenceEnd: number): number {
 }
 
 function isNegated(text: string, start: number, end: number, rule: Rule, clauseStart: number, clauseEnd: number): boolean {
-  if (NEG_BEFORE.test(text.slice(clauseStart, start))) return true;
+  // A negator needs a word: nothing before the phrase in its clause negates nothing.
+  if (start > clauseStart && NEG_BEFORE.test(text.slice(clauseStart, start))) return true;
   const after = text.slice(end, Math.min(clauseEnd, end + 48));
   // English phrases are negated before them, and after them only by a Hindi or Nepali negator ("suicidal haina");
   // broad cues, being single words, by any negator inside or up to two words after (code-mixed: "suicide nahi karunga").
@@ -156,21 +219,80 @@ function isNegated(text: string, start: number, end: number, rule: Rule, clauseS
   return (cue ? NEG_AFTER_CUE : NEG_AFTER).test(after);
 }
 
-/** Whose words: the last person marker before the phrase in its sentence, else the first inside it. */
-function speakerOf(text: string, start: number, end: number, sentenceStart: number): Speaker {
-  PERSON.lastIndex = sentenceStart;
-  let last: Speaker | null = null;
-  let match: RegExpExecArray | null;
-  while ((match = PERSON.exec(text)) !== null) {
-    const speaker = SPEAKERS[matchedIndex(match)] ?? 'self';
-    if (match.index >= start) {
-      if (last === null && match.index < end) last = speaker;
-      break;
-    }
-    last = speaker;
-  }
-  return last ?? 'self';
+/** Person markers read from one sentence start on: where each is, whose it is, and where reading resumes (-1: done). */
+interface Reading {
+  from: number;
+  next: number;
+  readonly at: number[];
+  readonly speakers: Speaker[];
 }
+
+/**
+ * The person markers of the message being screened, read from a sentence start on as far as a phrase needs
+ * (`PERSON` resumed where it stopped): the phrases of a sentence share one reading instead of each scanning
+ * the sentence again. Readings are reused from message to message.
+ */
+class PersonMarkers {
+  private text = '';
+  private readonly readings: Reading[] = [];
+  private used = 0;
+
+  /** Starts on a new message. */
+  reset(text: string): void {
+    this.text = text;
+    this.used = 0;
+  }
+
+  /** Whose words: the last person marker before the phrase in its sentence, else the first inside it. */
+  speakerOf(start: number, end: number, sentenceStart: number): Speaker {
+    const reading = this.readingFrom(sentenceStart);
+    let last: Speaker | null = null;
+    for (let k = 0; k < reading.at.length || this.read(reading); k++) {
+      const speaker = reading.speakers[k] ?? 'self';
+      if ((reading.at[k] ?? 0) >= start) {
+        if (last === null && (reading.at[k] ?? 0) < end) last = speaker;
+        break;
+      }
+      last = speaker;
+    }
+    return last ?? 'self';
+  }
+
+  private readingFrom(from: number): Reading {
+    for (let r = 0; r < this.used; r++) {
+      const reading = this.readings[r];
+      if (reading !== undefined && reading.from === from) return reading;
+    }
+    let reading = this.readings[this.used];
+    if (reading === undefined) {
+      reading = { from, next: from, at: [], speakers: [] };
+      this.readings.push(reading);
+    }
+    this.used++;
+    reading.from = from;
+    reading.next = from;
+    reading.at.length = 0;
+    reading.speakers.length = 0;
+    return reading;
+  }
+
+  /** Reads the next marker; false when there is none. */
+  private read(reading: Reading): boolean {
+    if (reading.next < 0) return false;
+    PERSON.lastIndex = reading.next;
+    const match = PERSON.exec(this.text);
+    if (match === null) {
+      reading.next = -1;
+      return false;
+    }
+    reading.next = PERSON.lastIndex;
+    reading.at.push(match.index);
+    reading.speakers.push(SPEAKERS[matchedIndex(match)] ?? 'self');
+    return true;
+  }
+}
+
+const PERSONS = new PersonMarkers();
 
 function insideQuotes(text: string, from: number, to: number): boolean {
   let quotes = 0;
@@ -178,36 +300,82 @@ function insideQuotes(text: string, from: number, to: number): boolean {
   return quotes % 2 === 1;
 }
 
+/** One bit per frame kind, so that the kinds a message has are one number. */
+const FRAME_BIT: Readonly<Record<FrameKind, number>> = {
+  idiom: 1,
+  education: 2,
+  fiction: 4,
+  fictionMessage: 8,
+  recovery: 16,
+  relapse: 32,
+  benign: 64,
+  laugh: 128,
+  serious: 256,
+};
+
 class Frames {
-  constructor(private readonly spans: ReadonlyArray<Span<Frame>>) {}
+  /** The kinds present in the message (`FRAME_BIT`). */
+  private readonly kinds: number;
+
+  constructor(private readonly spans: ReadonlyArray<Span<Frame>>) {
+    let kinds = 0;
+    for (const s of spans) kinds |= FRAME_BIT[s.item.kind];
+    this.kinds = kinds;
+  }
 
   any(kind: FrameKind): boolean {
-    return this.spans.some((s) => s.item.kind === kind);
+    return (this.kinds & FRAME_BIT[kind]) !== 0;
   }
 
   inSentence(kind: FrameKind, sentenceStart: number, sentenceEnd: number): boolean {
-    return this.spans.some((s) => s.item.kind === kind && s.start >= sentenceStart && s.start < sentenceEnd);
+    if (!this.any(kind)) return false;
+    for (const s of this.spans) if (s.item.kind === kind && s.start >= sentenceStart && s.start < sentenceEnd) return true;
+    return false;
   }
 
   masks(start: number, end: number): boolean {
-    return this.spans.some((s) => (s.item.kind === 'idiom' || s.item.kind === 'education') && s.start < end && start < s.end);
+    if ((this.kinds & (FRAME_BIT.idiom | FRAME_BIT.education)) === 0) return false;
+    for (const s of this.spans) if ((s.item.kind === 'idiom' || s.item.kind === 'education') && s.start < end && start < s.end) return true;
+    return false;
   }
 }
 
 /** Disclosures that stay a concern when they are in the past ("I was raped last year"). */
 const DISCLOSURES: ReadonlySet<Concept> = new Set<Concept>(['abuse', 'ragging', 'threat', 'harassment']);
 
-const levelOf = (c: Concept): RiskLevel => CONCEPTS[c].level;
-const roleOf = (c: Concept) => CONCEPTS[c].role;
+function levelOf(c: Concept): RiskLevel {
+  return CONCEPTS[c].level;
+}
+
+function roleOf(c: Concept): Role {
+  return CONCEPTS[c].role;
+}
+
+/** Whether a hit (or rule) has a concept of this role. */
+function hasRole(concepts: readonly Concept[], role: Role): boolean {
+  for (const c of concepts) if (CONCEPTS[c].role === role) return true;
+  return false;
+}
+
 /** A broad-layer cue (lexicon/bag.ts) rather than a phrase. */
-const isCue = (rule: Rule): boolean => rule.concepts.some((c) => roleOf(c) === 'cue');
+function isCue(rule: Rule): boolean {
+  return hasRole(rule.concepts, 'cue');
+}
+
+function isDisclosure(rule: Rule): boolean {
+  for (const c of rule.concepts) if (DISCLOSURES.has(c)) return true;
+  return false;
+}
 
 /** Receives, for debugging and tests, each phrase found and why it was kept or dropped (positions only). */
 export type Trace = (event: { start: number; end: number; concepts: readonly Concept[]; outcome: string }) => void;
 
-function scopedHits(text: string, spans: ReadonlyArray<Span<Rule> & { group: RuleGroup }>, frames: Frames, trace?: Trace): Hit[] {
+function report(trace: Trace, span: Span<Rule>, outcome: string): void {
+  trace({ start: span.start, end: span.end, concepts: span.item.concepts, outcome });
+}
+
+function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, trace?: Trace): Hit[] {
   const hits: Hit[] = [];
-  const drop = (span: Span<Rule>, outcome: string): void => trace?.({ start: span.start, end: span.end, concepts: span.item.concepts, outcome });
   for (const span of spans) {
     const rule = span.item;
     const sentenceStart = sentenceStartOf(text, span.start);
@@ -215,39 +383,39 @@ function scopedHits(text: string, spans: ReadonlyArray<Span<Rule> & { group: Rul
     const clauseStart = clauseStartOf(text, span.start, sentenceStart);
     const clauseEnd = clauseEndOf(text, span.end, sentenceEnd);
     if (frames.masks(span.start, span.end)) {
-      drop(span, 'idiom-or-study');
+      if (trace) report(trace, span, 'idiom-or-study');
       continue;
     }
     if (rule.negatable && isNegated(text, span.start, span.end, rule, clauseStart, clauseEnd)) {
-      drop(span, 'negated');
-      continue;
-    }
-    const quotedFrom = insideQuotes(text, sentenceStart, span.start) ? text.lastIndexOf('"', span.start) : -1;
-    // Words quoted from someone else ("my friend said 'no one would miss me'") are theirs, whoever they name.
-    const reported = quotedFrom >= 0 && speakerOf(text, quotedFrom, quotedFrom, sentenceStart) === 'other';
-    const spoken = reported ? 'other' : rule.person === 'auto' ? speakerOf(text, span.start, span.end, sentenceStart) : rule.person;
-    // A broad cue near "you" is still the writer's ("thank u for everything"); a phrase addressed to "you" is not.
-    const speaker = spoken === 'second' && isCue(rule) ? 'self' : spoken;
-    if (speaker === 'generic' || speaker === 'second') {
-      drop(span, speaker);
+      if (trace) report(trace, span, 'negated');
       continue;
     }
     const quoted = insideQuotes(text, sentenceStart, span.start);
+    const quotedFrom = quoted ? text.lastIndexOf('"', span.start) : -1;
+    // Words quoted from someone else ("my friend said 'no one would miss me'") are theirs, whoever they name.
+    const reported = quotedFrom >= 0 && PERSONS.speakerOf(quotedFrom, quotedFrom, sentenceStart) === 'other';
+    const spoken = reported ? 'other' : rule.person === 'auto' ? PERSONS.speakerOf(span.start, span.end, sentenceStart) : rule.person;
+    // A broad cue near "you" is still the writer's ("thank u for everything"); a phrase addressed to "you" is not.
+    const speaker = spoken === 'second' && isCue(rule) ? 'self' : spoken;
+    if (speaker === 'generic' || speaker === 'second') {
+      if (trace) report(trace, span, speaker);
+      continue;
+    }
     const fiction = frames.inSentence('fiction', sentenceStart, sentenceEnd) || frames.inSentence('education', sentenceStart, sentenceEnd);
     if ((fiction && (speaker === 'other' || quoted)) || (speaker === 'other' && frames.any('fictionMessage'))) {
-      drop(span, 'fiction');
+      if (trace) report(trace, span, 'fiction');
       continue;
     }
     if (
       frames.inSentence('recovery', sentenceStart, sentenceEnd) &&
       !frames.inSentence('relapse', sentenceStart, sentenceEnd) &&
       span.group !== 'time' &&
-      !rule.concepts.some((c) => DISCLOSURES.has(c))
+      !isDisclosure(rule)
     ) {
-      drop(span, 'past');
+      if (trace) report(trace, span, 'past');
       continue;
     }
-    drop(span, `kept:${speaker}`);
+    if (trace) report(trace, span, `kept:${speaker}`);
     hits.push({
       start: span.start,
       end: span.end,
@@ -264,10 +432,11 @@ function scopedHits(text: string, spans: ReadonlyArray<Span<Rule> & { group: Rul
 }
 
 function isSerious(hit: Hit): boolean {
-  return hit.concepts.some((c) => {
+  for (const c of hit.concepts) {
     const role = roleOf(c);
-    return riskAtLeast(levelOf(c), 'moderate') || role === 'act' || role === 'plan' || role === 'means' || role === 'method' || role === 'seek';
-  });
+    if (riskAtLeast(levelOf(c), 'moderate') || role === 'act' || role === 'plan' || role === 'means' || role === 'method' || role === 'seek') return true;
+  }
+  return false;
 }
 
 /** Laughing messages turn hyperbole-prone phrases into dark humour, unless something else is serious. */
@@ -284,7 +453,7 @@ function applyHumour(hits: Hit[], frames: Frames): void {
 
 /** Ropes for camping, pills for a fever, the roof with friends: dropped unless something else is risky. */
 function applyEverydayContext(hits: Hit[], frames: Frames): Hit[] {
-  if (!frames.any('benign')) return hits;
+  if (!frames.any('benign') || !hits.some((hit) => hit.rule?.contextual)) return hits;
   return hits.filter((hit) => {
     if (!hit.rule?.contextual) return true;
     return hits.some(
@@ -294,9 +463,12 @@ function applyEverydayContext(hits: Hit[], frames: Frames): Hit[] {
 }
 
 interface PersonVerdict {
-  level: RiskLevel;
-  reasons: Set<string>;
+  readonly level: RiskLevel;
+  readonly reasons: ReadonlySet<string>;
 }
+
+/** The verdict for a person with nothing found (shared: verdicts are never changed once made). */
+const NOTHING: PersonVerdict = { level: 'none', reasons: new Set() };
 
 /** A time phrase counts when it sits in the intent's clause, or stands alone ("Tonight.", ", tonight"). */
 function timeLinked(intent: Hit, times: readonly Hit[]): boolean {
@@ -319,23 +491,51 @@ const FUTURE_AFTER = new RegExp(
   'u',
 );
 
+/** One bit per role, so that the roles of a person's hits are one number (`rolesOf`). */
+const ROLE_BIT: Readonly<Record<Role, number>> = {
+  act: 1,
+  actIf: 2,
+  intent: 4,
+  ideation: 8,
+  selfHarm: 16,
+  plan: 32,
+  means: 64,
+  method: 128,
+  seek: 256,
+  time: 512,
+  recent: 1024,
+  plain: 2048,
+  cue: 4096,
+};
+
+function rolesOf(hits: readonly Hit[]): number {
+  let roles = 0;
+  for (const hit of hits) for (const c of hit.concepts) roles |= ROLE_BIT[roleOf(c)];
+  return roles;
+}
+
+function hasRoleIn(roles: number, role: Role): boolean {
+  return (roles & ROLE_BIT[role]) !== 0;
+}
+
 function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly Hit[], text: string): PersonVerdict {
+  if (hits.length === 0) return NOTHING;
   const reasons = new Set<string>();
-  const has = (role: string): boolean => hits.some((h) => h.concepts.some((c) => roleOf(c) === role));
+  const roles = rolesOf(hits);
   let level: RiskLevel = 'none';
   for (const hit of hits) for (const c of hit.concepts) if (levelOf(c) !== 'none') {
     level = maxRisk(level, levelOf(c));
     reasons.add(CONCEPTS[c].reason);
   }
-  const intents = hits.filter((h) => h.concepts.some((c) => roleOf(c) === 'intent'));
-  const ideation = has('ideation');
-  const plan = has('plan');
-  const means = has('means');
-  const method = has('method');
-  const seek = has('seek');
-  const selfHarm = has('selfHarm');
+  const intents = hasRoleIn(roles, 'intent') ? hits.filter((h) => hasRole(h.concepts, 'intent')) : [];
+  const ideation = hasRoleIn(roles, 'ideation');
+  const plan = hasRoleIn(roles, 'plan');
+  const means = hasRoleIn(roles, 'means');
+  const method = hasRoleIn(roles, 'method');
+  const seek = hasRoleIn(roles, 'seek');
+  const selfHarm = hasRoleIn(roles, 'selfHarm');
   const modifiers: string[] = [];
-  if (has('actIf') && (intents.length > 0 || ideation || selfHarm || method || seek)) modifiers.push('act-in-progress');
+  if (hasRoleIn(roles, 'actIf') && (intents.length > 0 || ideation || selfHarm || method || seek)) modifiers.push('act-in-progress');
   if (intents.length > 0) {
     if (plan) modifiers.push('plan');
     if (means) modifiers.push('plan:means');
@@ -347,7 +547,7 @@ function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly 
   }
   // A method stated without a wish (not a thought, not a passive wish) with a time, the means, or a future verb.
   for (const hit of hits) {
-    if (!hit.concepts.includes('method') || hit.concepts.some((c) => roleOf(c) === 'ideation')) continue;
+    if (!hit.concepts.includes('method') || hasRole(hit.concepts, 'ideation')) continue;
     if (timeLinked(hit, times)) modifiers.push('plan:method', 'timeframe');
     if (means) modifiers.push('plan:method', 'plan:means');
     if (FUTURE_AFTER.test(text.slice(hit.end, hit.end + 24))) modifiers.push('plan:method');
@@ -364,6 +564,28 @@ function combine(hits: readonly Hit[], times: readonly Hit[], recents: readonly 
     for (const m of modifiers) reasons.add(m);
   }
   return { level, reasons };
+}
+
+function isConcept(name: string): name is Concept {
+  return name in CONCEPTS;
+}
+
+/** One bit per concept of the broad layer's cues (role `cue`), so that the cues of a person's hits are one number. */
+const CUE_BIT: ReadonlyMap<Concept, number> = new Map(
+  Object.entries(CONCEPTS)
+    .map(([name, info]) => (info.role === 'cue' && isConcept(name) ? name : null))
+    .filter((name) => name !== null)
+    .map((name, i) => [name, 1 << i]),
+);
+
+function cuesIn(hits: readonly Hit[]): number {
+  let cues = 0;
+  for (const hit of hits) for (const c of hit.concepts) cues |= CUE_BIT.get(c) ?? 0;
+  return cues;
+}
+
+function hasCueIn(cues: number, c: Concept): boolean {
+  return (cues & (CUE_BIT.get(c) ?? 0)) !== 0;
 }
 
 /** Goodbye cues that are only thanks (a sign of a goodbye only beside another sign). */
@@ -391,34 +613,35 @@ const NOT_AS_PRESCRIBED = new RegExp(
  * on the roof) do not count. Catches the phrasings no phrase list foresaw; it only ever raises a verdict.
  */
 function combineCues(hits: readonly Hit[], everyday: boolean, text: string): PersonVerdict {
-  const has = (c: Concept): boolean => hits.some((h) => h.concepts.includes(c));
+  if (hits.length === 0) return NOTHING;
   const reasons = new Set<string>();
-  const death = has('cueDeath');
-  const selfHarm = has('cueSelfHarm');
-  const burden = has('cueBurden');
+  const cues = cuesIn(hits);
+  const death = hasCueIn(cues, 'cueDeath');
+  const selfHarm = hasCueIn(cues, 'cueSelfHarm');
+  const burden = hasCueIn(cues, 'cueBurden');
   // Signs of a goodbye are counted once per stretch of text (two cues on the same words are one sign);
   // thanks alone ("thanks everyone, see you tomorrow") is a sign only beside another one.
-  const goodbyeHits = hits.filter((h) => h.concepts.includes('cueGoodbye'));
+  const goodbyeHits = hasCueIn(cues, 'cueGoodbye') ? hits.filter((h) => h.concepts.includes('cueGoodbye')) : [];
   const strongGoodbye = goodbyeHits.some((h) => !THANKS.test(text.slice(h.start, h.end)));
   const goodbyes = goodbyeHits
     .sort((a, b) => a.start - b.start)
     .reduce<{ n: number; end: number }>((acc, h) => (h.start >= acc.end ? { n: acc.n + 1, end: h.end } : { n: acc.n, end: Math.max(acc.end, h.end) }), { n: 0, end: -1 }).n;
-  const took = has('cueTook');
+  const took = hasCueIn(cues, 'cueTook');
   // An everyday context (pills for a fever, a kite on the roof) takes the means and places out.
-  const means = has('cueMeans') && !everyday;
+  const means = hasCueIn(cues, 'cueMeans') && !everyday;
   // Taking or planning to take a medicine is everyday; poison, a noose, a whole strip or bottle is not.
   const lethal = means && (hits.some((h) => h.concepts.includes('cueMeans') && LETHAL.test(text.slice(h.start, h.end))) || NOT_AS_PRESCRIBED.test(text));
-  const place = has('cuePlace') && !everyday;
-  const method = has('cueMethod');
+  const place = hasCueIn(cues, 'cuePlace') && !everyday;
+  const method = hasCueIn(cues, 'cueMethod');
   // "Going to" with a method verb is everyday English (jump into the pool); in Hindi and Nepali the verbs are specific.
   const nonEnglishMethod = hits.some((h) => h.concepts.includes('cueMethod') && h.rule !== null && h.rule.lang !== 'en');
-  const future = has('cueFuture');
-  const time = has('cueTime');
-  const seek = has('cueSeek');
+  const future = hasCueIn(cues, 'cueFuture');
+  const time = hasCueIn(cues, 'cueTime');
+  const seek = hasCueIn(cues, 'cueSeek');
   const crisis =
     death || selfHarm || burden || seek || (place && took) || (method && took) || (method && future && nonEnglishMethod) || (strongGoodbye && (goodbyes >= 2 || time || means || place || future)) || (lethal && (took || future || method)) || (means && method) || (place && method);
   if (crisis) {
-    for (const c of ['cueDeath', 'cueSelfHarm', 'cueBurden', 'cueGoodbye', 'cueSeek'] as const) if (has(c)) reasons.add(CONCEPTS[c].reason);
+    for (const c of ['cueDeath', 'cueSelfHarm', 'cueBurden', 'cueGoodbye', 'cueSeek'] as const) if (hasCueIn(cues, c)) reasons.add(CONCEPTS[c].reason);
     if (!death && !selfHarm && !burden && !seek && goodbyes === 0) reasons.add(means ? 'plan:means' : 'plan:method');
     // Asking how, with nothing else (no plan, no time, no act), stays high: seeking a method is high (DESIGN.md §4.1).
     const onlyAsking = seek && !future && !time && !took && goodbyes === 0;
@@ -435,12 +658,17 @@ function combineCues(hits: readonly Hit[], everyday: boolean, text: string): Per
     reasons.add('broad-match');
     return { level: imminent ? 'imminent' : 'high', reasons };
   }
-  if (has('cueConcern')) {
+  if (hasCueIn(cues, 'cueConcern')) {
     reasons.add('distress');
     reasons.add('broad-match');
     return { level: 'moderate', reasons };
   }
-  return { level: 'none', reasons };
+  return NOTHING;
+}
+
+/** A person's cues (times are everyone's). */
+function cuesOf(cueHits: readonly Hit[], person: 'self' | 'other', cueTimes: readonly Hit[]): Hit[] {
+  return [...cueHits.filter((h) => h.person === person && h.group !== 'time'), ...cueTimes];
 }
 
 /** The phrase verdict, unless the broad layer found more (then its verdict, marked `broad-match`). */
@@ -449,29 +677,35 @@ function higher(phrase: PersonVerdict, broad: PersonVerdict): PersonVerdict {
 }
 
 function languagesOf(text: string): ScreenLanguage[] {
-  const found = new Set<ScreenLanguage>();
+  const found: Record<ScreenLanguage, boolean> = { en: false, hi: false, 'hi-Latn': false, ne: false, 'ne-Latn': false };
   if (DEVANAGARI.test(text)) {
     const ne = NEPALI_DEVA.test(text);
     const hi = HINDI_DEVA.test(text);
-    if (ne) found.add('ne');
-    if (hi || !ne) found.add('hi');
+    found.ne = ne;
+    found.hi = hi || !ne;
   }
   if (LATIN.test(text)) {
     const hi = HINGLISH.test(text);
     const ne = NEPALI_LATN.test(text);
-    if (hi) found.add('hi-Latn');
-    if (ne) found.add('ne-Latn');
-    if (ENGLISH.test(text) || (!hi && !ne)) found.add('en');
+    found['hi-Latn'] = hi;
+    found['ne-Latn'] = ne;
+    found.en = ENGLISH.test(text) || (!hi && !ne);
   }
-  return LANGUAGE_ORDER.filter((l) => found.has(l));
+  return LANGUAGE_ORDER.filter((l) => found[l]);
+}
+
+const REASON_RANK: ReadonlyMap<string, number> = new Map(REASON_ORDER.map((r, i) => [r, i]));
+
+function reasonRank(reason: string): number {
+  return REASON_RANK.get(reason) ?? REASON_ORDER.length;
+}
+
+function byReasonOrder(a: string, b: string): number {
+  return reasonRank(a) - reasonRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
 function orderReasons(reasons: Iterable<string>): string[] {
-  const rank = (r: string): number => {
-    const i = REASON_ORDER.indexOf(r);
-    return i < 0 ? REASON_ORDER.length : i;
-  };
-  return [...reasons].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_REASONS);
+  return [...reasons].sort(byReasonOrder).slice(0, MAX_REASONS);
 }
 
 /** Screens one message. Deterministic; well under a millisecond for chat-length text. */
@@ -481,23 +715,16 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
   const languages = text === '' ? [] : languagesOf(text);
   if (text === '') return { level: 'none', reasons: [], thirdParty: false, languages };
 
-  const scripts = [
-    ...(LATIN.test(text) ? [{ groups: LEXICON.latin, bag: BAG.latin, frames: LEXICON.latinFrames }] : []),
-    ...(DEVANAGARI.test(text) ? [{ groups: LEXICON.devanagari, bag: BAG.devanagari, frames: LEXICON.devanagariFrames }] : []),
-  ];
   const literals = candidatesIn(text);
   const frameSpans: Array<Span<Frame>> = [];
-  const ruleSpans: Array<Span<Rule> & { group: RuleGroup }> = [];
-  const cueSpans: Array<Span<Rule> & { group: RuleGroup }> = [];
-  for (const script of scripts) {
-    scan(script.frames, text, frameSpans, literals);
+  const ruleSpans: RuleSpan[] = [];
+  const cueSpans: RuleSpan[] = [];
+  for (const script of SCRIPTS) {
+    if (!script.test.test(text)) continue;
+    scan(script.frames, text, frameSpans, literals, frameSpan);
     for (const group of GROUPS) {
-      const found: Array<Span<Rule>> = [];
-      scan(script.groups[group], text, found, literals);
-      for (const f of found) ruleSpans.push({ ...f, group });
-      const cues: Array<Span<Rule>> = [];
-      scanAll(script.bag[group], text, cues, literals);
-      for (const c of cues) cueSpans.push({ ...c, group });
+      scan(script.groups[group], text, ruleSpans, literals, RULE_SPAN[group]);
+      scanAll(script.bag[group], text, cueSpans, literals, RULE_SPAN[group]);
     }
   }
   if (ruleSpans.length === 0 && cueSpans.length === 0 && !frameSpans.some((f) => f.item.emits !== null)) {
@@ -505,6 +732,7 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
   }
 
   const frames = new Frames(frameSpans);
+  PERSONS.reset(text);
   if (trace) for (const f of frameSpans) trace({ start: f.start, end: f.end, concepts: [], outcome: `frame:${f.item.kind}` });
   let hits = scopedHits(text, ruleSpans, frames, trace);
   for (const f of frameSpans) {
@@ -530,12 +758,11 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
   applyHumour(cueHits, frames);
   const everyday = frames.any('benign');
   const cueTimes = cueHits.filter((h) => h.concepts.includes('cueTime'));
-  const cuesOf = (person: 'self' | 'other'): Hit[] => [...cueHits.filter((h) => h.person === person && h.group !== 'time'), ...cueTimes];
 
   const times = hits.filter((h) => h.concepts.includes('time'));
   const recents = hits.filter((h) => h.concepts.includes('recent'));
-  let ownCues = combineCues(cuesOf('self'), everyday, text);
-  let otherCues = combineCues(cuesOf('other'), everyday, text);
+  let ownCues = combineCues(cuesOf(cueHits, 'self', cueTimes), everyday, text);
+  let otherCues = combineCues(cuesOf(cueHits, 'other', cueTimes), everyday, text);
   // Signs split between persons ("my cousin sent me a pic of a noose … he's not picking up"): read together,
   // and given to the other person when any of the risk cues is theirs.
   const together = combineCues([...cueHits.filter((h) => h.group !== 'time'), ...cueTimes], everyday, text);

@@ -70,6 +70,18 @@ const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '
 const OBFUSCATION_TEST = /[0-9@$!*#|+%€]|(?:^|[^a-z])[a-z][ .\-_*·•/|]+[a-z][ .\-_*·•/|]+[a-z](?![a-z])/;
 const SPACED = /(?<![a-z0-9])[a-z0-9@$!](?:[ .\-_*·•/|]+[a-z0-9@$!]){2,}(?![a-z0-9])/g;
 const OBFUSCATED_TOKEN = /[a-z0-9@$!*#|+%€]+/g;
+/**
+ * Tokens `deobfuscateToken` can change: a letter next to a code character (any token with both has one), or a
+ * whole token that `CHAT_WORDS[token]` finds, inherited properties of a plain object ("constructor") included,
+ * as the lookup always has. Other tokens come back as they are, so without one the pass is skipped.
+ */
+const MIXED_TOKEN = /[a-z][0-9@$!*#|+%€]|[0-9@$!*#|+%€][a-z]/;
+const CHAT_TOKEN = new RegExp(
+  `(?<![a-z0-9@$!*#|+%€])(?:${[
+    ...Object.keys(CHAT_WORDS),
+    ...Object.getOwnPropertyNames(Object.prototype).filter((name) => /^[a-z0-9@$!*#|+%€]+$/.test(name)),
+  ].join('|')})(?![a-z0-9@$!*#|+%€])`,
+);
 const HAS_LETTER = /[a-z]/;
 const HAS_CODE = /[0-9@$!*#|+%€]/;
 const DIGITS_THEN_LETTERS = /^(\d+)([a-z]+)$/;
@@ -78,18 +90,59 @@ const LETTERS_THEN_DIGITS = /^[a-z]+\d+$/;
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 const WILDCARD = /[*#|+%]/;
 
+/** Three times the same letter (a-z): without one, neither stretched-letter pass changes anything. */
+function hasTripledLetter(s: string): boolean {
+  for (let i = 2; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a && c === s.charCodeAt(i - 1) && c === s.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
 const STRETCHED_VOWEL = /([aeiou])\1{2,}/g;
 const STRETCHED_OTHER = /([b-df-hj-np-tv-z])\1{2,}/g;
 const REPEATED_MARK = /(\p{M})\1+/gu;
 
+/**
+ * Whether a character (or a surrogate pair) comes twice in a row: without that, no mark is repeated and
+ * `REPEATED_MARK` has nothing to do.
+ */
+function hasRepeat(s: string): boolean {
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === s.charCodeAt(i - 1)) return true;
+    if (c >= 0xdc00 && c <= 0xdfff && i >= 3 && c === s.charCodeAt(i - 2) && s.charCodeAt(i - 1) === s.charCodeAt(i - 3)) return true;
+  }
+  return false;
+}
+
+// Each Unicode pass below is run only when a cheap test finds a character it needs (`…_TEST`), and on text
+// that is all ASCII (most messages) by an equivalent ASCII RegExp: \p{L} there is [A-Za-z], \p{N} [0-9], \p{M} nothing.
+const NON_ASCII = /[\u0080-\uffff]/;
+const APOSTROPHE_TEST = /['’‘`´ʼ]/;
 const APOSTROPHE_IN_WORD = /(\p{L})['’‘`´ʼ](?=\p{L})/gu;
+const APOSTROPHE_IN_WORD_ASCII = /([A-Za-z])['`](?=[A-Za-z])/g;
+const QUESTION_TEST = /[?？؟]/;
 const QUESTION = /\s*[?？؟]+[\s?.!]*/g;
 const SENTENCE_END = /[.!;।॥…。！\n\r]+/g;
+const HYPHEN_TEST = /[-‐‑]/;
 const HYPHEN_IN_WORD = /(\p{L})[-‐‑](?=\p{L})/gu;
+const HYPHEN_IN_WORD_ASCII = /([A-Za-z])-(?=[A-Za-z])/g;
 const CLAUSE = /[,:()[\]{}<>–—~‒―‐‑-]+/g;
 const QUOTE = /["'“”„«»‘’`´ʼ]+/g;
 const OTHER_SYMBOL = /[^\p{L}\p{M}\p{N}\s.,?"]+/gu;
-const SPACES = /\s+/g;
+const OTHER_SYMBOL_ASCII = /[^A-Za-z0-9\s.,?"]+/g;
+/**
+ * A character `OTHER_SYMBOL` would remove, in text of ASCII and Devanagari: outside ASCII letters, digits,
+ * white space and .,?" and outside the Devanagari letters, marks and digits (read from the block at load).
+ * Without one, the Unicode pass is skipped.
+ */
+const OTHER_SYMBOL_TEST = new RegExp(
+  `[^A-Za-z0-9\\s.,?"${Array.from({ length: 0x80 }, (_, i) => String.fromCharCode(0x0900 + i))
+    .filter((ch) => /[\p{L}\p{M}\p{N}]/u.test(ch))
+    .join('')}]`,
+);
+/** Runs of white space that are not already one plain space (the same result as replacing every run). */
+const SPACES = /\s{2,}|[^\S ]/g;
 
 /** Fold Devanagari spelling variants so that one pattern matches the common ways of writing a word. */
 export function foldDevanagari(s: string): string {
@@ -168,50 +221,52 @@ const NEPALI_X_TEST = /x(?:u|a|au|an|aina|ain|in|ina|ne|ainan|e)\b/;
 const NOT_NEPALI_X = new Set(['xa', 'taxa', 'maxe', 'flexe', 'axe', 'xe', 'sexe', 'boxe', 'luxe']);
 
 export function normalize(raw: string): Normalized {
-  let s = raw.normalize('NFKC').toLowerCase();
-  s = s.replace(INVISIBLE, '');
-  if (HOMOGLYPH_TEST.test(s)) s = s.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
-
+  let s = raw;
+  // NFKC, invisible characters, look-alikes, emoji and Devanagari concern only text with a non-ASCII character.
+  if (NON_ASCII.test(s)) s = s.normalize('NFKC');
+  s = s.toLowerCase();
   let riskEmoji = false;
-  if (EMOJI_TEST.test(s)) {
-    s = s.replace(PICTOGRAPH, (ch) => {
-      const word = EMOJI_WORDS[ch];
-      if (word === undefined) return ' ';
-      if (RISK_EMOJI.has(ch)) riskEmoji = true;
-      return ` ${word} `;
-    });
-  }
+  if (NON_ASCII.test(s)) {
+    s = s.replace(INVISIBLE, '');
+    if (HOMOGLYPH_TEST.test(s)) s = s.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
 
-  if (DEVANAGARI_TEST.test(s)) {
-    s = foldDevanagari(s.replace(DEVANAGARI_DIGIT, (d) => String(d.charCodeAt(0) - 0x0966)));
-    s = s.replace(REPEATED_MARK, '$1');
-  }
+    if (EMOJI_TEST.test(s)) {
+      s = s.replace(PICTOGRAPH, (ch) => {
+        const word = EMOJI_WORDS[ch];
+        if (word === undefined) return ' ';
+        if (RISK_EMOJI.has(ch)) riskEmoji = true;
+        return ` ${word} `;
+      });
+    }
 
-  s = s.replace(APOSTROPHE_IN_WORD, '$1');
+    if (DEVANAGARI_TEST.test(s)) {
+      s = foldDevanagari(s.replace(DEVANAGARI_DIGIT, (d) => String(d.charCodeAt(0) - 0x0966)));
+      if (hasRepeat(s)) s = s.replace(REPEATED_MARK, '$1');
+    }
+  }
+  // From here on, every pass writes ASCII only: text that is ASCII now stays so.
+  const ascii = !NON_ASCII.test(s);
+
+  if (APOSTROPHE_TEST.test(s)) s = s.replace(ascii ? APOSTROPHE_IN_WORD_ASCII : APOSTROPHE_IN_WORD, '$1');
 
   const undo: Undo = { changed: false };
   if (OBFUSCATION_TEST.test(s) || CHAT_TEST.test(s)) {
-    s = s
-      .replace(TWO_AS_TO, '$1 to ')
-      .replace(SPACED, (run) => joinSpaced(run, undo))
-      .replace(OBFUSCATED_TOKEN, (token) => deobfuscateToken(token, undo));
+    if (s.includes(' 2 ')) s = s.replace(TWO_AS_TO, '$1 to ');
+    s = s.replace(SPACED, (run) => joinSpaced(run, undo));
+    if (MIXED_TOKEN.test(s) || CHAT_TOKEN.test(s)) s = s.replace(OBFUSCATED_TOKEN, (token) => deobfuscateToken(token, undo));
   }
 
   if (NEPALI_X_TEST.test(s)) {
     s = s.replace(NEPALI_X, (word: string, stem: string, end: string) => (NOT_NEPALI_X.has(word) && word !== 'xa' ? word : `${stem}chh${end}`));
   }
 
-  s = s
-    .replace(STRETCHED_VOWEL, '$1')
-    .replace(STRETCHED_OTHER, '$1$1')
-    .replace(QUESTION, ' ? ')
-    .replace(SENTENCE_END, ' . ')
-    .replace(HYPHEN_IN_WORD, '$1 ')
-    .replace(CLAUSE, ' , ')
-    .replace(QUOTE, ' " ')
-    .replace(/&/g, ' and ')
-    .replace(OTHER_SYMBOL, ' ')
-    .replace(SPACES, ' ')
-    .trim();
+  if (hasTripledLetter(s)) s = s.replace(STRETCHED_VOWEL, '$1').replace(STRETCHED_OTHER, '$1$1');
+  if (QUESTION_TEST.test(s)) s = s.replace(QUESTION, ' ? ');
+  s = s.replace(SENTENCE_END, ' . ');
+  if (HYPHEN_TEST.test(s)) s = s.replace(ascii ? HYPHEN_IN_WORD_ASCII : HYPHEN_IN_WORD, '$1 ');
+  s = s.replace(CLAUSE, ' , ').replace(QUOTE, ' " ').replace(/&/g, ' and ');
+  if (ascii) s = s.replace(OTHER_SYMBOL_ASCII, ' ');
+  else if (OTHER_SYMBOL_TEST.test(s)) s = s.replace(OTHER_SYMBOL, ' ');
+  s = s.replace(SPACES, ' ').trim();
   return { text: s, deobfuscated: undo.changed, riskEmoji };
 }

@@ -1,14 +1,17 @@
 /**
  * A literal prefilter for the lexicon's regular expressions, so that a message is matched only against the
- * phrases that could match it. For every phrase, `requiredLiterals` works out from the pattern source up to
- * three sets of literal strings such that any text the pattern matches contains a literal of each set (or
- * `null` when it cannot tell, and the phrase is always tried). `LiteralIndex` finds, in one pass over a
- * message (Aho–Corasick), every literal that occurs, and `candidatesIn` turns that into the phrases worth
- * trying in every registered set. Built once at load; a message leaves no state behind.
+ * phrases that could match it. For every way a phrase is written (its top-level alternatives, `waysOf`),
+ * `requiredLiterals` works out from the pattern source up to three sets of literal strings such that any text
+ * the way matches contains a literal of each set (`requiredLiteralsByWay`; `null` when some way has none, and
+ * the phrase is always tried). `LiteralIndex` finds, in one pass over a message (Aho–Corasick), every literal
+ * that occurs, and `candidatesIn` turns that into the phrases with a way worth trying in every registered set.
+ * Built once at load; a message leaves no state behind but scratch arrays.
  */
 
 /** The shortest literal worth indexing: shorter ones ("i", "to") occur in almost every message. */
 const MIN_LITERAL = 3;
+/** For a way of a pattern that has none that long (`requiredLiteralsByWay`): "rn", "od", "आज" beat trying it always. */
+const MIN_SHORT_LITERAL = 2;
 
 /** Conjunction of disjunctions: every set must have one of its literals in the text. Null: no requirement. */
 type Req = ReadonlyArray<ReadonlySet<string>> | null;
@@ -42,8 +45,8 @@ function strongest(req: Req): ReadonlySet<string> | null {
 /** At most this many sets per phrase (the most selective ones). */
 const MAX_SETS = 3;
 
-function and(sets: Array<ReadonlySet<string>>): Req {
-  const useful = sets.filter((set) => strength(set) >= MIN_LITERAL);
+function and(sets: Array<ReadonlySet<string>>, minLiteral: number): Req {
+  const useful = sets.filter((set) => strength(set) >= minLiteral);
   if (useful.length === 0) return null;
   useful.sort((a, b) => strength(b) - strength(a) || a.size - b.size);
   return useful.slice(0, MAX_SETS);
@@ -52,7 +55,10 @@ function and(sets: Array<ReadonlySet<string>>): Req {
 class Parser {
   private pos = 0;
 
-  constructor(private readonly src: string) {}
+  constructor(
+    private readonly src: string,
+    private readonly minLiteral: number,
+  ) {}
 
   parse(): Node {
     const node = this.alternation();
@@ -70,7 +76,7 @@ class Parser {
     const union = new Set<string>();
     for (const a of alternatives) {
       const literals = a.exact !== null ? (a.exact.length > 0 ? new Set([a.exact]) : null) : strongest(a.req);
-      if (literals === null || strength(literals) < MIN_LITERAL) return ANY;
+      if (literals === null || strength(literals) < this.minLiteral) return ANY;
       for (const l of literals) union.add(l);
     }
     return { req: [union], exact: null };
@@ -102,7 +108,7 @@ class Parser {
     }
     if (exact) return { req: run.length > 0 ? [new Set([run])] : null, exact: run };
     flush();
-    return { req: and(sets), exact: null };
+    return { req: and(sets, this.minLiteral), exact: null };
   }
 
   private quantifier(): { min: number; max: number } {
@@ -181,144 +187,362 @@ class Parser {
  * Sets of literals such that every match of `source` contains a literal of each set (at most three sets,
  * the most selective), or null when that cannot be worked out.
  */
-export function requiredLiterals(source: string): ReadonlyArray<ReadonlySet<string>> | null {
+export function requiredLiterals(source: string, minLiteral = MIN_LITERAL): ReadonlyArray<ReadonlySet<string>> | null {
   try {
-    const node = new Parser(source).parse();
-    if (node.exact !== null) return node.exact.length >= MIN_LITERAL ? [new Set([node.exact])] : null;
+    const node = new Parser(source, minLiteral).parse();
+    if (node.exact !== null) return node.exact.length >= minLiteral ? [new Set([node.exact])] : null;
     return node.req;
   } catch {
     return null;
   }
 }
 
-/** Aho–Corasick over many literals: which of them occur in a text, in one pass. */
+/** Index of the `]` closing the class that opens at `open` (the parser's reading: a leading `^` or `]` is part of it). */
+function classEnd(source: string, open: number): number {
+  let i = open + 1;
+  if (source[i] === '^') i++;
+  if (source[i] === ']') i++;
+  while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+  return i;
+}
+
+/** Whether `part` is one group `(?:…)` as a whole (its first parenthesis closes at its last character). */
+function isWholeGroup(part: string): boolean {
+  if (!part.startsWith('(?:')) return false;
+  let depth = 0;
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(part, i);
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i === part.length - 1;
+  }
+  return false;
+}
+
+/**
+ * The ways a pattern is written as: its top-level alternatives, and in turn those of an alternative that is
+ * one group as a whole. A text matches the pattern exactly when it matches one of its ways.
+ */
+export function waysOf(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '[') i = classEnd(source, i);
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (depth !== 0) return [source];
+  parts.push(source.slice(start));
+  return parts.flatMap((part) => (isWholeGroup(part) ? waysOf(part.slice(3, -1)) : [part]));
+}
+
+/**
+ * The required literal sets of each way of a pattern (see `waysOf`): any match contains a literal of each set
+ * of one of its ways. Null when some way has none, even of two characters, and then the pattern is always
+ * tried. Finer than `requiredLiterals`, which must join the ways of a list into one set: a rule listing many
+ * ways is tried only when one of them has all its literals in the message.
+ */
+export function requiredLiteralsByWay(source: string): Array<ReadonlyArray<ReadonlySet<string>>> | null {
+  const ways: Array<ReadonlyArray<ReadonlySet<string>>> = [];
+  for (const way of waysOf(source)) {
+    const required = requiredLiterals(way) ?? requiredLiterals(way, MIN_SHORT_LITERAL);
+    if (required === null) return null;
+    ways.push(required);
+  }
+  return ways;
+}
+
+/** States up to this depth get a full row of next states (see `LiteralIndex`). */
+const DENSE_DEPTH = 2;
+
+/**
+ * Aho–Corasick over many literals: which of them occur in a text, in one pass, over UTF-16 code units.
+ * `classOf` maps a code unit to its column (0: a character no literal contains). States are numbered
+ * breadth first, so the children of a state are consecutive (`childStart[s] .. childStart[s + 1]`, each
+ * entered on column `label[child]`), and the shallow states a text mostly visits come first: those up to
+ * `DENSE_DEPTH` deep (`dense` of them) have a full row of next states in `delta`, failure links included, and
+ * the deeper ones follow their trie edges or their failure link (`fail`; see `next`). The literal ids a state
+ * reports are `outIds[outStart[s] .. outStart[s + 1])`.
+ */
 export class LiteralIndex {
-  private readonly goto: Array<Map<string, number>> = [new Map()];
-  private readonly fail: number[] = [0];
-  private readonly out: number[][] = [[]];
+  readonly classOf = new Uint8Array(0x10000);
+  readonly columns: number;
+  readonly dense: number;
+  readonly delta: Uint16Array | Uint32Array;
+  readonly childStart: Int32Array;
+  readonly label: Uint8Array;
+  readonly fail: Int32Array;
+  readonly outStart: Int32Array;
+  readonly outIds: Int32Array;
 
   constructor(literals: readonly string[]) {
-    literals.forEach((literal, id) => {
-      let state = 0;
-      for (const ch of literal) {
-        let next = this.goto[state]?.get(ch);
-        if (next === undefined) {
-          next = this.goto.length;
-          this.goto.push(new Map());
-          this.fail.push(0);
-          this.out.push([]);
-          this.goto[state]?.set(ch, next);
+    // Columns: 0 for every character no literal contains, then one per distinct code unit.
+    let columns = 1;
+    for (const literal of literals) {
+      for (let i = 0; i < literal.length; i++) {
+        const code = literal.charCodeAt(i);
+        if (this.classOf[code] === 0) {
+          if (columns === 0x100) throw new Error('prefilter: more than 255 distinct literal characters');
+          this.classOf[code] = columns++;
         }
-        state = next;
-      }
-      this.out[state]?.push(id);
-    });
-    const queue: number[] = [];
-    for (const s of this.goto[0]?.values() ?? []) queue.push(s);
-    for (let i = 0; i < queue.length; i++) {
-      const r = queue[i] ?? 0;
-      for (const [ch, s] of this.goto[r] ?? []) {
-        queue.push(s);
-        let f = this.fail[r] ?? 0;
-        while (f !== 0 && !(this.goto[f]?.has(ch) ?? false)) f = this.fail[f] ?? 0;
-        const target = this.goto[f]?.get(ch);
-        this.fail[s] = target !== undefined && target !== s ? target : 0;
-        this.out[s]?.push(...(this.out[this.fail[s] ?? 0] ?? []));
       }
     }
+    this.columns = columns;
+
+    // The trie, built from the literals in sorted order (each shares its states with the previous one up to
+    // their common prefix): per trie state, its first child, next sibling and the column leading to it, and
+    // the literals ending there (`firstOwn`, then `nextOwn` by id).
+    let size = 1;
+    for (const literal of literals) size += literal.length;
+    const firstChild = new Int32Array(size).fill(-1);
+    const lastChild = new Int32Array(size).fill(-1);
+    const nextSibling = new Int32Array(size).fill(-1);
+    const columnOf = new Uint8Array(size);
+    const firstOwn = new Int32Array(size).fill(-1);
+    const lastOwn = new Int32Array(size).fill(-1);
+    const nextOwn = new Int32Array(literals.length).fill(-1);
+    const sorted = literals.map((_, id) => id).sort((a, b) => {
+      const x = literals[a] ?? '';
+      const y = literals[b] ?? '';
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
+    const path = [0];
+    let previous = '';
+    let states = 1;
+    for (const id of sorted) {
+      const literal = literals[id] ?? '';
+      let depth = 0;
+      while (depth < literal.length && depth < previous.length && literal.charCodeAt(depth) === previous.charCodeAt(depth)) depth++;
+      for (; depth < literal.length; depth++) {
+        const parent = path[depth] ?? 0;
+        const state = states++;
+        columnOf[state] = this.classOf[literal.charCodeAt(depth)];
+        if (lastChild[parent] === -1) firstChild[parent] = state;
+        else nextSibling[lastChild[parent]] = state;
+        lastChild[parent] = state;
+        path[depth + 1] = state;
+      }
+      const end = path[literal.length] ?? 0;
+      if (lastOwn[end] === -1) firstOwn[end] = id;
+      else nextOwn[lastOwn[end]] = id;
+      lastOwn[end] = id;
+      previous = literal;
+    }
+
+    // Breadth-first numbering: `order[n]` is the trie state numbered n; children, labels and depths by number.
+    const order = new Int32Array(states);
+    const depthOf = new Int32Array(states);
+    this.childStart = new Int32Array(states + 1);
+    this.label = new Uint8Array(states);
+    let tail = 1;
+    let dense = 1;
+    for (let head = 0; head < states; head++) {
+      this.childStart[head] = tail;
+      for (let t = firstChild[order[head]]; t !== -1; t = nextSibling[t]) {
+        this.label[tail] = columnOf[t];
+        depthOf[tail] = depthOf[head] + 1;
+        if (depthOf[tail] <= DENSE_DEPTH) dense = tail + 1;
+        order[tail++] = t;
+      }
+    }
+    this.childStart[states] = tail;
+    this.dense = dense;
+
+    // Failure links, dense rows and outputs, breadth first (a failure state is shallower, so already done):
+    // a child's failure state is where its parent's failure state goes on the same column (the root for the
+    // root's children); a dense row is its failure state's row but for its own children; a state's outputs
+    // are its own literals, then its failure state's.
+    this.fail = new Int32Array(states);
+    this.delta = states <= 0x10000 ? new Uint16Array(dense * columns) : new Uint32Array(dense * columns);
+    this.outStart = new Int32Array(states + 1);
+    const outIds: number[] = [];
+    for (let s = 0; s < states; s++) {
+      const f = this.fail[s];
+      if (s > 0 && s < dense) this.delta.set(this.delta.subarray(f * columns, f * columns + columns), s * columns);
+      for (let child = this.childStart[s], end = this.childStart[s + 1]; child < end; child++) {
+        const column = this.label[child];
+        this.fail[child] = s === 0 ? 0 : this.next(f, column);
+        if (s < dense) this.delta[s * columns + column] = child;
+      }
+      this.outStart[s] = outIds.length;
+      for (let id = firstOwn[order[s]]; id !== -1; id = nextOwn[id]) outIds.push(id);
+      if (s > 0) for (let k = this.outStart[f], end = this.outStart[f + 1]; k < end; k++) outIds.push(outIds[k] ?? 0);
+    }
+    this.outStart[states] = outIds.length;
+    this.outIds = Int32Array.from(outIds);
+  }
+
+  /** The state after `state` on a character of column `column`. */
+  next(state: number, column: number): number {
+    if (column === 0) return 0;
+    let s = state;
+    while (s >= this.dense) {
+      for (let child = this.childStart[s], end = this.childStart[s + 1]; child < end; child++) {
+        if (this.label[child] === column) return child;
+      }
+      s = this.fail[s];
+    }
+    return this.delta[s * this.columns + column];
   }
 
   /** Calls `found` with the id of every literal occurring in `text` (possibly more than once). */
   scan(text: string, found: (id: number) => void): void {
     let state = 0;
-    for (const ch of text) {
-      while (state !== 0 && !(this.goto[state]?.has(ch) ?? false)) state = this.fail[state] ?? 0;
-      state = this.goto[state]?.get(ch) ?? 0;
-      const out = this.out[state];
-      if (out !== undefined) for (const id of out) found(id);
+    for (let i = 0; i < text.length; i++) {
+      state = this.next(state, this.classOf[text.charCodeAt(i)]);
+      for (let k = this.outStart[state], end = this.outStart[state + 1]; k < end; k++) found(this.outIds[k]);
     }
   }
 }
 
 /**
- * Every literal of every compiled phrase set, with one id each, and for each literal the phrases that need
- * it (set, phrase, bit of the phrase's literal sets), so that one pass over a message finds the phrases
- * worth trying in every set at once (`candidatesIn`). Built at load; the index on first use.
+ * Every literal of every compiled phrase set, with one id each, and for each literal the ways of phrases that
+ * need it (way, bit of the way's literal sets), so that one pass over a message finds the phrases worth trying
+ * in every set at once (`candidatesIn`). Registered at load; the index is built on first use.
  */
 const registry = new Map<string, number>();
-/** By literal id: pairs [global phrase index, bit]. */
+/** By literal id: entries `way << 3 | bit` (the way's global index; the bit of its literal set, at most three sets). */
 const postings: number[][] = [];
-/** By global phrase index: its set, its index in the set, and the mask of all its literal sets. */
+/** By global way index: its phrase (global index) and the mask of all its literal sets. */
+const wayPhrase: number[] = [];
+const wayFull: number[] = [];
+/** By global phrase index: its set and its index in the set. */
 const phraseSet: number[] = [];
 const phraseIndex: number[] = [];
-const phraseFull: number[] = [];
 const setOffsets: number[] = [];
+/** Phrases per set (by set id), to size the result of `candidatesIn`. */
+const setSizes: number[] = [];
 let built: LiteralIndex | null = null;
-// Scratch state reused by every call (no allocation per message): a literal or phrase is "seen" in the
-// current call when its stamp equals the call's generation.
-let generation = 0;
-let literalStamp = new Int32Array(0);
-let phraseStamp = new Int32Array(0);
-let phraseMet = new Int32Array(0);
 
-/** Registers a phrase set; `full[i]` is the bit mask of phrase i's literal sets (0: no literal needed). */
-export function registerSet(full: readonly number[]): number {
+// Built with the index, for `candidatesIn`. What one message touches is packed together (memory it reads
+// at random, once per literal, way or phrase found, is most of its cost): `postings` flattened (literal id's
+// entries at `postingEntries[postingStart[id] .. postingStart[id + 1])`); per way, four numbers
+// `[stamp, met, full, phrase]`; per phrase, three `[stamp, set, index]`. A literal, way or phrase is "seen"
+// in the current call when its stamp equals the call's generation (no clearing, no allocation per message).
+let postingStart = new Int32Array(0);
+let postingEntries = new Int32Array(0);
+let wayData = new Int32Array(0);
+let phraseData = new Int32Array(0);
+let literalStamp = new Int32Array(0);
+let touched = new Int32Array(0);
+let generation = 0;
+
+/**
+ * The phrases worth trying in each registered set (by set id): `phrases[set][0 .. count[set])`. One object,
+ * overwritten by every call of `candidatesIn`.
+ */
+export interface Candidates {
+  readonly phrases: readonly Int32Array[];
+  readonly count: Int32Array;
+}
+let candidates: Candidates = { phrases: [], count: new Int32Array(0) };
+
+/** Registers a phrase set of `size` phrases; returns its id. */
+export function registerSet(size: number): number {
   const set = setOffsets.length;
-  setOffsets.push(phraseFull.length);
-  full.forEach((mask, i) => {
+  setOffsets.push(phraseSet.length);
+  setSizes.push(size);
+  for (let i = 0; i < size; i++) {
     phraseSet.push(set);
     phraseIndex.push(i);
-    phraseFull.push(mask);
-  });
+  }
   return set;
 }
 
-/** Phrase `rule` of set `set` needs `literal` (or another literal of the same set, bit `bit`). */
-export function addPosting(literal: string, set: number, rule: number, bit: number): void {
-  let id = registry.get(literal);
-  if (id === undefined) {
-    built = null; // a set compiled after the first screening (tests): the index is rebuilt on next use
-    id = registry.size;
-    registry.set(literal, id);
-    postings.push([]);
-  }
-  postings[id]?.push((setOffsets[set] ?? 0) + rule, bit);
-}
-
-/** For each registered set that has any, the phrases whose every literal set occurs in `text`. */
-export function candidatesIn(text: string): Map<number, number[]> {
-  if (built === null) {
-    built = new LiteralIndex([...registry.keys()]);
-    literalStamp = new Int32Array(registry.size);
-    phraseStamp = new Int32Array(phraseFull.length);
-    phraseMet = new Int32Array(phraseFull.length);
-    generation = 0;
-  }
-  const gen = ++generation;
-  const touched: number[] = [];
-  built.scan(text, (id) => {
-    if (literalStamp[id] === gen) return;
-    literalStamp[id] = gen;
-    const p = postings[id];
-    if (p === undefined) return;
-    for (let k = 0; k + 1 < p.length; k += 2) {
-      const phrase = p[k] ?? 0;
-      if (phraseStamp[phrase] !== gen) {
-        phraseStamp[phrase] = gen;
-        phraseMet[phrase] = 0;
-        touched.push(phrase);
+/** Phrase `phrase` of set `set` is worth trying when a literal of each of `required` occurs (one of its ways). */
+export function addWay(set: number, phrase: number, required: ReadonlyArray<ReadonlySet<string>>): void {
+  if (required.length > MAX_SETS) throw new Error('prefilter: too many literal sets');
+  const way = wayPhrase.length;
+  wayPhrase.push((setOffsets[set] ?? 0) + phrase);
+  wayFull.push((1 << required.length) - 1);
+  required.forEach((literals, bit) => {
+    for (const literal of literals) {
+      let id = registry.get(literal);
+      if (id === undefined) {
+        built = null; // a set compiled after the first screening (tests): the index is rebuilt on next use
+        id = registry.size;
+        registry.set(literal, id);
+        postings.push([]);
       }
-      phraseMet[phrase] = (phraseMet[phrase] ?? 0) | (p[k + 1] ?? 0);
+      postings[id]?.push((way << 3) | (1 << bit));
     }
   });
-  const out = new Map<number, number[]>();
-  for (const phrase of touched) {
-    if (phraseMet[phrase] !== phraseFull[phrase]) continue;
-    const set = phraseSet[phrase] ?? 0;
-    const rule = phraseIndex[phrase] ?? 0;
-    const list = out.get(set);
-    if (list === undefined) out.set(set, [rule]);
-    else list.push(rule);
+}
+
+function build(): LiteralIndex {
+  const index = new LiteralIndex([...registry.keys()]);
+  postingStart = new Int32Array(postings.length + 1);
+  let total = 0;
+  postings.forEach((p, id) => {
+    postingStart[id] = total;
+    total += p.length;
+  });
+  postingStart[postings.length] = total;
+  postingEntries = new Int32Array(total);
+  postings.forEach((p, id) => postingEntries.set(p, postingStart[id]));
+  wayData = new Int32Array(4 * wayPhrase.length);
+  wayPhrase.forEach((phrase, way) => {
+    wayData[4 * way + 2] = wayFull[way] ?? 0;
+    wayData[4 * way + 3] = phrase;
+  });
+  phraseData = new Int32Array(3 * phraseSet.length);
+  phraseSet.forEach((set, phrase) => {
+    phraseData[3 * phrase + 1] = set;
+    phraseData[3 * phrase + 2] = phraseIndex[phrase] ?? 0;
+  });
+  literalStamp = new Int32Array(registry.size);
+  touched = new Int32Array(wayPhrase.length);
+  candidates = { phrases: setSizes.map((size) => new Int32Array(size)), count: new Int32Array(setSizes.length) };
+  generation = 0;
+  return index;
+}
+
+/**
+ * For each registered set, the phrases with every literal set of one of their ways in `text` (see
+ * `Candidates`; valid until the next call).
+ */
+export function candidatesIn(text: string): Candidates {
+  if (built === null || generation === 0x7fffffff) built = build(); // (a fresh build also restarts the stamps)
+  const index = built;
+  const { classOf, outStart, outIds } = index;
+  const gen = ++generation;
+  let count = 0;
+  let state = 0;
+  for (let i = 0; i < text.length; i++) {
+    state = index.next(state, classOf[text.charCodeAt(i)]);
+    for (let k = outStart[state], end = outStart[state + 1]; k < end; k++) {
+      const id = outIds[k];
+      if (literalStamp[id] === gen) continue;
+      literalStamp[id] = gen;
+      for (let p = postingStart[id], pEnd = postingStart[id + 1]; p < pEnd; p++) {
+        const entry = postingEntries[p];
+        const w = 4 * (entry >>> 3);
+        if (wayData[w] !== gen) {
+          wayData[w] = gen;
+          wayData[w + 1] = 0;
+          touched[count++] = w;
+        }
+        wayData[w + 1] |= entry & 7;
+      }
+    }
   }
-  return out;
+  const { phrases, count: found } = candidates;
+  found.fill(0);
+  for (let t = 0; t < count; t++) {
+    const w = touched[t];
+    const ph = 3 * wayData[w + 3];
+    if (wayData[w + 1] !== wayData[w + 2] || phraseData[ph] === gen) continue;
+    phraseData[ph] = gen;
+    const set = phraseData[ph + 1];
+    phrases[set][found[set]++] = phraseData[ph + 2];
+  }
+  return candidates;
 }

@@ -13,7 +13,7 @@
  */
 import type { Concept } from './concepts';
 import { foldDevanagari } from './normalize';
-import { addPosting, registerSet, requiredLiterals } from './prefilter';
+import { addWay, registerSet, requiredLiteralsByWay } from './prefilter';
 
 export type Lang = 'en' | 'hi' | 'hi-Latn' | 'ne' | 'ne-Latn';
 export type Person = 'self' | 'other' | 'second' | 'auto';
@@ -185,14 +185,12 @@ function phraseRegExp(source: string): RegExp {
 
 /** One RegExp per phrase (whole words only), registered with the literal prefilter. */
 function build<T>(entries: ReadonlyArray<{ source: string; item: T }>): Compiled<T> {
-  const required = entries.map((e) => requiredLiterals(e.source));
-  const set = registerSet(required.map((sets) => (sets === null ? 0 : (1 << sets.length) - 1)));
+  const set = registerSet(entries.length);
   const always: number[] = [];
-  required.forEach((sets, i) => {
-    if (sets === null) always.push(i);
-    else sets.forEach((literals, bit) => {
-      for (const literal of literals) addPosting(literal, set, i, 1 << bit);
-    });
+  entries.forEach((e, i) => {
+    const ways = requiredLiteralsByWay(e.source);
+    if (ways === null) always.push(i);
+    else for (const required of ways) addWay(set, i, required);
   });
   return { items: entries.map((e) => e.item), res: entries.map((e) => phraseRegExp(e.source)), always, set };
 }

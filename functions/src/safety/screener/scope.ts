@@ -84,8 +84,12 @@ export const LANGUAGE_ORDER: readonly ScreenLanguage[] = ['en', 'hi', 'hi-Latn',
 
 export const DEVANAGARI = /[\u0900-\u097F]/;
 export const LATIN = /[a-z]/;
+/**
+ * Nepali words, or a word ending like Nepali (लाई, बाट, हरू…). Only ever tested: "a letter just before the
+ * ending" finds the same words as "letters, then the ending" without trying every split of every word.
+ */
 export const NEPALI_DEVA = new RegExp(
-  foldDevanagari(x`${EDGE_BEFORE}(?:छ|छन्|छैन|छु|छौ|हुँ|हुन्छ|हुन्छन्|मलाई|मेरो|तिमी|पनि|थियो|थिएँ|भयो|गर्छु|गर्न|हो|भने|धेरै|एकदम|राति|भोलि|म)${EDGE_AFTER}|[\p{L}\p{M}]+(?:लाई|बाट|सँग|हरू|छु|छन्|न्छ|एँ)${EDGE_AFTER}`),
+  foldDevanagari(x`${EDGE_BEFORE}(?:छ|छन्|छैन|छु|छौ|हुँ|हुन्छ|हुन्छन्|मलाई|मेरो|तिमी|पनि|थियो|थिएँ|भयो|गर्छु|गर्न|हो|भने|धेरै|एकदम|राति|भोलि|म)${EDGE_AFTER}|(?<=[\p{L}\p{M}])(?:लाई|बाट|सँग|हरू|छु|छन्|न्छ|एँ)${EDGE_AFTER}`),
   'u',
 );
 export const HINDI_DEVA = new RegExp(
