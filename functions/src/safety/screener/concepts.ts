@@ -116,6 +116,7 @@ export const REASON_ORDER: readonly string[] = [
   'sleep-problems',
   'distress',
   'broad-match',
+  'learned-match',
   'obfuscated',
   'emoji',
 ];

@@ -21,6 +21,7 @@ import { NE, NE_BROAD } from './lexicon/ne';
 import { NE_LATN, NE_LATN_BROAD } from './lexicon/ne-latn';
 import { foldDevanagari, normalize } from './normalize';
 import { candidatesIn, type Candidates } from './prefilter';
+import { learnedVerdict, type LearnedVerdict } from './learned';
 import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
   DEVANAGARI,
@@ -245,6 +246,11 @@ class PersonMarkers {
 
   /** Whose words: the last person marker before the phrase in its sentence, else the first inside it. */
   speakerOf(start: number, end: number, sentenceStart: number): Speaker {
+    return this.markerOf(start, end, sentenceStart) ?? 'self';
+  }
+
+  /** The person marker `speakerOf` goes by; null when the sentence names no one before or in the phrase. */
+  markerOf(start: number, end: number, sentenceStart: number): Speaker | null {
     const reading = this.readingFrom(sentenceStart);
     let last: Speaker | null = null;
     for (let k = 0; k < reading.at.length || this.read(reading); k++) {
@@ -255,7 +261,7 @@ class PersonMarkers {
       }
       last = speaker;
     }
-    return last ?? 'self';
+    return last;
   }
 
   private readingFrom(from: number): Reading {
@@ -311,6 +317,7 @@ const FRAME_BIT: Readonly<Record<FrameKind, number>> = {
   benign: 64,
   laugh: 128,
   serious: 256,
+  farewell: 512,
 };
 
 class Frames {
@@ -374,7 +381,13 @@ function report(trace: Trace, span: Span<Rule>, outcome: string): void {
   trace({ start: span.start, end: span.end, concepts: span.item.concepts, outcome });
 }
 
-function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, trace?: Trace): Hit[] {
+/** What scoping found besides the hits: whether any risk words were ruled out as not the writer's risk. */
+interface Scoping {
+  /** Negated, idiomatic, studied, fictional, past, addressed to "you" or about people in general. */
+  ruledOut: boolean;
+}
+
+function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, scoping: Scoping, trace?: Trace): Hit[] {
   const hits: Hit[] = [];
   for (const span of spans) {
     const rule = span.item;
@@ -383,11 +396,19 @@ function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, tr
     const clauseStart = clauseStartOf(text, span.start, sentenceStart);
     const clauseEnd = clauseEndOf(text, span.end, sentenceEnd);
     if (frames.masks(span.start, span.end)) {
+      scoping.ruledOut = true;
       if (trace) report(trace, span, 'idiom-or-study');
       continue;
     }
     if (rule.negatable && isNegated(text, span.start, span.end, rule, clauseStart, clauseEnd)) {
+      scoping.ruledOut = true;
       if (trace) report(trace, span, 'negated');
+      continue;
+    }
+    // An ordinary farewell (holidays, a party, "see you soon"): its goodbye words are not a goodbye.
+    if (frames.any('farewell') && (rule.concepts.includes('goodbye') || rule.concepts.includes('cueGoodbye'))) {
+      scoping.ruledOut = true;
+      if (trace) report(trace, span, 'farewell');
       continue;
     }
     const quoted = insideQuotes(text, sentenceStart, span.start);
@@ -398,11 +419,18 @@ function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, tr
     // A broad cue near "you" is still the writer's ("thank u for everything"); a phrase addressed to "you" is not.
     const speaker = spoken === 'second' && isCue(rule) ? 'self' : spoken;
     if (speaker === 'generic' || speaker === 'second') {
+      scoping.ruledOut = true;
       if (trace) report(trace, span, speaker);
       continue;
     }
     const fiction = frames.inSentence('fiction', sentenceStart, sentenceEnd) || frames.inSentence('education', sentenceStart, sentenceEnd);
-    if ((fiction && (speaker === 'other' || quoted)) || (speaker === 'other' && frames.any('fictionMessage'))) {
+    // The topic word alone ("suicide", "आत्महत्या") in a sentence about the news, a film or a class is the topic.
+    const topicOnly = fiction && text.indexOf(' ', span.start) >= span.end - 1 && rule.concepts.every((c) => c === 'thoughts' || c === 'cueDeath');
+    // So is a broad cue in a sentence about a film, a game or the news that names no one ("the scene where
+    // he jumps from the balcony").
+    const unnamed = isCue(rule) && frames.inSentence('fiction', sentenceStart, sentenceEnd) && PERSONS.markerOf(span.start, span.end, sentenceStart) === null;
+    if ((fiction && (speaker === 'other' || quoted || topicOnly || unnamed)) || (speaker === 'other' && frames.any('fictionMessage'))) {
+      scoping.ruledOut = true;
       if (trace) report(trace, span, 'fiction');
       continue;
     }
@@ -412,6 +440,7 @@ function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, tr
       span.group !== 'time' &&
       !isDisclosure(rule)
     ) {
+      scoping.ruledOut = true;
       if (trace) report(trace, span, 'past');
       continue;
     }
@@ -708,8 +737,63 @@ function orderReasons(reasons: Iterable<string>): string[] {
   return [...reasons].sort(byReasonOrder).slice(0, MAX_REASONS);
 }
 
+const DISTRESS_CUES: readonly Concept[] = ['cueDeath', 'cueSelfHarm', 'cueBurden', 'cueGoodbye', 'cueSeek'];
+
+/**
+ * Medicine taken as one takes medicine ("mummy ne dawai di, goli kha li"): the broad layer reads it as
+ * everyday, so the learned layer, which only sees "took" and "pills", may not raise it.
+ */
+function everydayMedicine(cueHits: readonly Hit[], text: string): boolean {
+  let means = false;
+  let took = false;
+  for (const h of cueHits) {
+    if (h.concepts.some((c) => DISTRESS_CUES.includes(c))) return false;
+    if (h.concepts.includes('cueMeans')) {
+      if (LETHAL.test(text.slice(h.start, h.end))) return false;
+      means = true;
+    }
+    if (h.concepts.includes('cueTook')) took = true;
+  }
+  return means && took && !NOT_AS_PRESCRIBED.test(text);
+}
+
+/** Said repeatedly: "keeps saying", "2-3 baar", "बार बार", "बारम्बार", "feri feri". */
+const REPEATED = new RegExp(
+  `(?:^|[^\\p{L}\\p{M}\\p{N}])(?:keeps? (?:saying|talking|telling|texting|posting)|again and again|over and over|(?:\\d+|two|three|four|several|many) times|(?:\\d+ )+(?:baar|bar|choti|chhoti|patak)|baar baar|bar bar|kai baar|kayi baar|feri feri|pheri pheri|barambar|${foldDevanagari('बार बार|बार-बार|कई बार|बारम्बार|फेरि फेरि|पटक पटक')})(?![\\p{L}\\p{M}\\p{N}])`,
+  'u',
+);
+
+/** Frames that make a message about something else: the learned layer may not raise it. */
+const OFF_TOPIC_FRAMES: readonly FrameKind[] = ['idiom', 'education', 'fiction', 'fictionMessage', 'recovery', 'farewell'];
+
+function offTopic(frames: Frames): boolean {
+  if (frames.any('laugh') && !frames.any('serious')) return true;
+  for (const kind of OFF_TOPIC_FRAMES) if (frames.any(kind)) return true;
+  return false;
+}
+
+/**
+ * The learned layer (learned.ts) on top of the phrase verdict: it may raise a message to high, or to
+ * imminent, never lower it; and not at all where scoping ruled risk words out or a frame makes the message
+ * about something else (its n-grams cannot tell "I would never" or a film plot from the real thing).
+ */
+function withLearned(result: ScreenResult, text: string, learned: ((text: string) => LearnedVerdict) | null, ruledOut: boolean): ScreenResult {
+  // Someone else's crisis stays theirs: the phrases know whose words they are, the n-grams do not.
+  if (learned === null || ruledOut || result.level === 'imminent' || result.thirdParty) return result;
+  const verdict = learned(text);
+  if (!verdict.crisis) return result;
+  const level = verdict.imminent ? 'imminent' : maxRisk(result.level, 'high');
+  if (level === result.level) return result;
+  return { ...result, level, reasons: orderReasons([...result.reasons, 'learned-match']) };
+}
+
 /** Screens one message. Deterministic; well under a millisecond for chat-length text. */
 export function screen(raw: string, trace?: Trace): ScreenResult {
+  return screenWith(raw, learnedVerdict, trace);
+}
+
+/** `screen` with another learned layer (cross-validation trains its own), or none (`null`: phrases only). */
+export function screenWith(raw: string, learned: ((text: string) => LearnedVerdict) | null, trace?: Trace): ScreenResult {
   const normalized = normalize(raw);
   const text = normalized.text;
   const languages = text === '' ? [] : languagesOf(text);
@@ -728,13 +812,15 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
     }
   }
   if (ruleSpans.length === 0 && cueSpans.length === 0 && !frameSpans.some((f) => f.item.emits !== null)) {
-    return { level: 'none', reasons: [], thirdParty: false, languages };
+    const none: ScreenResult = { level: 'none', reasons: [], thirdParty: false, languages };
+    return learned === null ? none : withLearned(none, text, learned, frameSpans.length > 0 && offTopic(new Frames(frameSpans)));
   }
 
   const frames = new Frames(frameSpans);
+  const scoping: Scoping = { ruledOut: false };
   PERSONS.reset(text);
   if (trace) for (const f of frameSpans) trace({ start: f.start, end: f.end, concepts: [], outcome: `frame:${f.item.kind}` });
-  let hits = scopedHits(text, ruleSpans, frames, trace);
+  let hits = scopedHits(text, ruleSpans, frames, scoping, trace);
   for (const f of frameSpans) {
     if (f.item.emits === null) continue;
     const sentenceStart = sentenceStartOf(text, f.start);
@@ -754,7 +840,8 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
   applyHumour(hits, frames);
   hits = applyEverydayContext(hits, frames);
 
-  const cueHits = scopedHits(text, cueSpans, frames, trace);
+  const cueHits = scopedHits(text, cueSpans, frames, scoping, trace);
+  if (everydayMedicine(cueHits, text)) scoping.ruledOut = true;
   applyHumour(cueHits, frames);
   const everyday = frames.any('benign');
   const cueTimes = cueHits.filter((h) => h.concepts.includes('cueTime'));
@@ -773,7 +860,9 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
   const own = higher(combine(hits.filter((h) => h.person === 'self' && h.group !== 'time'), times, recents, text), ownCues);
   const others = higher(combine(hits.filter((h) => h.person === 'other' && h.group !== 'time'), times, recents, text), otherCues);
   const thirdParty = riskAtLeast(others.level, 'moderate');
-  const otherLevel: RiskLevel = others.level === 'imminent' ? 'imminent' : thirdParty ? 'moderate' : 'none';
+  // Someone else's death wish is a worry (moderate); said again and again, it is a warning sign a counselor acts on.
+  const otherLevel: RiskLevel =
+    others.level === 'imminent' ? 'imminent' : others.level === 'high' && REPEATED.test(text) ? 'high' : thirdParty ? 'moderate' : 'none';
   const level = maxRisk(own.level, otherLevel);
 
   const reasons = new Set<string>(own.reasons);
@@ -785,5 +874,6 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
     if (normalized.deobfuscated) reasons.add('obfuscated');
     if (normalized.riskEmoji) reasons.add('emoji');
   }
-  return { level, reasons: level === 'none' ? [] : orderReasons(reasons), thirdParty, languages };
+  const phrases: ScreenResult = { level, reasons: level === 'none' ? [] : orderReasons(reasons), thirdParty, languages };
+  return withLearned(phrases, text, learned, scoping.ruledOut || offTopic(frames));
 }

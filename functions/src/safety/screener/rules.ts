@@ -30,6 +30,7 @@ export type FrameKind =
   | 'education'
   | 'fiction'
   | 'fictionMessage'
+  | 'farewell'
   | 'recovery'
   | 'relapse'
   | 'benign'

@@ -42,7 +42,9 @@ export const NEG_INSIDE = new RegExp(`${EDGE_BEFORE}(?:${NEG_HI_LATN}|${NEG_NE_L
 /** "I don't know" after a phrase is not its negation ("marne ka mann hai nahi pata kyun", "थाहा छैन"). */
 const NOT_KNOW = `(?! (?:pata|pta|malum|maloom|samajh|samjh|thaha|tha|${foldDevanagari('पता|मालूम|समझ|थाहा')}))`;
 /** The same for broad cues, which are single words: the negator may stand two words after ("मर्न त मन छैन"). */
-export const NEG_AFTER_CUE = new RegExp(`^ (?:[^ .,?]+ ){0,2}(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
+/** "About" after a topic word (आत्महत्या के बारे में कभी नहीं सोचा): the negator that follows still reaches it. */
+const ABOUT = `(?:(?:ke|ki|ka) (?:baare|bare|bary) (?:me|mein|main|mai) |(?:ko )?(?:barema|bare ma) |${foldDevanagari('(?:के|की|का) बारे में |(?:को )?बारेमा ')})?`;
+export const NEG_AFTER_CUE = new RegExp(`^ ${ABOUT}(?:[^ .,?]+ ){0,2}(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
 export const NEG_AFTER = new RegExp(`^ (?:[^ .,?]+ )?(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
 
 // ---- whose words ---------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /**
- * Sets T2–T8: 1,870 labelled messages, each set written in one sitting by a writer who had not seen the
+ * Sets T2–T10: 2,370 labelled messages, each set written in one sitting by a writer who had not seen the
  * lexicon or the other sets (same labels and language mix as the issue's held-out check). Each was first
  * screened as an unseen set, then used for tuning; the unseen figures are the honest measure of how the
  * screener generalises and are recorded in metrics.test.ts. Rows are [level, lang, text] or with 'tp'
@@ -14,10 +14,12 @@ import { SET_T5 } from './sets/set-t5';
 import { SET_T6 } from './sets/set-t6';
 import { SET_T7 } from './sets/set-t7';
 import { SET_T8 } from './sets/set-t8';
+import { SET_T9 } from './sets/set-t9';
+import { SET_T10 } from './sets/set-t10';
 
 export type FreshRow = readonly [RiskLevel, LabelLang, string] | readonly [RiskLevel, LabelLang, string, 'tp'];
 
-function toLabelled(set: Labelled['set'], rows: readonly FreshRow[]): Labelled[] {
+export function toLabelled(set: Labelled['set'], rows: readonly FreshRow[]): Labelled[] {
   return rows.map((r) => ({ level: r[0], lang: r[1], text: r[2], set, thirdParty: r[3] === 'tp' }));
 }
 
@@ -28,10 +30,13 @@ export const FRESH: readonly Labelled[] = [
   ...toLabelled('T5', SET_T5),
   ...toLabelled('T6', SET_T6),
   ...toLabelled('T8', SET_T8),
+  ...toLabelled('T9', SET_T9),
 ];
 
 /**
- * Set T7: written after the last tuning round and never tuned on (keep it that way: a set tuned on stops
- * measuring anything). metrics.test.ts guards its figures against regressions.
+ * Sets never tuned on or trained on (keep it that way: a set tuned on stops measuring anything). T7 was
+ * written after the phrase layer's last tuning round, T10 with T9 before the learned layer existed.
+ * metrics.test.ts guards their figures against regressions.
  */
 export const UNSEEN_T7: readonly Labelled[] = toLabelled('T7', SET_T7);
+export const UNSEEN_T10: readonly Labelled[] = toLabelled('T10', SET_T10);

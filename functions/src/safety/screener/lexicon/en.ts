@@ -296,6 +296,12 @@ export const EN_BROAD: LexiconPart = {
     ],
   },
   frames: [
+    // An ordinary farewell (holidays, a party, the last day of term, see you soon): goodbye words say nothing.
+    frame('farewell', x`see (?:you|u|ya|yall) (?:all |guys |soon|later|after|next|on|in|tomorrow|tmrw|monday|there)|catch (?:you|u) later|home for (?:the )?(?:holidays|hols|vacation|vacay|diwali|dashain|tihar|holi|eid|christmas|break|summer|winter|festival)|farewell (?:party|function|dinner|ceremony|day)|(?:last|final) day (?:of|at) (?:college|school|class|classes|semester|sem|internship|exams?|hostel|term)|next (?:sem|semester|term)|after (?:the )?(?:holidays|vacation|break|diwali|dashain|tihar|holi|eid)`),
+    // Someone else's story, in a play or novel.
+    frame('fiction', x`(?:our|my|the|this) (?:play|skit|drama|novel|story|short film|script) (?:is )?(?:about|where|in which)`),
+    // Recovery counted in time: been two years since I stopped, there was a time when.
+    frame('recovery', x`(?:been|its been|it s been) (?:\S+ ){0,2}(?:years?|months?|weeks?|yrs?) (?:since|without|clean)|there was a time (?:when|i)|used to (?:feel|think|want)`),
     frame('recovery', x`(?:self ?harm|sh|cutting|cut|suicide attempt|attempt) (?:\S+ )?(?:free|clean)|(?:\d+|one|two|three|four|five|six|a few|many) (?:years?|months?|weeks?|days?) (?:\S+ )?(?:clean|free|sober|without (?:cutting|self ?harm|sh))`),
     frame('benign', x`skipping rope|jump(?:ing)? rope|rope skipping|skip(?:ping)? with (?:a |the )?rope`),
     frame('fiction', x`news|newspaper|article|headline|reported|news report`),

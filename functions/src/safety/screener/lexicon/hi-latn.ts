@@ -112,6 +112,7 @@ export const HI_LATN: LexiconPart = {
       rule('burden', x`(?:sab|sabki|sabka|sabko|sabhi|ghar walo ki|family ki|sabki life|sabki zindagi)(?: \S+){0,3} (?:better|behtar|achhi|acchi|khush|aasan|easy) (?:\S+ ){0,2}mere (?:bina|jaane ke baad)|mere (?:bina|jaane ke baad) (?:\S+ ){0,3}(?:better|behtar|achhi|acchi|khush|aasan|easy)`, 's'),
       rule('intent', x`${SELF} (?:maar|mar) (?:dalna|daalna|dalne|daalne|dalu|daalu|dalunga|daalunga|dalungi|daalungi|dena|doon|dunga|dungi)`, 'H'),
       rule('seek', x`(?:marne|mrne|maut|suicide|khudkushi|atmahatya) (?:ka|ke|ki) (?:tarika|tareeka|tareeqa|tarike|upay|way|tarkeeb)`, 's'),
+      rule('seek', x`(?:aasaan|aasan|asan|easy|painless|accha|achha|best|sahi|tez) (?:\S+ )?(?:tarika|tareeka|tareeqa|way) (?:\S+ ){0,3}(?:khud ko|apne aap ko|${SELF}) (?:khatam|maarne|marne|mitane)|(?:khud ko|apne aap ko) (?:khatam|maarne|mitane) (?:karne )?(?:ka|ke|ki) (?:\S+ )?(?:tarika|tareeka|tareeqa|way|upay)`, 's'),
       rule('act', x`${MANY} (?:\S+ ){0,2}${PILLS} (?:kha|khaa|nigal) (?:raha|rahi|rha|rhi) (?:hu|hoon|hun|h)`),
       rule('intent', x`mar (?:chuka|chuki|gaya|gayi) (?:hounga|hoonga|hunga|hungi|hoongi|houngi)`, 'n'),
       rule('passive', x`mar (?:jaun|jau|jaaun|jaoon|jaye) (?:aisa|esa|ase|yahi) (?:lagta|lagti|lag raha|mann)`),
@@ -243,6 +244,10 @@ export const HI_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('farewell', x`(?:milte|milenge) (?:hain|hai|h|he)|(?:fir|phir) milenge|chh?utti(?:yan|yon|ya)?|farewell|next sem|vacation|holidays|(?:college|school|class|hostel) ka (?:aakhri|akhri|last) din`),
+    frame('fiction', x`(?:novel|kahani|story|movie|film|serial|web ?series|drama|play) (?:\S+ ){0,4}(?:usme|usmein|jisme|jismein|mein|me) `),
+    frame('recovery', x`(?:\d+|do|teen|ek|char|kai) (?:saal|sal|mahine|hafte|years?|months?) (?:ho gaye|ho gye|hogaye) (?:\S+ ){0,5}bina|(?:ek|aisa bhi) (?:time|waqt|samay|daur) (?:tha|thaa) (?:jab|ki)`),
+    frame('fiction', x`news (?:dekha|dekhi|padha|padhi|me|mein)|khabar (?:dekhi|padhi|aayi)`),
     frame('education', x`(?:${SUICIDE}|depression|self harm) (?:\S+ ){0,2}(?:ke |ki |ka )?(?:baare|bare|upar) (?:me |mein |main )?(?:\S+ ){0,2}(?:padh|padhaya|padhaaya|padhai|bataya|sikhaya|seekha|lecture|class|session|seminar|workshop|talk|discussion|news|khabar|video|documentary|article|report|quiz)|(?:lecture|class|session|seminar|workshop|news|khabar|article|report|documentary|podcast|kitab|book|psychology|syllabus) (?:\S+ ){0,4}${SUICIDE}|${SUICIDE} (?:prevention|awareness|helpline|rate|rates|cases|statistics|data|hotline|squad)`),
     frame('idiom', x`(?:ke liye|ke lie|ke liye to|ke liye toh|ke liye main|ke liye mai|ki khatir|ke khatir) (?:\S+ ){0,2}(?:jaan|jan) (?:de|dena|dedu|de du|de doon|de dunga|de dungi|haazir|hazir|bhi)`),
     frame('recovery', x`(?:self ?harm|cutting|cut|nasha|daaru|sharab) (?:\S+ )?(?:chhode|chhoda|chhodi|chhod diya|chhod di|band kiya|band kar diya|free|clean)`),

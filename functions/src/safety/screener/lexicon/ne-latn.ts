@@ -26,6 +26,7 @@ export const NE_LATN: LexiconPart = {
       // ---- acts under way ----------------------------------------------------------------------------
       rule('act', x`(?:${MANY}|\d+) (?:\S+ ){0,2}${PILLS} (?:khaye|khayen|khayo|khaisake|khaisakyo|khaeko|khayeko|nile|nilyo|nilisake)`, 'c'),
       rule('act', x`${POISON} (?:khaye|khayen|khayo|khaisake|khaisakyo|piye|piyo|piisake|piyeko|khayeko)`),
+      rule('act', x`${POISON} (?:khai|khaii|khaai|pii|piee) (?:rahechha|rahichha|rachha|raichha)`),
       rule('act', x`nasa (?:\S+ )?(?:kate|katen|katyo|katisake|kateko|kaate|kaatyo)`),
       rule('act', x`${HIGH} (?:\S+ )?(?:ubhiyeko|ubhieko|ubhiyeki|baseko|baseki|chu|chhu|xu|pugen|puge|pugeko)`, 'c'),
       rule('act', x`(?:dori|paso|phasi|fasi) (?:\S+ )?ghanti\S* (?:\S+ )?(?:chha|cha|xa|lagaye|bandhe)`),
@@ -201,9 +202,12 @@ export const NE_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('farewell', x`vetaula|bhetaula|vetaunla|bhetaunla|feri (?:bhet|vet)\S*|dashain|dasain|dashai|tihar|farewell|chh?utti|vacation|(?:college|school|class|hostel)\S* (?:ko )?(?:antim|last) din`),
     frame('idiom', x`(?:khana ta|khanako lagi|ko lagi ta|lagi ta) (?:\S+ ){0,2}(?:jyan|jyaan) (?:dinchu|dinchhu|dinchau|dina pani)`),
     frame('idiom', x`(?:bhane|bhaye|bhae) (?:ta )?(?:marnu|marna) (?:huncha|hunchha|parcha|parchha|paryo)|marnu (?:huncha|hunchha|parcha|parchha)`),
     frame('recovery', x`(?:self ?harm|cutting|cut|raksi|nasha) (?:\S+ )?(?:chhodeko|chodeko|chhode|chode|banda gareko|free|clean)`),
+    frame('recovery', x`(?:chhodeko|chodeko|chhadeko|chadeko) (?:\S+ ){0,2}(?:barsa|barsha|varsha|sal|mahina|hapta|din) (?:bhayo|vayo|bhaisakyo|vaisakyo)`),
+    frame('education', x`(?:exam|psych\S*|notes?|chapter|syllabus|lecture|class|padhai)\S* (?:ma|maa|ko) (?:\S+ )?(?:atmahatya|aatmahatya|suicide)|(?:atmahatya|aatmahatya|suicide) (?:ko )?(?:risk factors?|rate|data|statistics|awareness|prevention)`),
     frame('fiction', x`samachar\S*|khabar\S*|news\S*`),
     frame('benign', x`(?:jworo|jwaro|jwar|tauko dukh\S*|pet dukh\S*|ruga|rugha|khoki)\S*`),
     frame('benign', x`(?:jworo|jwaro|jwar|tauko dukh\S*|pet dukh\S*|ruga|rugha|khoki)\S*`),

@@ -1,0 +1,208 @@
+/**
+ * `npm run train-screener`: trains the screener's learned layer (src/safety/screener/learned.ts) on the
+ * labelled corpus and writes src/safety/screener/learned-model.generated.ts. Deterministic: the same corpus
+ * gives the same file byte for byte (a unit test checks that the committed model is the corpus's).
+ *
+ * `npm run train-screener -- --crossval` instead reports leave-one-set-out figures: each set of the corpus
+ * (each written by a different writer) is scored by a model trained on all the others, through the full
+ * screener, so the figures say how the layer does on phrasings it has not seen.
+ *
+ * Sets T7 and T10 are never trained on: they measure the screener on unseen writing
+ * (test/unit/screener/metrics.test.ts).
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { riskRank, type RiskLevel } from '../src/model/schemas';
+import { normalize } from '../src/safety/screener';
+
+import { screenWith } from '../src/safety/screener/engine';
+import { FEATURE_VERSION, FeatureHasher, loadModel } from '../src/safety/screener/learned';
+import { CORPUS, type CorpusRow } from '../test/unit/screener/corpus';
+
+export const BITS = 16;
+const EPOCHS = 12;
+const RATE = 0.2;
+const L2 = 1e-5;
+/** Probability at or above which a message reads as a crisis; chosen by cross-validation (README). */
+export const CRISIS_PROBABILITY = 0.95;
+const IMMINENT_PROBABILITY = 0.5;
+
+const logit = (p: number): number => Math.log(p / (1 - p));
+const isCrisis = (level: RiskLevel): boolean => riskRank(level) >= riskRank('high');
+
+interface Example {
+  readonly features: Int32Array;
+  readonly y: 0 | 1;
+}
+
+function examples(rows: readonly CorpusRow[], label: (row: CorpusRow) => 0 | 1): Example[] {
+  const hasher = new FeatureHasher(BITS);
+  return rows.map((row) => {
+    const count = hasher.hash(normalize(row.text).text);
+    return { features: hasher.out.slice(0, count), y: label(row) };
+  });
+}
+
+/** Logistic regression by stochastic gradient descent, shuffled with a fixed seed. */
+function fit(data: readonly Example[]): Float64Array {
+  const w = new Float64Array(1 << BITS);
+  let seed = 1;
+  const random = (): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff;
+    return seed / 0x7fffffff;
+  };
+  const order = data.map((_, i) => i);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
+    const rate = RATE / (1 + epoch * 0.3);
+    for (const k of order) {
+      const ex = data[k];
+      let z = 0;
+      for (const f of ex.features) z += w[f];
+      const g = ex.y - 1 / (1 + Math.exp(-z));
+      for (const f of ex.features) w[f] += rate * (g - L2 * w[f]);
+    }
+  }
+  return w;
+}
+
+/** int8 weights and their scale. */
+function quantise(w: Float64Array): { bytes: Int8Array; scale: number } {
+  let max = 0;
+  for (const v of w) max = Math.max(max, Math.abs(v));
+  const scale = max === 0 ? 1 : max / 127;
+  const bytes = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) bytes[i] = Math.round(w[i] / scale);
+  return { bytes, scale };
+}
+
+export interface ScorerSpec {
+  readonly scale: number;
+  readonly threshold: number;
+  readonly weights: string;
+}
+
+/** The model learned.ts loads (`loadModel`), as written to learned-model.generated.ts. */
+export interface ModelSpec {
+  readonly featureVersion: number;
+  readonly bits: number;
+  readonly corpusHash: string;
+  readonly crisis: ScorerSpec;
+  readonly imminent: ScorerSpec;
+}
+
+function scorerSpec(w: Float64Array, probability: number): ScorerSpec {
+  const q = quantise(w);
+  return { scale: q.scale, threshold: logit(probability), weights: Buffer.from(q.bytes.buffer, q.bytes.byteOffset, q.bytes.byteLength).toString('base64') };
+}
+
+/** What the model was trained on and how; recorded in the model file. */
+export function corpusHash(rows: readonly CorpusRow[]): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify({ FEATURE_VERSION, BITS, EPOCHS, RATE, L2, CRISIS_PROBABILITY, IMMINENT_PROBABILITY }));
+  for (const r of rows) h.update(`${r.level}\u0000${r.text}\u0001`);
+  return h.digest('hex').slice(0, 16);
+}
+
+export function train(rows: readonly CorpusRow[]): ModelSpec {
+  const crisis = fit(examples(rows, (r) => (isCrisis(r.level) ? 1 : 0)));
+  const imminent = fit(examples(rows.filter((r) => isCrisis(r.level)), (r) => (r.level === 'imminent' ? 1 : 0)));
+  return {
+    featureVersion: FEATURE_VERSION,
+    bits: BITS,
+    corpusHash: corpusHash(rows),
+    crisis: scorerSpec(crisis, CRISIS_PROBABILITY),
+    imminent: scorerSpec(imminent, IMMINENT_PROBABILITY),
+  };
+}
+
+export function renderModel(rows: readonly CorpusRow[]): string {
+  const m = train(rows);
+  const chunk = (s: string) => s.match(/.{1,160}/g)?.map((line) => `      '${line}'`).join(' +\n') ?? "''";
+  const scorer = (name: string, s: ScorerSpec) =>
+    [`  ${name}: {`, `    scale: ${String(s.scale)},`, `    threshold: ${String(s.threshold)},`, `    weights:\n${chunk(s.weights)},`, '  },'];
+  return [
+    '// Generated by `npm run train-screener` (functions/scripts/train-screener.ts). Do not edit.',
+    `// Trained on ${String(rows.length)} labelled messages; learned.ts loads it.`,
+    'export const LEARNED_MODEL = {',
+    `  featureVersion: ${String(m.featureVersion)},`,
+    `  bits: ${String(m.bits)},`,
+    `  corpusHash: '${m.corpusHash}',`,
+    ...scorer('crisis', m.crisis),
+    ...scorer('imminent', m.imminent),
+    '};',
+    '',
+  ].join('\n');
+}
+
+interface Tally {
+  crisis: number;
+  crisisOf: number;
+  imminent: number;
+  imminentOf: number;
+  benignHigh: number;
+  benignOf: number;
+}
+
+function tally(rows: readonly CorpusRow[], levelOf: (text: string) => RiskLevel): Tally {
+  const t: Tally = { crisis: 0, crisisOf: 0, imminent: 0, imminentOf: 0, benignHigh: 0, benignOf: 0 };
+  for (const r of rows) {
+    const got = levelOf(r.text);
+    if (isCrisis(r.level)) {
+      t.crisisOf++;
+      if (isCrisis(got)) t.crisis++;
+    }
+    if (r.level === 'imminent') {
+      t.imminentOf++;
+      if (got === 'imminent') t.imminent++;
+    }
+    if (riskRank(r.level) <= riskRank('low')) {
+      t.benignOf++;
+      if (isCrisis(got)) t.benignHigh++;
+    }
+  }
+  return t;
+}
+
+const fmt = (t: Tally) =>
+  `crisis ${(t.crisis / t.crisisOf).toFixed(3)}  imminent ${(t.imminent / t.imminentOf).toFixed(3)}  benign→high ${(t.benignHigh / t.benignOf).toFixed(3)}`;
+
+/** Leave-one-set-out: the learned layer alone (what it adds) and the whole screener, per held-out set. */
+export function crossValidate(rows: readonly CorpusRow[], log: (line: string) => void): void {
+  const sets = [...new Set(rows.map((r) => r.set))];
+  const sumUp = (ts: readonly Tally[]): Tally => ts.reduce((a, t) => ({
+    crisis: a.crisis + t.crisis, crisisOf: a.crisisOf + t.crisisOf, imminent: a.imminent + t.imminent,
+    imminentOf: a.imminentOf + t.imminentOf, benignHigh: a.benignHigh + t.benignHigh, benignOf: a.benignOf + t.benignOf,
+  }));
+  const alone: Tally[] = [];
+  for (const set of sets) {
+    const held = rows.filter((r) => r.set === set);
+    const scorer = loadModel(train(rows.filter((r) => r.set !== set)));
+    const layer = tally(held, (text) => {
+      const v = scorer(normalize(text).text);
+      return v.imminent ? 'imminent' : v.crisis ? 'high' : 'none';
+    });
+    alone.push(layer);
+    const full = tally(held, (text) => screenWith(text, scorer).level);
+    log(`${set.padEnd(10)} ${String(held.length).padStart(4)} msgs   learned alone: ${fmt(layer)}   screener: ${fmt(full)}`);
+  }
+  log(`all sets   ${String(rows.length).padStart(4)} msgs   learned alone: ${fmt(sumUp(alone))}`);
+}
+
+function main(): void {
+  if (process.argv.includes('--crossval')) {
+    crossValidate(CORPUS, (line) => process.stdout.write(`${line}\n`));
+    return;
+  }
+  const out = join(__dirname, '..', 'src', 'safety', 'screener', 'learned-model.generated.ts');
+  writeFileSync(out, renderModel(CORPUS));
+  process.stdout.write(`train-screener: ${String(CORPUS.length)} messages → ${out}\n`);
+}
+
+if (require.main === module) main();

@@ -1,0 +1,176 @@
+/**
+ * The screener's learned layer: two logistic-regression scorers over hashed n-grams of the normalised text,
+ * trained offline on the labelled corpus (`npm run train-screener`, functions/scripts/train-screener.ts) and
+ * shipped as fixed weights (learned-model.generated.ts). Deterministic, no network, a few microseconds a
+ * message. It catches crisis phrasings no phrase list foresaw; `engine.ts` lets it only raise a verdict, and
+ * not where the phrase layer found the risk words negated, idiomatic, fictional, past or about people in
+ * general.
+ *
+ * Features, each hashed into 2^bits buckets and counted once: every token, every pair of adjacent tokens,
+ * and the character 3- to 5-grams of every token framed by `<` `>` (so stems and endings generalise across
+ * spellings: "marna", "marne", "marunga"; "मर्न", "मर्ने").
+ */
+import { z } from 'zod';
+import { LEARNED_MODEL } from './learned-model.generated';
+
+/** Version of the feature definition; the trainer records it and a model of another version is refused. */
+export const FEATURE_VERSION = 1;
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+const OPEN = 0x3c; // '<'
+const CLOSE = 0x3e; // '>'
+const MIN_GRAM = 3;
+const MAX_GRAM = 5;
+
+const fnv = (h: number, code: number): number => Math.imul(h ^ code, FNV_PRIME);
+
+/** Seeds for each kind of feature, so that a token and a 3-gram with the same letters differ. */
+const SEED_WORD = fnv(fnv(FNV_OFFSET, 0x77), 0x3a); // "w:"
+const SEED_PAIR = fnv(fnv(FNV_OFFSET, 0x62), 0x3a); // "b:"
+const SEED_GRAM = fnv(fnv(FNV_OFFSET, 0x63), 0x3a); // "c:"
+const SEED_BIAS = fnv(fnv(FNV_OFFSET, 0x5f), 0x5f); // "__"
+
+/**
+ * The distinct hashed features of a normalised text, written to `out` (grown as needed) with their count.
+ * `seen`/`stamp` de-duplicate without clearing: a bucket counts once per call.
+ */
+export class FeatureHasher {
+  readonly size: number;
+  private readonly mask: number;
+  private readonly seen: Uint32Array;
+  private stamp = 0;
+  out: Int32Array = new Int32Array(512);
+  count = 0;
+
+  constructor(bits: number) {
+    this.size = 1 << bits;
+    this.mask = this.size - 1;
+    this.seen = new Uint32Array(this.size);
+  }
+
+  private add(h: number): void {
+    const i = (h >>> 0) & this.mask;
+    if (this.seen[i] === this.stamp) return;
+    this.seen[i] = this.stamp;
+    if (this.count === this.out.length) {
+      const grown = new Int32Array(this.out.length * 2);
+      grown.set(this.out);
+      this.out = grown;
+    }
+    this.out[this.count++] = i;
+  }
+
+  /** Hashes `text` (the output of `normalize`: lower case, single spaces). Returns the feature count. */
+  hash(text: string): number {
+    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.seen.fill(0);
+    this.count = 0;
+    this.add(SEED_BIAS);
+    let prevStart = -1;
+    let prevEnd = -1;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+      while (i < n && text.charCodeAt(i) === SPACE) i++;
+      if (i >= n) break;
+      const start = i;
+      while (i < n && text.charCodeAt(i) !== SPACE) i++;
+      const end = i;
+      let w = SEED_WORD;
+      for (let k = start; k < end; k++) w = fnv(w, text.charCodeAt(k));
+      this.add(w);
+      if (prevStart >= 0) {
+        let b = SEED_PAIR;
+        for (let k = prevStart; k < prevEnd; k++) b = fnv(b, text.charCodeAt(k));
+        b = fnv(b, SPACE);
+        for (let k = start; k < end; k++) b = fnv(b, text.charCodeAt(k));
+        this.add(b);
+      }
+      // Character n-grams of "<token>": positions start-1 and end stand for the frame characters.
+      for (let from = start - 1; from <= end; from++) {
+        let g = SEED_GRAM;
+        for (let len = 1; len <= MAX_GRAM && from + len - 1 <= end; len++) {
+          const at = from + len - 1;
+          g = fnv(g, at === start - 1 ? OPEN : at === end ? CLOSE : text.charCodeAt(at));
+          if (len >= MIN_GRAM) this.add(g);
+        }
+      }
+      prevStart = start;
+      prevEnd = end;
+    }
+    return this.count;
+  }
+}
+
+const ScorerSchema = z.object({
+  /** int8 weights, base64; weight = byte × scale. */
+  weights: z.string(),
+  scale: z.number().positive(),
+  /** Logit at or above which the scorer says yes. */
+  threshold: z.number(),
+});
+
+const ModelSchema = z.object({
+  featureVersion: z.literal(FEATURE_VERSION),
+  bits: z.number().int().min(10).max(22),
+  corpusHash: z.string(),
+  /** high or imminent versus everything else. */
+  crisis: ScorerSchema,
+  /** imminent versus high, among crisis messages. */
+  imminent: ScorerSchema,
+});
+
+export interface LearnedVerdict {
+  /** The crisis scorer is at or above its threshold. */
+  readonly crisis: boolean;
+  /** Both scorers are: a crisis that reads as imminent. */
+  readonly imminent: boolean;
+}
+
+interface Scorer {
+  readonly weights: Float32Array;
+  readonly threshold: number;
+}
+
+interface Loaded {
+  readonly hasher: FeatureHasher;
+  readonly crisis: Scorer;
+  readonly imminent: Scorer;
+}
+
+const sum = (weights: Float32Array, features: Int32Array, count: number): number => {
+  let z = 0;
+  for (let k = 0; k < count; k++) z += weights[features[k]];
+  return z;
+};
+
+function scorer(spec: z.infer<typeof ScorerSchema>, size: number): Scorer {
+  const bytes = Buffer.from(spec.weights, 'base64');
+  if (bytes.length !== size) throw new Error(`learned screener model: ${String(bytes.length)} weights, expected ${String(size)}`);
+  const weights = new Float32Array(size);
+  for (let i = 0; i < size; i++) weights[i] = (bytes[i] << 24 >> 24) * spec.scale;
+  return { weights, threshold: spec.threshold };
+}
+
+/** Validates and decodes a model; throws on a malformed one (wrong feature version, weight count…). */
+export function loadModel(raw: unknown): (text: string) => LearnedVerdict {
+  const spec = ModelSchema.parse(raw);
+  const hasher = new FeatureHasher(spec.bits);
+  const m: Loaded = { hasher, crisis: scorer(spec.crisis, hasher.size), imminent: scorer(spec.imminent, hasher.size) };
+  return (text) => {
+    const count = m.hasher.hash(text);
+    const crisis = sum(m.crisis.weights, m.hasher.out, count) >= m.crisis.threshold;
+    const imminent = crisis && sum(m.imminent.weights, m.hasher.out, count) >= m.imminent.threshold;
+    return { crisis, imminent };
+  };
+}
+
+let shipped: ((text: string) => LearnedVerdict) | null = null;
+
+/** Scores a normalised text with the shipped model, decoded at first use (about a millisecond). */
+export function learnedVerdict(text: string): LearnedVerdict {
+  shipped ??= loadModel(LEARNED_MODEL);
+  return shipped(text);
+}

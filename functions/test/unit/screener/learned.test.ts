@@ -1,0 +1,132 @@
+/**
+ * The learned layer: feature hashing, loading the shipped model, and that the committed model is exactly
+ * what `npm run train-screener` makes from the committed corpus (so no one ships weights from data that is
+ * not in the repository, or forgets to retrain after changing the corpus).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { corpusHash, renderModel, train } from '../../../scripts/train-screener';
+import { normalize, screen } from '../../../src/safety/screener';
+import { screenWith } from '../../../src/safety/screener/engine';
+import { FeatureHasher, learnedVerdict, loadModel, type LearnedVerdict } from '../../../src/safety/screener/learned';
+import { riskRank } from '../../../src/model/schemas';
+import { LEARNED_MODEL } from '../../../src/safety/screener/learned-model.generated';
+import { CORPUS } from './corpus';
+import { UNSEEN_T10, UNSEEN_T7 } from './fresh-sets';
+
+const featuresOf = (hasher: FeatureHasher, text: string): number[] => [...hasher.out.slice(0, hasher.hash(text))].sort((a, b) => a - b);
+
+describe('learned layer: features', () => {
+  it('the same text gives the same features, whatever was hashed before', () => {
+    const hasher = new FeatureHasher(16);
+    const first = featuresOf(hasher, 'aaj raat sab khatam');
+    featuresOf(hasher, 'something else entirely with many more words in it');
+    assert.deepEqual(featuresOf(hasher, 'aaj raat sab khatam'), first);
+    assert.deepEqual(featuresOf(new FeatureHasher(16), 'aaj raat sab khatam'), first);
+  });
+
+  it('counts a feature once however often it occurs, and word order matters through the pairs', () => {
+    const hasher = new FeatureHasher(16);
+    assert.deepEqual(featuresOf(hasher, 'bye bye bye'), featuresOf(hasher, 'bye bye'));
+    const ab = featuresOf(hasher, 'want die');
+    const ba = featuresOf(hasher, 'die want');
+    assert.equal(ab.length, ba.length);
+    assert.notDeepEqual(ab, ba);
+  });
+
+  it('a token, its 3-grams and the pairs it is in are distinct features (bias + 1 word + 3 grams for "ab")', () => {
+    const hasher = new FeatureHasher(20);
+    // "<ab>": 3-grams "<ab", "ab>", 4-gram "<ab>": three grams, one word, the bias.
+    assert.equal(hasher.hash('ab'), 5);
+    // Two such words: 2 × 4 + bias + one pair.
+    assert.equal(hasher.hash('ab cd'), 10);
+  });
+
+  it('grows its buffer for long messages and skips repeated spaces', () => {
+    const hasher = new FeatureHasher(18);
+    const long = Array.from({ length: 400 }, (_, i) => `word${String(i)}`).join(' ');
+    assert.ok(hasher.hash(long) > 512);
+    assert.deepEqual(featuresOf(hasher, '  hello   world '), featuresOf(hasher, 'hello world'));
+    assert.equal(hasher.hash(''), 1);
+  });
+});
+
+describe('learned layer: model', () => {
+  it('refuses a malformed model: wrong feature version, wrong weight count, missing scorer', () => {
+    assert.throws(() => loadModel({ ...LEARNED_MODEL, featureVersion: 99 }));
+    assert.throws(() => loadModel({ ...LEARNED_MODEL, crisis: { ...LEARNED_MODEL.crisis, weights: 'AAAA' } }), /weights, expected/);
+    assert.throws(() => loadModel({ ...LEARNED_MODEL, imminent: undefined }));
+  });
+
+  it('the committed model is the one the committed corpus trains, byte for byte', function () {
+    this.timeout(60_000);
+    assert.equal(LEARNED_MODEL.corpusHash, corpusHash(CORPUS), 'corpus changed: run npm run train-screener');
+    const committed = readFileSync(join(__dirname, '../../../src/safety/screener/learned-model.generated.ts'), 'utf8');
+    assert.equal(renderModel(CORPUS), committed);
+  });
+
+  it('never trains on the sets kept unseen', () => {
+    const texts = new Set(CORPUS.map((r) => r.text));
+    assert.ok(!CORPUS.some((r) => r.set === 'T7' || r.set === 'T10'));
+    assert.equal([...UNSEEN_T7, ...UNSEEN_T10].filter((c) => texts.has(c.text)).length, 0);
+  });
+
+  it('a model trained without a message family does not know it; trained with it, it raises it', function () {
+    this.timeout(60_000);
+    // A made-up coded word no lexicon has: the layer learns it only from examples.
+    const rows = [...CORPUS, ...Array.from({ length: 30 }, () => ({ text: 'zorblax', level: 'imminent' as const, set: 'x' }))];
+    const text = normalize('zorblax').text;
+    assert.equal(loadModel(train(CORPUS))(text).crisis, false);
+    assert.deepEqual(loadModel(train(rows))(text), { crisis: true, imminent: true });
+  });
+});
+
+describe('learned layer in the screener', () => {
+  const always = (imminent: boolean) => (): LearnedVerdict => ({ crisis: true, imminent });
+  const never = (): LearnedVerdict => ({ crisis: false, imminent: false });
+
+  it('raises what the phrases leave below high, with reason learned-match; to imminent when it says so', () => {
+    const plain = screenWith('can we talk later', null);
+    assert.equal(plain.level, 'none');
+    const raised = screenWith('can we talk later', always(false));
+    assert.equal(raised.level, 'high');
+    assert.deepEqual(raised.reasons, ['learned-match']);
+    assert.equal(screenWith('can we talk later', always(true)).level, 'imminent');
+    const low = screenWith('so tired and stressed about exams', always(false));
+    assert.equal(low.level, 'high');
+    assert.ok(low.reasons.includes('learned-match') && low.reasons.length > 1);
+  });
+
+  it('never lowers a verdict, and adds nothing when it says no', () => {
+    for (const text of ['I took 20 pills', 'i want to kill myself', 'hello']) {
+      assert.deepEqual(screenWith(text, never), screenWith(text, null));
+    }
+    assert.equal(screenWith('I took 20 pills', always(false)).level, 'imminent');
+    assert.ok(!screenWith('I took 20 pills', always(true)).reasons.includes('learned-match'));
+  });
+
+  it('may not raise where the phrases ruled the risk words out or the message is about something else', () => {
+    for (const text of [
+      'I would never kill myself', // negated
+      'this exam is killing me', // idiom
+      'we studied suicide prevention in class today', // study
+      'clean from cutting for two years now', // recovery
+      'in the movie the hero jumps off the bridge', // fiction
+      'lol i want to die 😂', // laughing, nothing serious
+      'bye guys, see you after the holidays', // an ordinary farewell
+    ]) {
+      const r = screenWith(text, always(true));
+      assert.ok(!r.reasons.includes('learned-match'), `${text}: ${r.level} ${r.reasons.join(',')}`);
+    }
+  });
+
+  it('the shipped model raises some corpus messages the phrases miss, and screen() uses it', () => {
+    const raised = CORPUS.filter((r) => screen(r.text).reasons.includes('learned-match'));
+    assert.ok(raised.length > 0);
+    for (const r of raised) {
+      assert.ok(riskRank(screenWith(r.text, null).level) < riskRank(screen(r.text).level));
+      assert.deepEqual(screen(r.text), screenWith(r.text, learnedVerdict));
+    }
+  });
+});
