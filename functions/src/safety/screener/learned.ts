@@ -34,40 +34,39 @@ const SEED_BIAS = fnv(fnv(FNV_OFFSET, 0x5f), 0x5f); // "__"
 
 /**
  * The distinct hashed features of a normalised text, written to `out` (grown as needed) with their count.
- * `seen`/`stamp` de-duplicate without clearing: a bucket counts once per call.
+ * `seen` de-duplicates (a bucket counts once per call) and is cleared through `out` on the next call.
  */
 export class FeatureHasher {
   readonly size: number;
   private readonly mask: number;
-  private readonly seen: Uint32Array;
-  private stamp = 0;
+  /** 1 for a bucket already counted in the current text; cleared through `out` after each text. */
+  private readonly seen: Uint8Array;
   out: Int32Array = new Int32Array(512);
   count = 0;
 
   constructor(bits: number) {
     this.size = 1 << bits;
     this.mask = this.size - 1;
-    this.seen = new Uint32Array(this.size);
-  }
-
-  private add(h: number): void {
-    const i = (h >>> 0) & this.mask;
-    if (this.seen[i] === this.stamp) return;
-    this.seen[i] = this.stamp;
-    if (this.count === this.out.length) {
-      const grown = new Int32Array(this.out.length * 2);
-      grown.set(this.out);
-      this.out = grown;
-    }
-    this.out[this.count++] = i;
+    this.seen = new Uint8Array(this.size);
   }
 
   /** Hashes `text` (the output of `normalize`: lower case, single spaces). Returns the feature count. */
   hash(text: string): number {
-    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
-    if (this.stamp === 1) this.seen.fill(0);
+    for (let k = 0; k < this.count; k++) this.seen[this.out[k]] = 0;
+    // A token of length L gives at most a word, a pair and 3 × (L + 2) grams, and there are at most
+    // (length + 1) / 2 tokens: 8 × length + 16 bounds the count, so room is made once and writes go unchecked.
+    const most = 8 * text.length + 16;
+    if (this.out.length < most) this.out = new Int32Array(most * 2);
     this.count = 0;
-    this.add(SEED_BIAS);
+    const { seen, mask, out } = this;
+    let count = 0;
+    const add = (h: number): void => {
+      const i = (h >>> 0) & mask;
+      if (seen[i] === 1) return;
+      seen[i] = 1;
+      out[count++] = i;
+    };
+    add(SEED_BIAS);
     let prevStart = -1;
     let prevEnd = -1;
     let i = 0;
@@ -80,13 +79,13 @@ export class FeatureHasher {
       const end = i;
       let w = SEED_WORD;
       for (let k = start; k < end; k++) w = fnv(w, text.charCodeAt(k));
-      this.add(w);
+      add(w);
       if (prevStart >= 0) {
         let b = SEED_PAIR;
         for (let k = prevStart; k < prevEnd; k++) b = fnv(b, text.charCodeAt(k));
         b = fnv(b, SPACE);
         for (let k = start; k < end; k++) b = fnv(b, text.charCodeAt(k));
-        this.add(b);
+        add(b);
       }
       // Character n-grams of "<token>": positions start-1 and end stand for the frame characters.
       for (let from = start - 1; from <= end; from++) {
@@ -94,13 +93,14 @@ export class FeatureHasher {
         for (let len = 1; len <= MAX_GRAM && from + len - 1 <= end; len++) {
           const at = from + len - 1;
           g = fnv(g, at === start - 1 ? OPEN : at === end ? CLOSE : text.charCodeAt(at));
-          if (len >= MIN_GRAM) this.add(g);
+          if (len >= MIN_GRAM) add(g);
         }
       }
       prevStart = start;
       prevEnd = end;
     }
-    return this.count;
+    this.count = count;
+    return count;
   }
 }
 
@@ -130,7 +130,9 @@ export interface LearnedVerdict {
 }
 
 interface Scorer {
-  readonly weights: Float32Array;
+  /** The int8 weights as stored; the score is their sum times `scale` (one multiply per message). */
+  readonly weights: Int8Array;
+  readonly scale: number;
   readonly threshold: number;
 }
 
@@ -140,18 +142,16 @@ interface Loaded {
   readonly imminent: Scorer;
 }
 
-const sum = (weights: Float32Array, features: Int32Array, count: number): number => {
+const score = (scorer: Scorer, features: Int32Array, count: number): number => {
   let z = 0;
-  for (let k = 0; k < count; k++) z += weights[features[k]];
-  return z;
+  for (let k = 0; k < count; k++) z += scorer.weights[features[k]];
+  return z * scorer.scale;
 };
 
 function scorer(spec: z.infer<typeof ScorerSchema>, size: number): Scorer {
   const bytes = Buffer.from(spec.weights, 'base64');
   if (bytes.length !== size) throw new Error(`learned screener model: ${String(bytes.length)} weights, expected ${String(size)}`);
-  const weights = new Float32Array(size);
-  for (let i = 0; i < size; i++) weights[i] = (bytes[i] << 24 >> 24) * spec.scale;
-  return { weights, threshold: spec.threshold };
+  return { weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length).slice(), scale: spec.scale, threshold: spec.threshold };
 }
 
 /** Validates and decodes a model; throws on a malformed one (wrong feature version, weight count…). */
@@ -161,8 +161,8 @@ export function loadModel(raw: unknown): (text: string) => LearnedVerdict {
   const m: Loaded = { hasher, crisis: scorer(spec.crisis, hasher.size), imminent: scorer(spec.imminent, hasher.size) };
   return (text) => {
     const count = m.hasher.hash(text);
-    const crisis = sum(m.crisis.weights, m.hasher.out, count) >= m.crisis.threshold;
-    const imminent = crisis && sum(m.imminent.weights, m.hasher.out, count) >= m.imminent.threshold;
+    const crisis = score(m.crisis, m.hasher.out, count) >= m.crisis.threshold;
+    const imminent = crisis && score(m.imminent, m.hasher.out, count) >= m.imminent.threshold;
     return { crisis, imminent };
   };
 }
