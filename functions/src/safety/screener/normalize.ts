@@ -72,14 +72,12 @@ const SPACED = /(?<![a-z0-9])[a-z0-9@$!](?:[ .\-_*·•/|]+[a-z0-9@$!]){2,}(?![a
 const OBFUSCATED_TOKEN = /[a-z0-9@$!*#|+%€]+/g;
 /**
  * Tokens `deobfuscateToken` can change: a letter next to a code character (any token with both has one), or a
- * whole token that `CHAT_WORDS[token]` finds, inherited properties of a plain object ("constructor") included,
- * as the lookup always has. Other tokens come back as they are, so without one the pass is skipped.
+ * chat spelling. Other tokens come back as they are, so without one the pass is skipped.
  */
 const MIXED_TOKEN = /[a-z][0-9@$!*#|+%€]|[0-9@$!*#|+%€][a-z]/;
 const CHAT_TOKEN = new RegExp(
   `(?<![a-z0-9@$!*#|+%€])(?:${[
     ...Object.keys(CHAT_WORDS),
-    ...Object.getOwnPropertyNames(Object.prototype).filter((name) => /^[a-z0-9@$!*#|+%€]+$/.test(name)),
   ].join('|')})(?![a-z0-9@$!*#|+%€])`,
 );
 const HAS_LETTER = /[a-z]/;
@@ -184,7 +182,8 @@ interface Undo {
 }
 
 function deobfuscateToken(token: string, undo: Undo): string {
-  const chat = CHAT_WORDS[token];
+  // Own keys only: a plain object also "has" constructor, toString…
+  const chat = Object.hasOwn(CHAT_WORDS, token) ? CHAT_WORDS[token] : undefined;
   if (chat !== undefined) return chat;
   if (!HAS_LETTER.test(token) || !HAS_CODE.test(token)) return token;
   if (ORDINAL.test(token)) return token;

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { LiteralIndex, requiredLiterals } from '../../../src/safety/screener/prefilter';
-import { screen } from '../../../src/safety/screener';
+import { normalize, screen } from '../../../src/safety/screener';
 import { alternativesOf, compileLexicon, rule } from '../../../src/safety/screener/rules';
 
 const sets = (source: string) => requiredLiterals(source)?.map((s) => [...s].sort()).sort((a, b) => (a.join() < b.join() ? -1 : 1));
@@ -97,6 +97,15 @@ describe('screener broad layer: everyday medicine and thanks are not a crisis', 
     }
     for (const text of ['आमाको प्रेसरको सबै औषधि एकैचोटि खाइदिएँ', 'thank u for everything. goodbye', 'भाई ने सल्फास की गोली खा ली है, मुँह से झाग आ रहा है']) {
       assert.ok(['high', 'imminent'].includes(screen(text).level), text);
+    }
+  });
+});
+
+describe('screener normalisation: chat spellings', () => {
+  it('reads chat spellings as words, and only its own: names a plain object inherits stay as they are', () => {
+    assert.equal(normalize('want 2 die 2nite').text, 'want to die tonight');
+    for (const word of ['constructor', 'tostring', 'valueof', 'hasownproperty']) {
+      assert.equal(normalize(`the ${word} 2`).text, `the ${word} 2`);
     }
   });
 });
