@@ -7,6 +7,9 @@ import type { RiskLevel } from '../../../src/model/schemas';
 import { FRESH, toLabelled, UNSEEN_T10, UNSEEN_T7 } from './fresh-sets';
 import { HELD_OUT } from './held-out-set';
 import { LABELLED } from './labelled-set';
+import { TRAIN_A } from './sets/train-a';
+import { TRAIN_B } from './sets/train-b';
+import { TRAIN_C } from './sets/train-c';
 import { TRAIN_MIX } from './sets/train-mix';
 import { TRAIN_NEG1 } from './sets/train-neg1';
 import { TRAIN_NEG2 } from './sets/train-neg2';
@@ -41,6 +44,9 @@ export const CORPUS: readonly CorpusRow[] = [
   ...toLabelled('train-pos2', TRAIN_POS2),
   ...toLabelled('train-neg1', TRAIN_NEG1),
   ...toLabelled('train-neg2', TRAIN_NEG2),
+  ...toLabelled('train-a', TRAIN_A),
+  ...toLabelled('train-b', TRAIN_B),
+  ...toLabelled('train-c', TRAIN_C),
   ...TABLES,
 ]
   .filter((r) => !UNSEEN_TEXTS.has(r.text))
