@@ -296,6 +296,9 @@ export const EN_BROAD: LexiconPart = {
     ],
   },
   frames: [
+    frame('idiom', x`hang(?:ing)? out|hangout`),
+    frame('farewell', x`last (?:exam|paper|viva)(?: \S+)? (?:done|over|finished)|(?:exams?|semester|sem|final year) (?:is |are )?(?:done|over|finished)|reunion`),
+    frame('idiom', x`bucket list|before i die list|things to do before (?:i|we|you) die`),
     // An ordinary farewell (holidays, a party, the last day of term, see you soon): goodbye words say nothing.
     frame('farewell', x`see (?:you|u|ya|yall) (?:all |guys |soon|later|after|next|on|in|tomorrow|tmrw|monday|there)|catch (?:you|u) later|home for (?:the )?(?:holidays|hols|vacation|vacay|diwali|dashain|tihar|holi|eid|christmas|break|summer|winter|festival)|farewell (?:party|function|dinner|ceremony|day)|(?:last|final) day (?:of|at) (?:college|school|class|classes|semester|sem|internship|exams?|hostel|term)|next (?:sem|semester|term)|after (?:the )?(?:holidays|vacation|break|diwali|dashain|tihar|holi|eid)`),
     // Someone else's story, in a play or novel.

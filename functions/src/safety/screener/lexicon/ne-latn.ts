@@ -62,7 +62,7 @@ export const NE_LATN: LexiconPart = {
 
       // ---- passive wishes -----------------------------------------------------------------------------
       rule('passive', x`(?:mareko|mareki|mare|najanmeko|najanmeki|najanme) (?:bhaye |bhae )?(?:hunthyo|hunthiyo)|(?:kahile|kahilyai|kaile) (?:nauthe|naudhe|nabyujhe|nabiujhe) (?:hunthyo|hunthiyo)|(?:bhagwan|bhagawan|ishwar) ?(?:le)? (?:malai )?(?:lage|laijaun|uthaye|bolaye) (?:hunthyo)?`, 'n'),
-      rule('passive', x`(?:banchna|bachna|banchne|bachne|jiuna|jiune|banchirahana) (?:\S+ )?(?:(?:mann|man) (?:chaina|chhaina|xaina|lagdaina)|chah\S*|ichha (?:chaina|chhaina)|sakdina|sakdaina)`, 'n'),
+      rule('passive', x`(?:banchna|bachna|banchne|bachne|jiuna|jiune|banchirahana) (?:\S+ )?(?:(?:mann|man) (?:chaina|chhaina|xaina|lagdaina)|chahann\S*|chahan|chahana|chahadin\S*|chahdin\S*|chahadain\S*|chahdain\S*|chaheko (?:chaina|chhaina)|chahina|ichha (?:chaina|chhaina)|sakdina|sakdaina)`, 'n'),
       rule('passive', x`(?:banchnu|bachnu|jiunu) ?(?:ko|ma) (?:kunai )?(?:artha|karan|matlab|ichha) (?:\S+ )?(?:chaina|chhaina|xaina|rahena)`, 'n'),
       rule('passive', x`(?:jindagi|jiwan|jeevan|banchna|bachna) ?(?:dekhi|bata)? (?:\S+ )?(?:thake|thaken|thakisake|dikka bhaye|hare)`),
 
@@ -202,6 +202,9 @@ export const NE_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('farewell', x`naya flat|flat ma sar\S*|room sar\S*|trip|ghumna jane|pokhara jane|reunion`),
+    frame('recovery', x`(?:\d+|ek|dui|tin) (?:barsa|barsha|sal|mahina) (?:vayo|bhayo) (?:\S+ ){0,2}(?:gareko (?:chaina|chhaina)|chhodeko|chodeko)`),
+    frame('idiom', x`(?:pencil|tarkari|pyaj|pyaaj)\S* (?:tachda|katda|tachdai|katdai) (?:\S+ ){0,3}(?:katyo|katiyo|lagyo)`),
     frame('farewell', x`vetaula|bhetaula|vetaunla|bhetaunla|feri (?:bhet|vet)\S*|dashain|dasain|dashai|tihar|farewell|chh?utti|vacation|(?:college|school|class|hostel)\S* (?:ko )?(?:antim|last) din`),
     frame('idiom', x`(?:khana ta|khanako lagi|ko lagi ta|lagi ta) (?:\S+ ){0,2}(?:jyan|jyaan) (?:dinchu|dinchhu|dinchau|dina pani)`),
     frame('idiom', x`(?:bhane|bhaye|bhae) (?:ta )?(?:marnu|marna) (?:huncha|hunchha|parcha|parchha|paryo)|marnu (?:huncha|hunchha|parcha|parchha)`),
