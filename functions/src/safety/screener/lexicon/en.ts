@@ -296,6 +296,13 @@ export const EN_BROAD: LexiconPart = {
     ],
   },
   frames: [
+    // Away for the weekend, not gone.
+    frame('idiom', x`(?:won t|wont|will not|wouldnt|won't) be around (?:this|next|on|for|till|until|over) (?:\S+ )?(?:weekend|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|days|evening|morning|diwali|dashain|holi|holidays|break)`),
+    // Sleeping for ever after the exams, with a laugh.
+    frame('idiom', x`(?:exams?|paper|viva|boards?|परीक्षा|परिक्षा|इम्तिहान)\S* (?:\S+ ){0,5}(?:sleep forever|sleep for ever|hamesha ke liye so\S*|हमेशा के लिए सो\S*|सधैंका लागि सुत्\S*|सधैंको लागि सुत्\S*|sadhai ko lagi sut\S*|sadhai lai sut\S*)(?: \S+){0,6} lol`),
+    frame('idiom', x`giving away (?:all )?(?:my )?(?:old )?(?:\S+ )?(?:books|notes|guides|clothes|stuff) (?:\S+ ){0,2}(?:to|for) (?:my )?(?:juniors?|siblings?|cousins?|sis|bro|brother|sister)`),
+    frame('idiom', x`(?:blade|knife|cutter|scissors) (?:\S+ ){0,2}(?:to )?cut (?:the |some |a )?(?:chart|paper|cardboard|thread|tape|vegetables|veggies|onions?|fruit|cake|thermocol)\S*`),
+    frame('idiom', x`(?:bungee|bungy|bunjee|skydiving|paragliding|cliff diving|zipline)\S* (?:\S+ ){0,3}(?:jump\S*|haam|ham|faal\S*|phaal\S*)`),
     frame('idiom', x`hang(?:ing)? out|hangout`),
     frame('farewell', x`last (?:exam|paper|viva)(?: \S+)? (?:done|over|finished)|(?:exams?|semester|sem|final year) (?:is |are )?(?:done|over|finished)|reunion`),
     frame('idiom', x`bucket list|before i die list|things to do before (?:i|we|you) die`),

@@ -244,6 +244,9 @@ export const HI_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('idiom', x`(?:iske|uske|is|us|iss|uss) (?:\S+ )?(?:liye|lie) (?:toh |to )?(?:mar (?:jaaun|jau|jaun|jaunga|jaungi|sakta|sakti)|jaan (?:de|dedu|de du))`),
+    frame('idiom', x`(?:maths|math|physics|chemistry|bio|exam|paper|accounts|teacher|sir|maam|ma am|syllabus)\S* ne (?:toh |to )?(?:maar|mar) (?:daala|dala|diya|dia)`),
+    frame('education', x`(?:ma.?am|sir|teacher|professor|prof|doctor|counsellor|counselor|psych\S*) (?:\S+ )?ne (?:bataya|samjhaya|sikhaya|padhaya|bola|kaha)`),
     frame('education', x`(?:suicide|suicides|khudkushi|aatmahatya|atmahatya)\S* (?:pe|par|pr) (?:\S+ )?(?:documentary|film|movie|video|article|report|essay|debate|news)`),
     frame('idiom', x`lag (?:raha|rha|rahi|rhi) (?:hai |h )?(?:jaise |ki )?(?:zeher|zehar|jahar) (?:kha|pi)\S*`),
     frame('farewell', x`(?:milte|milenge) (?:hain|hai|h|he)|(?:fir|phir) milenge|chh?utti(?:yan|yon|ya)?|farewell|next sem|vacation|holidays|(?:college|school|class|hostel) ka (?:aakhri|akhri|last) din`),

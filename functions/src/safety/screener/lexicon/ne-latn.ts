@@ -202,6 +202,8 @@ export const NE_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('idiom', x`(?:kagaj|kagat|paper|chart|pyaj|pyaaj|tarkari|pencil)\S* (?:\S+ )?(?:katya|katyo|katen|katda|katna|tachya|tachda)\S*`),
+    frame('idiom', x`(?:purana|puraana|old) (?:\S+ ){0,2}(?:guide|kitab|book|notes)\S* (?:\S+ )?(?:bhai|bahini|junior)\S* ?(?:lai)?`),
     frame('farewell', x`naya flat|flat ma sar\S*|room sar\S*|trip|ghumna jane|pokhara jane|reunion`),
     frame('recovery', x`(?:\d+|ek|dui|tin) (?:barsa|barsha|sal|mahina) (?:vayo|bhayo) (?:\S+ ){0,2}(?:gareko (?:chaina|chhaina)|chhodeko|chodeko)`),
     frame('idiom', x`(?:pencil|tarkari|pyaj|pyaaj)\S* (?:tachda|katda|tachdai|katdai) (?:\S+ ){0,3}(?:katyo|katiyo|lagyo)`),
