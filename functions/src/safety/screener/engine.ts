@@ -25,6 +25,8 @@ import { learnedVerdict, type LearnedVerdict } from './learned';
 import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
   DEVANAGARI,
+  EDGE_AFTER,
+  EDGE_BEFORE,
   ENGLISH,
   HINDI_DEVA,
   HINGLISH,
@@ -387,6 +389,12 @@ interface Scoping {
   ruledOut: boolean;
 }
 
+/** A span scoping drops as not the writer's risk: recorded for the learned layer, and traced. */
+function ruleOut(scoping: Scoping, span: Span<Rule>, outcome: string, trace?: Trace): void {
+  scoping.ruledOut = true;
+  if (trace) report(trace, span, outcome);
+}
+
 function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, scoping: Scoping, trace?: Trace): Hit[] {
   const hits: Hit[] = [];
   for (const span of spans) {
@@ -396,19 +404,16 @@ function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, sc
     const clauseStart = clauseStartOf(text, span.start, sentenceStart);
     const clauseEnd = clauseEndOf(text, span.end, sentenceEnd);
     if (frames.masks(span.start, span.end)) {
-      scoping.ruledOut = true;
-      if (trace) report(trace, span, 'idiom-or-study');
+      ruleOut(scoping, span, 'idiom-or-study', trace);
       continue;
     }
     if (rule.negatable && isNegated(text, span.start, span.end, rule, clauseStart, clauseEnd)) {
-      scoping.ruledOut = true;
-      if (trace) report(trace, span, 'negated');
+      ruleOut(scoping, span, 'negated', trace);
       continue;
     }
     // An ordinary farewell (holidays, a party, "see you soon"): its goodbye words are not a goodbye.
     if (frames.any('farewell') && (rule.concepts.includes('goodbye') || rule.concepts.includes('cueGoodbye'))) {
-      scoping.ruledOut = true;
-      if (trace) report(trace, span, 'farewell');
+      ruleOut(scoping, span, 'farewell', trace);
       continue;
     }
     const quoted = insideQuotes(text, sentenceStart, span.start);
@@ -419,8 +424,7 @@ function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, sc
     // A broad cue near "you" is still the writer's ("thank u for everything"); a phrase addressed to "you" is not.
     const speaker = spoken === 'second' && isCue(rule) ? 'self' : spoken;
     if (speaker === 'generic' || speaker === 'second') {
-      scoping.ruledOut = true;
-      if (trace) report(trace, span, speaker);
+      ruleOut(scoping, span, speaker, trace);
       continue;
     }
     const fiction = frames.inSentence('fiction', sentenceStart, sentenceEnd) || frames.inSentence('education', sentenceStart, sentenceEnd);
@@ -430,8 +434,7 @@ function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, sc
     // he jumps from the balcony").
     const unnamed = isCue(rule) && frames.inSentence('fiction', sentenceStart, sentenceEnd) && PERSONS.markerOf(span.start, span.end, sentenceStart) === null;
     if ((fiction && (speaker === 'other' || quoted || topicOnly || unnamed)) || (speaker === 'other' && frames.any('fictionMessage'))) {
-      scoping.ruledOut = true;
-      if (trace) report(trace, span, 'fiction');
+      ruleOut(scoping, span, 'fiction', trace);
       continue;
     }
     if (
@@ -440,8 +443,7 @@ function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, sc
       span.group !== 'time' &&
       !isDisclosure(rule)
     ) {
-      scoping.ruledOut = true;
-      if (trace) report(trace, span, 'past');
+      ruleOut(scoping, span, 'past', trace);
       continue;
     }
     if (trace) report(trace, span, `kept:${speaker}`);
@@ -516,7 +518,7 @@ const FUTURE_AFTER = new RegExp(
     'ja raha|ja rahi|jaa raha|jaa rahi|ja rha|ja rhi|raha hu|rahi hu|raha hoon|rahi hoon|rha hu|rhi hu|wala|wali|waala|waali|jaunga|jaungi|lunga|lungi|dunga|dungi|hi hai',
     'jadai|jaadai|jadaichu|jaadaichu|lagechu|lageko chu|lageki chu',
     foldDevanagari('जा रहा|जा रही|रहा हूं|रही हूं|वाला|वाली|जाऊंगा|जाऊंगी|लूंगा|लूंगी|दूंगा|दूंगी|जाँदैछु|जाँदै छु|जाँदैछ|लागेको छु|लागेकी छु'),
-  ].join('|')})(?![\\p{L}\\p{M}\\p{N}])`,
+  ].join('|')})${EDGE_AFTER}`,
   'u',
 );
 
@@ -634,6 +636,14 @@ const NOT_AS_PRESCRIBED = new RegExp(
       '|सबै|सारी|सारे|पूरी|पूरा|एकैचोटि|एक साथ|ढेर|सल्फास|झाग|फिँज|चक्कर|बेहोश|धमिलो|रिंगटा|सब सो|सबै सुते|चूहे|मुसा|गेहूं में डालने|कीड़े मारने|कीड़े|खाली पत्ते|खेत|बोल्दैन|बोलता नहीं|बोल नहीं',
   ),
 );
+/** Cues that are a crisis on their own (a goodbye, with another sign): each gives its reason. */
+const DISTRESS_CUES = ['cueDeath', 'cueSelfHarm', 'cueBurden', 'cueGoodbye', 'cueSeek'] as const;
+
+/** Means that are not medicine taken as prescribed: a lethal one named, or taken not as prescribed. */
+function lethalMeans(hits: readonly Hit[], text: string): boolean {
+  return hits.some((h) => h.concepts.includes('cueMeans') && LETHAL.test(text.slice(h.start, h.end))) || NOT_AS_PRESCRIBED.test(text);
+}
+
 /**
  * The broad layer, per person: a death wish, self-harm, a burden statement, two signs of a goodbye (or one
  * with a time, the means, a place or a plan), the means with an act, a plan or a method, or a place with a
@@ -659,7 +669,7 @@ function combineCues(hits: readonly Hit[], everyday: boolean, text: string): Per
   // An everyday context (pills for a fever, a kite on the roof) takes the means and places out.
   const means = hasCueIn(cues, 'cueMeans') && !everyday;
   // Taking or planning to take a medicine is everyday; poison, a noose, a whole strip or bottle is not.
-  const lethal = means && (hits.some((h) => h.concepts.includes('cueMeans') && LETHAL.test(text.slice(h.start, h.end))) || NOT_AS_PRESCRIBED.test(text));
+  const lethal = means && lethalMeans(hits, text);
   const place = hasCueIn(cues, 'cuePlace') && !everyday;
   const method = hasCueIn(cues, 'cueMethod');
   // "Going to" with a method verb is everyday English (jump into the pool); in Hindi and Nepali the verbs are specific.
@@ -670,7 +680,7 @@ function combineCues(hits: readonly Hit[], everyday: boolean, text: string): Per
   const crisis =
     death || selfHarm || burden || seek || (place && took) || (method && took) || (method && future && nonEnglishMethod) || (strongGoodbye && (goodbyes >= 2 || time || means || place || future)) || (lethal && (took || future || method)) || (means && method) || (place && method);
   if (crisis) {
-    for (const c of ['cueDeath', 'cueSelfHarm', 'cueBurden', 'cueGoodbye', 'cueSeek'] as const) if (hasCueIn(cues, c)) reasons.add(CONCEPTS[c].reason);
+    for (const c of DISTRESS_CUES) if (hasCueIn(cues, c)) reasons.add(CONCEPTS[c].reason);
     if (!death && !selfHarm && !burden && !seek && goodbyes === 0) reasons.add(means ? 'plan:means' : 'plan:method');
     // Asking how, with nothing else (no plan, no time, no act), stays high: seeking a method is high (DESIGN.md §4.1).
     const onlyAsking = seek && !future && !time && !took && goodbyes === 0;
@@ -737,29 +747,18 @@ function orderReasons(reasons: Iterable<string>): string[] {
   return [...reasons].sort(byReasonOrder).slice(0, MAX_REASONS);
 }
 
-const DISTRESS_CUES: readonly Concept[] = ['cueDeath', 'cueSelfHarm', 'cueBurden', 'cueGoodbye', 'cueSeek'];
-
 /**
  * Medicine taken as one takes medicine ("mummy ne dawai di, goli kha li"): the broad layer reads it as
  * everyday, so the learned layer, which only sees "took" and "pills", may not raise it.
  */
 function everydayMedicine(cueHits: readonly Hit[], text: string): boolean {
-  let means = false;
-  let took = false;
-  for (const h of cueHits) {
-    if (h.concepts.some((c) => DISTRESS_CUES.includes(c))) return false;
-    if (h.concepts.includes('cueMeans')) {
-      if (LETHAL.test(text.slice(h.start, h.end))) return false;
-      means = true;
-    }
-    if (h.concepts.includes('cueTook')) took = true;
-  }
-  return means && took && !NOT_AS_PRESCRIBED.test(text);
+  const cues = cuesIn(cueHits);
+  return hasCueIn(cues, 'cueMeans') && hasCueIn(cues, 'cueTook') && !DISTRESS_CUES.some((c) => hasCueIn(cues, c)) && !lethalMeans(cueHits, text);
 }
 
 /** Said repeatedly: "keeps saying", "2-3 baar", "बार बार", "बारम्बार", "feri feri". */
 const REPEATED = new RegExp(
-  `(?:^|[^\\p{L}\\p{M}\\p{N}])(?:keeps? (?:saying|talking|telling|texting|posting)|again and again|over and over|(?:\\d+|two|three|four|several|many) times|(?:\\d+ )+(?:baar|bar|choti|chhoti|patak)|baar baar|bar bar|kai baar|kayi baar|feri feri|pheri pheri|barambar|${foldDevanagari('बार बार|बार-बार|कई बार|बारम्बार|फेरि फेरि|पटक पटक')})(?![\\p{L}\\p{M}\\p{N}])`,
+  `${EDGE_BEFORE}(?:keeps? (?:saying|talking|telling|texting|posting)|again and again|over and over|(?:\\d+|two|three|four|several|many) times|(?:\\d+ )+(?:baar|bar|choti|chhoti|patak)|baar baar|bar bar|kai baar|kayi baar|feri feri|pheri pheri|barambar|${foldDevanagari('बार बार|बार-बार|कई बार|बारम्बार|फेरि फेरि|पटक पटक')})${EDGE_AFTER}`,
   'u',
 );
 

@@ -6,8 +6,8 @@
 import { foldDevanagari } from './normalize';
 
 const x = String.raw;
-const EDGE_BEFORE = x`(?<![\p{L}\p{M}\p{N}])`;
-const EDGE_AFTER = x`(?![\p{L}\p{M}\p{N}])`;
+export const EDGE_BEFORE = x`(?<![\p{L}\p{M}\p{N}])`;
+export const EDGE_AFTER = x`(?![\p{L}\p{M}\p{N}])`;
 
 // ---- negation ------------------------------------------------------------------------------------------
 const NEG_EN = x`not|never|dont|doesnt|didnt|wont|wouldnt|isnt|arent|wasnt|werent|havent|hasnt|hadnt|shouldnt|aint|nor|no longer|no|nope|nah|zero`;
