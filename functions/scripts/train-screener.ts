@@ -17,8 +17,10 @@ import { riskRank, type RiskLevel } from '../src/model/schemas';
 import { normalize } from '../src/safety/screener';
 
 import { screenWith } from '../src/safety/screener/engine';
-import { FEATURE_VERSION, FeatureHasher, loadModel } from '../src/safety/screener/learned';
+import type { ScreenResult } from '../src/safety/screener';
+import { FEATURE_VERSION, FeatureHasher, loadModel, type LearnedVerdict } from '../src/safety/screener/learned';
 import { CORPUS, type CorpusRow } from '../test/unit/screener/corpus';
+import { measure, rate, type Metrics, type Ratio } from '../test/unit/screener/metrics';
 
 export const BITS = 16;
 const EPOCHS = 12;
@@ -141,58 +143,34 @@ export function renderModel(rows: readonly CorpusRow[]): string {
   ].join('\n');
 }
 
-interface Tally {
-  crisis: number;
-  crisisOf: number;
-  imminent: number;
-  imminentOf: number;
-  benignHigh: number;
-  benignOf: number;
-}
+const METRICS = ['crisisRecall', 'imminentRecall', 'benignRaised'] as const;
 
-function tally(rows: readonly CorpusRow[], levelOf: (text: string) => RiskLevel): Tally {
-  const t: Tally = { crisis: 0, crisisOf: 0, imminent: 0, imminentOf: 0, benignHigh: 0, benignOf: 0 };
-  for (const r of rows) {
-    const got = levelOf(r.text);
-    if (isCrisis(r.level)) {
-      t.crisisOf++;
-      if (isCrisis(got)) t.crisis++;
-    }
-    if (r.level === 'imminent') {
-      t.imminentOf++;
-      if (got === 'imminent') t.imminent++;
-    }
-    if (riskRank(r.level) <= riskRank('low')) {
-      t.benignOf++;
-      if (isCrisis(got)) t.benignHigh++;
-    }
-  }
-  return t;
-}
+const fmt = (m: Pick<Metrics, (typeof METRICS)[number]>): string =>
+  `crisis ${rate(m.crisisRecall).toFixed(3)}  imminent ${rate(m.imminentRecall).toFixed(3)}  benign→high ${rate(m.benignRaised).toFixed(3)}`;
 
-const fmt = (t: Tally) =>
-  `crisis ${(t.crisis / t.crisisOf).toFixed(3)}  imminent ${(t.imminent / t.imminentOf).toFixed(3)}  benign→high ${(t.benignHigh / t.benignOf).toFixed(3)}`;
+/** A verdict of the learned layer alone, as a screen result, for `measure`. */
+const alone = (scorer: (text: string) => LearnedVerdict) => (text: string): ScreenResult => {
+  const v = scorer(normalize(text).text);
+  return { level: v.imminent ? 'imminent' : v.crisis ? 'high' : 'none', reasons: [], thirdParty: false, languages: [] };
+};
 
 /** Leave-one-set-out: the learned layer alone (what it adds) and the whole screener, per held-out set. */
 export function crossValidate(rows: readonly CorpusRow[], log: (line: string) => void): void {
   const sets = [...new Set(rows.map((r) => r.set))];
-  const sumUp = (ts: readonly Tally[]): Tally => ts.reduce((a, t) => ({
-    crisis: a.crisis + t.crisis, crisisOf: a.crisisOf + t.crisisOf, imminent: a.imminent + t.imminent,
-    imminentOf: a.imminentOf + t.imminentOf, benignHigh: a.benignHigh + t.benignHigh, benignOf: a.benignOf + t.benignOf,
-  }));
-  const alone: Tally[] = [];
+  const layers: Metrics[] = [];
   for (const set of sets) {
     const held = rows.filter((r) => r.set === set);
     const scorer = loadModel(train(rows.filter((r) => r.set !== set)));
-    const layer = tally(held, (text) => {
-      const v = scorer(normalize(text).text);
-      return v.imminent ? 'imminent' : v.crisis ? 'high' : 'none';
-    });
-    alone.push(layer);
-    const full = tally(held, (text) => screenWith(text, scorer).level);
+    const layer = measure(held, alone(scorer));
+    layers.push(layer);
+    const full = measure(held, (text) => screenWith(text, scorer));
     log(`${set.padEnd(10)} ${String(held.length).padStart(4)} msgs   learned alone: ${fmt(layer)}   screener: ${fmt(full)}`);
   }
-  log(`all sets   ${String(rows.length).padStart(4)} msgs   learned alone: ${fmt(sumUp(alone))}`);
+  const total = (name: (typeof METRICS)[number]): Ratio => ({
+    hits: layers.reduce((n, m) => n + m[name].hits, 0),
+    of: layers.reduce((n, m) => n + m[name].of, 0),
+  });
+  log(`all sets   ${String(rows.length).padStart(4)} msgs   learned alone: ${fmt({ crisisRecall: total('crisisRecall'), imminentRecall: total('imminentRecall'), benignRaised: total('benignRaised') })}`);
 }
 
 function main(): void {

@@ -33,13 +33,15 @@ import { HI_LATN_CASES } from './tables/hi-latn';
 export interface CorpusRow {
   readonly text: string;
   readonly level: RiskLevel;
+  /** The concern is about someone else (counted by the metrics, not a feature). */
+  readonly thirdParty: boolean;
   /** Which set (and so which writer) the row comes from; cross-validation holds out one set at a time. */
   readonly set: string;
 }
 
 /** The screener's own test tables (hard negatives, third-party reports…), one set for cross-validation. */
 const TABLES = [EN_IMMINENT, EN_HIGH, EN_OBFUSCATED, EN_MODERATE, EN_LOW_AND_NONE, EN_HARD_NEGATIVES, HI_CASES, HI_LATN_CASES].flatMap(
-  (rows: readonly CaseRow[]) => rows.map((r) => ({ text: r[1], level: r[0], set: 'tables' })),
+  (rows: readonly CaseRow[]) => rows.map((r) => ({ text: r[1], level: r[0], thirdParty: r[2]?.thirdParty ?? false, set: 'tables' })),
 );
 
 /** Independent writers sometimes write the same short message; one that an unseen set holds is left out. */
@@ -63,4 +65,4 @@ export const CORPUS: readonly CorpusRow[] = [
   ...TABLES,
 ]
   .filter((r) => !UNSEEN_TEXTS.has(r.text))
-  .map((r) => ({ text: r.text, level: r.level, set: r.set }));
+  .map((r) => ({ text: r.text, level: r.level, thirdParty: r.thirdParty, set: r.set }));

@@ -75,7 +75,7 @@ describe('learned layer: model', () => {
   it('a model trained without a message family does not know it; trained with it, it raises it', function () {
     this.timeout(60_000);
     // A made-up coded word no lexicon has: the layer learns it only from examples.
-    const rows = [...CORPUS, ...Array.from({ length: 30 }, () => ({ text: 'zorblax', level: 'imminent' as const, set: 'x' }))];
+    const rows = [...CORPUS, ...Array.from({ length: 30 }, () => ({ text: 'zorblax', level: 'imminent' as const, thirdParty: false, set: 'x' }))];
     const text = normalize('zorblax').text;
     assert.equal(loadModel(train(CORPUS))(text).crisis, false);
     assert.deepEqual(loadModel(train(rows))(text), { crisis: true, imminent: true });

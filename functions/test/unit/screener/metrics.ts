@@ -29,7 +29,10 @@ export const rate = (r: Ratio): number => (r.of === 0 ? NaN : r.hits / r.of);
 
 const atLeast = (got: RiskLevel, level: RiskLevel) => riskRank(got) >= riskRank(level);
 
-export function measure(cases: readonly Labelled[], screen: (text: string) => ScreenResult): Metrics {
+/** Only a case's text, label and whether it is about someone else count. */
+export type Measured = Pick<Labelled, 'text' | 'level' | 'thirdParty'>;
+
+export function measure(cases: readonly Measured[], screen: (text: string) => ScreenResult): Metrics {
   const m: Metrics = {
     crisisRecall: { hits: 0, of: 0 },
     imminentRecall: { hits: 0, of: 0 },
