@@ -24,7 +24,7 @@ import {
 import { ALREADY_EXISTS, hasGrpcCode } from '../notify/repository';
 import { formatIssues } from '../platform/validation';
 import { wellbeingEvents } from './events';
-import type { DueCursor, WellbeingStore } from './repository';
+import type { AssessmentResult, DueCursor, WellbeingStore } from './repository';
 
 const FAILED_PRECONDITION = 9;
 const NOT_FOUND = 5;
@@ -33,6 +33,22 @@ const UNRESOLVED = ['open', 'acknowledged', 'escalated'] as const;
 
 const ts = (ms: number) => Timestamp.fromMillis(ms);
 const tsOrNull = (ms: number | null) => (ms === null ? null : ts(ms));
+
+/**
+ * What scoring writes on an assessment: the result, the student's org, the create time when the client left
+ * it out, and when it was scored (the server's time here; the test fake stamps its own clock).
+ */
+export function assessmentResultFields<T>(r: AssessmentResult, orgId: string | null, createdAt: number | null, scoredAt: T) {
+  return {
+    score: r.score,
+    severity: r.severity,
+    flags: r.flags,
+    trend: r.trend,
+    ...(orgId === null ? {} : { orgId }),
+    ...(createdAt === null ? {} : { createdAt: ts(createdAt) }),
+    scoredAt,
+  };
+}
 
 function versionOf(snap: QueryDocumentSnapshot): string {
   return `${snap.updateTime.seconds}.${snap.updateTime.nanoseconds}`;
@@ -149,15 +165,7 @@ export function firestoreWellbeingStore(db: Firestore): WellbeingStore {
     },
 
     async saveAssessmentResult(uid, id, r, orgId, createdAt) {
-      await db.doc(paths.assessment(uid, id)).update({
-        score: r.score,
-        severity: r.severity,
-        flags: r.flags,
-        trend: r.trend,
-        ...(orgId === null ? {} : { orgId }),
-        ...(createdAt === null ? {} : { createdAt: ts(createdAt) }),
-        scoredAt: FieldValue.serverTimestamp(),
-      });
+      await db.doc(paths.assessment(uid, id)).update(assessmentResultFields(r, orgId, createdAt, FieldValue.serverTimestamp()));
     },
 
     async createRiskEvent(id, event) {

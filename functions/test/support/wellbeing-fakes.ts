@@ -24,6 +24,7 @@ import {
 } from '../../src/model/schemas';
 import { formatIssues } from '../../src/platform/validation';
 import type { JournalScreeningRequest } from '../../src/wellbeing/handle-entries';
+import { assessmentResultFields } from '../../src/wellbeing/firestore-store';
 import type { DueCursor, DueProfile, DueTask, WellbeingStore } from '../../src/wellbeing/repository';
 import type { WellbeingDeps } from '../../src/wellbeing/triggers';
 import { DUE_INDEXES, fakeNotifyDeps, idOf, MemoryDocs, parentOf, parse, type Data, type FakeNotify } from './notify-fakes';
@@ -97,16 +98,7 @@ export class InMemoryWellbeingStore implements WellbeingStore {
 
   async saveAssessmentResult(uid: string, id: string, r: Parameters<WellbeingStore['saveAssessmentResult']>[2], orgId: string | null, createdAt: number | null): Promise<void> {
     const path = paths.assessment(uid, id);
-    const fields = {
-      score: r.score,
-      severity: r.severity,
-      flags: r.flags,
-      trend: r.trend,
-      ...(orgId === null ? {} : { orgId }),
-      ...(createdAt === null ? {} : { createdAt: ts(createdAt) }),
-      scoredAt: this.docs.now(),
-    };
-    if (!this.docs.update(path, fields)) throw new Error(`no ${path}`);
+    if (!this.docs.update(path, assessmentResultFields(r, orgId, createdAt, this.docs.now()))) throw new Error(`no ${path}`);
     const stored = this.docs.peek(path);
     assessmentSchema.parse(stored);
   }
