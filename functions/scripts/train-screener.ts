@@ -7,7 +7,7 @@
  * (each written by a different writer) is scored by a model trained on all the others, through the full
  * screener, so the figures say how the layer does on phrasings it has not seen.
  *
- * Sets T7 and T10 are never trained on: they measure the screener on unseen writing
+ * Sets T7, T10 and T11 are never trained on: they measure the screener on unseen writing
  * (test/unit/screener/metrics.test.ts).
  */
 import { createHash } from 'node:crypto';
@@ -29,9 +29,12 @@ const L2 = 1e-5;
 /** Probability at or above which a message reads as a crisis; chosen by cross-validation (README). */
 export const CRISIS_PROBABILITY = 0.95;
 const IMMINENT_PROBABILITY = 0.5;
+/** Probability at or above which a message reads as a concern (at least moderate); chosen by cross-validation. */
+export const CONCERN_PROBABILITY = Number(process.env.CONCERN_P ?? 0.9);
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 const isCrisis = (level: RiskLevel): boolean => riskRank(level) >= riskRank('high');
+const isConcern = (level: RiskLevel): boolean => riskRank(level) >= riskRank('moderate');
 
 interface Example {
   readonly features: Int32Array;
@@ -97,6 +100,7 @@ export interface ModelSpec {
   readonly corpusHash: string;
   readonly crisis: ScorerSpec;
   readonly imminent: ScorerSpec;
+  readonly concern: ScorerSpec;
 }
 
 function scorerSpec(w: Float64Array, probability: number): ScorerSpec {
@@ -107,7 +111,7 @@ function scorerSpec(w: Float64Array, probability: number): ScorerSpec {
 /** What the model was trained on and how; recorded in the model file. */
 export function corpusHash(rows: readonly CorpusRow[]): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ FEATURE_VERSION, BITS, EPOCHS, RATE, L2, CRISIS_PROBABILITY, IMMINENT_PROBABILITY }));
+  h.update(JSON.stringify({ FEATURE_VERSION, BITS, EPOCHS, RATE, L2, CRISIS_PROBABILITY, IMMINENT_PROBABILITY, CONCERN_PROBABILITY }));
   for (const r of rows) h.update(`${r.level}\u0000${r.text}\u0001`);
   return h.digest('hex').slice(0, 16);
 }
@@ -115,12 +119,14 @@ export function corpusHash(rows: readonly CorpusRow[]): string {
 export function train(rows: readonly CorpusRow[]): ModelSpec {
   const crisis = fit(examples(rows, (r) => (isCrisis(r.level) ? 1 : 0)));
   const imminent = fit(examples(rows.filter((r) => isCrisis(r.level)), (r) => (r.level === 'imminent' ? 1 : 0)));
+  const concern = fit(examples(rows, (r) => (isConcern(r.level) ? 1 : 0)));
   return {
     featureVersion: FEATURE_VERSION,
     bits: BITS,
     corpusHash: corpusHash(rows),
     crisis: scorerSpec(crisis, CRISIS_PROBABILITY),
     imminent: scorerSpec(imminent, IMMINENT_PROBABILITY),
+    concern: scorerSpec(concern, CONCERN_PROBABILITY),
   };
 }
 
@@ -138,39 +144,56 @@ export function renderModel(rows: readonly CorpusRow[]): string {
     `  corpusHash: '${m.corpusHash}',`,
     ...scorer('crisis', m.crisis),
     ...scorer('imminent', m.imminent),
+    ...scorer('concern', m.concern),
     '};',
     '',
   ].join('\n');
 }
 
-const METRICS = ['crisisRecall', 'imminentRecall', 'benignRaised'] as const;
+const METRICS = ['crisisRecall', 'imminentRecall', 'concernRecall', 'benignRaised'] as const;
 
 const fmt = (m: Pick<Metrics, (typeof METRICS)[number]>): string =>
-  `crisis ${rate(m.crisisRecall).toFixed(3)}  imminent ${rate(m.imminentRecall).toFixed(3)}  benign→high ${rate(m.benignRaised).toFixed(3)}`;
+  `crisis ${rate(m.crisisRecall).toFixed(3)}  imminent ${rate(m.imminentRecall).toFixed(3)}  concern ${rate(m.concernRecall).toFixed(3)}  benign→high ${rate(m.benignRaised).toFixed(3)}`;
 
 /** A verdict of the learned layer alone, as a screen result, for `measure`. */
 const alone = (scorer: (text: string) => LearnedVerdict) => (text: string): ScreenResult => {
   const v = scorer(normalize(text).text);
-  return { level: v.imminent ? 'imminent' : v.crisis ? 'high' : 'none', reasons: [], thirdParty: false, languages: [] };
+  return { level: v.imminent ? 'imminent' : v.crisis ? 'high' : v.concern ? 'moderate' : 'none', reasons: [], thirdParty: false, languages: [] };
 };
 
-/** Leave-one-set-out: the learned layer alone (what it adds) and the whole screener, per held-out set. */
+/** Benign messages (none, low) the screener puts at moderate or above: what the concern scorer costs. */
+function benignConcern(rows: readonly CorpusRow[], screen: (text: string) => ScreenResult): Ratio {
+  const benign = rows.filter((r) => !isConcern(r.level));
+  return { hits: benign.filter((r) => isConcern(screen(r.text).level)).length, of: benign.length };
+}
+
+/** Leave-one-set-out: the learned layer alone (what it adds) and the whole screener, per held-out set and in all. */
 export function crossValidate(rows: readonly CorpusRow[], log: (line: string) => void): void {
   const sets = [...new Set(rows.map((r) => r.set))];
   const layers: Metrics[] = [];
+  const fulls: Metrics[] = [];
+  const concerns: Ratio[] = [];
   for (const set of sets) {
     const held = rows.filter((r) => r.set === set);
     const scorer = loadModel(train(rows.filter((r) => r.set !== set)));
     const layer = measure(held, alone(scorer));
+    const screen = (text: string): ScreenResult => screenWith(text, scorer);
+    const full = measure(held, screen);
+    const concern = benignConcern(held, screen);
     layers.push(layer);
-    const full = measure(held, (text) => screenWith(text, scorer));
-    log(`${set.padEnd(10)} ${String(held.length).padStart(4)} msgs   learned alone: ${fmt(layer)}   screener: ${fmt(full)}`);
+    fulls.push(full);
+    concerns.push(concern);
+    log(`${set.padEnd(10)} ${String(held.length).padStart(4)} msgs   learned alone: ${fmt(layer)}   screener: ${fmt(full)}  benign→moderate ${rate(concern).toFixed(3)}`);
   }
-  const total = (name: (typeof METRICS)[number]): Ratio => ({
-    hits: layers.reduce((n, m) => n + m[name].hits, 0),
-    of: layers.reduce((n, m) => n + m[name].of, 0),
-  });
-  log(`all sets   ${String(rows.length).padStart(4)} msgs   learned alone: ${fmt({ crisisRecall: total('crisisRecall'), imminentRecall: total('imminentRecall'), benignRaised: total('benignRaised') })}`);
+  const sum = (ratios: readonly Ratio[]): Ratio => ({ hits: ratios.reduce((n, r) => n + r.hits, 0), of: ratios.reduce((n, r) => n + r.of, 0) });
+  const total = (of: readonly Metrics[]) =>
+    fmt({
+      crisisRecall: sum(of.map((m) => m.crisisRecall)),
+      imminentRecall: sum(of.map((m) => m.imminentRecall)),
+      concernRecall: sum(of.map((m) => m.concernRecall)),
+      benignRaised: sum(of.map((m) => m.benignRaised)),
+    });
+  log(`all sets   ${String(rows.length).padStart(4)} msgs   learned alone: ${total(layers)}   screener: ${total(fulls)}  benign→moderate ${rate(sum(concerns)).toFixed(3)}`);
 }
 
 function main(): void {

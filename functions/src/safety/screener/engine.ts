@@ -772,15 +772,18 @@ function offTopic(frames: Frames): boolean {
 }
 
 /**
- * The learned layer (learned.ts) on top of the phrase verdict: it may raise a message to high, or to
- * imminent, never lower it; and not at all where scoping ruled risk words out or a frame makes the message
+ * The learned layer (learned.ts) on top of the phrase verdict: it may raise a message to moderate (a
+ * concern), to high or to imminent, never lower it; and not at all where scoping ruled risk words out or a frame makes the message
  * about something else (its n-grams cannot tell "I would never" or a film plot from the real thing).
  */
 function withLearned(result: ScreenResult, text: string, learned: ((text: string) => LearnedVerdict) | null, ruledOut: boolean): ScreenResult {
   // Someone else's crisis stays theirs: the phrases know whose words they are, the n-grams do not.
   if (learned === null || ruledOut || result.level === 'imminent' || result.thirdParty) return result;
   const verdict = learned(text);
-  if (!verdict.crisis) return result;
+  if (!verdict.crisis) {
+    if (!verdict.concern || riskAtLeast(result.level, 'moderate')) return result;
+    return { ...result, level: 'moderate', reasons: orderReasons([...result.reasons, 'learned-concern']) };
+  }
   const level = verdict.imminent ? 'imminent' : maxRisk(result.level, 'high');
   if (level === result.level) return result;
   return { ...result, level, reasons: orderReasons([...result.reasons, 'learned-match']) };

@@ -1,5 +1,5 @@
 /**
- * The screener's learned layer: two logistic-regression scorers over hashed n-grams of the normalised text,
+ * The screener's learned layer: three logistic-regression scorers over hashed n-grams of the normalised text,
  * trained offline on the labelled corpus (`npm run train-screener`, functions/scripts/train-screener.ts) and
  * shipped as fixed weights (learned-model.generated.ts). Deterministic, no network, a few microseconds a
  * message. It catches crisis phrasings no phrase list foresaw; `engine.ts` lets it only raise a verdict, and
@@ -120,9 +120,13 @@ const ModelSchema = z.object({
   crisis: ScorerSchema,
   /** imminent versus high, among crisis messages. */
   imminent: ScorerSchema,
+  /** moderate or above versus low and none: a concern a counselor should see. */
+  concern: ScorerSchema,
 });
 
 export interface LearnedVerdict {
+  /** The concern scorer or the crisis scorer is at or above its threshold: at least moderate. */
+  readonly concern: boolean;
   /** The crisis scorer is at or above its threshold. */
   readonly crisis: boolean;
   /** Both scorers are: a crisis that reads as imminent. */
@@ -140,6 +144,7 @@ interface Loaded {
   readonly hasher: FeatureHasher;
   readonly crisis: Scorer;
   readonly imminent: Scorer;
+  readonly concern: Scorer;
 }
 
 const score = (scorer: Scorer, features: Int32Array, count: number): number => {
@@ -158,12 +163,18 @@ function scorer(spec: z.infer<typeof ScorerSchema>, size: number): Scorer {
 export function loadModel(raw: unknown): (text: string) => LearnedVerdict {
   const spec = ModelSchema.parse(raw);
   const hasher = new FeatureHasher(spec.bits);
-  const m: Loaded = { hasher, crisis: scorer(spec.crisis, hasher.size), imminent: scorer(spec.imminent, hasher.size) };
+  const m: Loaded = {
+    hasher,
+    crisis: scorer(spec.crisis, hasher.size),
+    imminent: scorer(spec.imminent, hasher.size),
+    concern: scorer(spec.concern, hasher.size),
+  };
   return (text) => {
     const count = m.hasher.hash(text);
     const crisis = score(m.crisis, m.hasher.out, count) >= m.crisis.threshold;
     const imminent = crisis && score(m.imminent, m.hasher.out, count) >= m.imminent.threshold;
-    return { crisis, imminent };
+    const concern = crisis || score(m.concern, m.hasher.out, count) >= m.concern.threshold;
+    return { concern, crisis, imminent };
   };
 }
 

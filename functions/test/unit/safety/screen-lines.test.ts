@@ -22,7 +22,7 @@ describe('safety/screen-lines', () => {
       { status: 'ok', value: { level: 'none', reasons: [] }, attempts: 1 },
       { status: 'error', error: new ProviderError('gemini', 'timeout', 'deadline'), attempts: 2 },
     ];
-    const raised = await screenLine({ screen, model }, JSON.stringify({ id: 'a', text: 'not feeling like myself lately' }));
+    const raised = await screenLine({ screen, model }, JSON.stringify({ id: 'a', text: 'what time does the library open' }));
     assert.deepEqual(raised, { id: 'a', level: 'high', reasons: ['model:passive-death-wish'] });
     const kept = await screenLine({ screen, model }, JSON.stringify({ id: 'b', text: 'I wish I was dead' }));
     assert.equal(kept && 'level' in kept ? kept.level : undefined, 'high');

@@ -16,6 +16,7 @@ import { SET_T7 } from './sets/set-t7';
 import { SET_T8 } from './sets/set-t8';
 import { SET_T9 } from './sets/set-t9';
 import { SET_T10 } from './sets/set-t10';
+import { SET_T11 } from './sets/set-t11';
 
 export type FreshRow = readonly [RiskLevel, LabelLang, string] | readonly [RiskLevel, LabelLang, string, 'tp'];
 
@@ -35,8 +36,10 @@ export const FRESH: readonly Labelled[] = [
 
 /**
  * Sets never tuned on or trained on (keep it that way: a set tuned on stops measuring anything). T7 was
- * written after the phrase layer's last tuning round, T10 with T9 before the learned layer existed.
+ * written after the phrase layer's last tuning round, T10 with T9 before the learned layer existed, T11
+ * with training sets G–L after it did.
  * metrics.test.ts guards their figures against regressions.
  */
 export const UNSEEN_T7: readonly Labelled[] = toLabelled('T7', SET_T7);
 export const UNSEEN_T10: readonly Labelled[] = toLabelled('T10', SET_T10);
+export const UNSEEN_T11: readonly Labelled[] = toLabelled('T11', SET_T11);

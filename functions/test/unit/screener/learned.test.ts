@@ -13,7 +13,7 @@ import { FeatureHasher, learnedVerdict, loadModel, type LearnedVerdict } from '.
 import { riskRank } from '../../../src/model/schemas';
 import { LEARNED_MODEL } from '../../../src/safety/screener/learned-model.generated';
 import { CORPUS } from './corpus';
-import { UNSEEN_T10, UNSEEN_T7 } from './fresh-sets';
+import { UNSEEN_T10, UNSEEN_T11, UNSEEN_T7 } from './fresh-sets';
 
 const featuresOf = (hasher: FeatureHasher, text: string): number[] => [...hasher.out.slice(0, hasher.hash(text))].sort((a, b) => a - b);
 
@@ -68,8 +68,8 @@ describe('learned layer: model', () => {
 
   it('never trains on the sets kept unseen', () => {
     const texts = new Set(CORPUS.map((r) => r.text));
-    assert.ok(!CORPUS.some((r) => r.set === 'T7' || r.set === 'T10'));
-    assert.equal([...UNSEEN_T7, ...UNSEEN_T10].filter((c) => texts.has(c.text)).length, 0);
+    assert.ok(!CORPUS.some((r) => r.set === 'T7' || r.set === 'T10' || r.set === 'T11'));
+    assert.equal([...UNSEEN_T7, ...UNSEEN_T10, ...UNSEEN_T11].filter((c) => texts.has(c.text)).length, 0);
   });
 
   it('a model trained without a message family does not know it; trained with it, it raises it', function () {
@@ -78,13 +78,13 @@ describe('learned layer: model', () => {
     const rows = [...CORPUS, ...Array.from({ length: 30 }, () => ({ text: 'zorblax', level: 'imminent' as const, thirdParty: false, set: 'x' }))];
     const text = normalize('zorblax').text;
     assert.equal(loadModel(train(CORPUS))(text).crisis, false);
-    assert.deepEqual(loadModel(train(rows))(text), { crisis: true, imminent: true });
+    assert.deepEqual(loadModel(train(rows))(text), { concern: true, crisis: true, imminent: true });
   });
 });
 
 describe('learned layer in the screener', () => {
-  const always = (imminent: boolean) => (): LearnedVerdict => ({ crisis: true, imminent });
-  const never = (): LearnedVerdict => ({ crisis: false, imminent: false });
+  const always = (imminent: boolean) => (): LearnedVerdict => ({ concern: true, crisis: true, imminent });
+  const never = (): LearnedVerdict => ({ concern: false, crisis: false, imminent: false });
 
   it('raises what the phrases leave below high, with reason learned-match; to imminent when it says so', () => {
     const plain = screenWith('can we talk later', null);
@@ -96,6 +96,18 @@ describe('learned layer in the screener', () => {
     const low = screenWith('so tired and stressed about exams', always(false));
     assert.equal(low.level, 'high');
     assert.ok(low.reasons.includes('learned-match') && low.reasons.length > 1);
+  });
+
+  it('a concern alone raises to moderate (reason learned-concern), never above, and not where the phrases ruled out', () => {
+    const concern = (): LearnedVerdict => ({ concern: true, crisis: false, imminent: false });
+    const raised = screenWith('can we talk later', concern);
+    assert.equal(raised.level, 'moderate');
+    assert.deepEqual(raised.reasons, ['learned-concern']);
+    const low = screenWith('so tired and stressed about exams', concern);
+    assert.equal(low.level, 'moderate');
+    assert.ok(low.reasons.includes('learned-concern') && low.reasons.length > 1);
+    for (const text of ['I feel hopeless', 'I wish I was dead', 'I took 20 pills']) assert.deepEqual(screenWith(text, concern), screenWith(text, null));
+    assert.equal(screenWith('this exam is killing me', concern).level, screenWith('this exam is killing me', null).level);
   });
 
   it('never lowers a verdict, and adds nothing when it says no', () => {
