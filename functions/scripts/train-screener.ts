@@ -30,7 +30,7 @@ const L2 = 1e-5;
 export const CRISIS_PROBABILITY = 0.95;
 const IMMINENT_PROBABILITY = 0.5;
 /** Probability at or above which a message reads as a concern (at least moderate); chosen by cross-validation. */
-export const CONCERN_PROBABILITY = Number(process.env.CONCERN_P ?? 0.9);
+export const CONCERN_PROBABILITY = 0.9;
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 const isCrisis = (level: RiskLevel): boolean => riskRank(level) >= riskRank('high');

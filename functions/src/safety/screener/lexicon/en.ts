@@ -296,6 +296,13 @@ export const EN_BROAD: LexiconPart = {
     ],
   },
   frames: [
+    // Suicides, plural, are a statistic or a topic ("farmer suicides"), not the writer's.
+    frame('education', x`${SUICIDE}s`),
+    // A class, viva or chapter on the subject, however far the topic word sits.
+    frame('education', x`(?:class|lecture|session|seminar|training|chapter|viva|exam|test|module|unit|practical|posting|rotation|ward round) (?:\S+ ){0,6}(?:on|about) (?:\S+ ){0,6}(?:${SUICIDE}|${SUICIDAL}|self ?harm|overdose|poisoning|hanging|toxicology)`),
+    // Pest control for the grain store, the fields.
+    frame('idiom', x`spray(?:ed|ing)? (?:the |some )?(?:pesticide|insecticide)|(?:pesticide|insecticide) (?:on|for|over) (?:the |our )?(?:cotton|crops?|fields?|plants|paddy|wheat|farm|vegetables)`),
+    frame('benign', x`(?:for|in) (?:the |our |my )?(?:granary|godown|store ?room|grain|paddy|rice|wheat|fields?|crops?|pantry|shop)`),
     // Away for the weekend, not gone.
     frame('idiom', x`(?:won t|wont|will not|wouldnt|won't) be around (?:this|next|on|for|till|until|over) (?:\S+ )?(?:weekend|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday|days|evening|morning|diwali|dashain|holi|holidays|break)`),
     // Sleeping for ever after the exams, with a laugh.

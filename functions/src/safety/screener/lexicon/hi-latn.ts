@@ -244,6 +244,13 @@ export const HI_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    // Threats at someone else, said in jest ("usko to main maar dunga", "aaj uska katl pakka").
+    frame('idiom', x`(?:usko|usse|uska|uski|use|tujhe|tereko|tere ko|unko|isko|iska|roommate ko|bhai ko|dost ko) (?:\S+ ){0,2}(?:maar (?:dunga|dungi|daalunga|daalungi|dalunga|dalungi|denge|doonga)|katl|qatl|khoon kar (?:dunga|dungi))|(?:uska|iska|tera|teri) (?:katl|qatl|murder) (?:pakka|fix|tay)`),
+    // Food eaten is not pills taken ("mera maggi kha liya").
+    frame('idiom', x`(?:maggi|maggie|momo|momos|khana|roti|biryani|pizza|burger|samosa|chocolate|tiffin|lunch|dinner|nashta|chips|noodles|cake|ice ?cream|mithai|paratha)\S* (?:\S+ )?(?:kha (?:liya|li|gaya|gayi|gya|gyi|liye)|khaya|khayi|khaa liya)`),
+    // Years since stopping ("chhode hue do saal").
+    frame('recovery', x`(?:chhode|chhoda|chode|choda) (?:hue|huye|hua) (?:\S+ )?(?:\d+|ek|do|teen|char|paanch) (?:saal|sal|mahine|hafte)`),
+    frame('education', x`(?:suicides?|khudkushi|aatmahatya|atmahatya)\S* (?:pe|par|pr) (?:\S+ )?(?:project|research|assignment|presentation|survey|thesis|sources?)`),
     frame('idiom', x`(?:iske|uske|is|us|iss|uss) (?:\S+ )?(?:liye|lie) (?:toh |to )?(?:mar (?:jaaun|jau|jaun|jaunga|jaungi|sakta|sakti)|jaan (?:de|dedu|de du))`),
     frame('idiom', x`(?:maths|math|physics|chemistry|bio|exam|paper|accounts|teacher|sir|maam|ma am|syllabus)\S* ne (?:toh |to )?(?:maar|mar) (?:daala|dala|diya|dia)`),
     frame('education', x`(?:ma.?am|sir|teacher|professor|prof|doctor|counsellor|counselor|psych\S*) (?:\S+ )?ne (?:bataya|samjhaya|sikhaya|padhaya|bola|kaha)`),

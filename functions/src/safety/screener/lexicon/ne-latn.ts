@@ -202,6 +202,15 @@ export const NE_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    // Years ago; better now with counselling or therapy.
+    frame('recovery', x`(?:\d+|ek|dui|tin|char|panch) (?:barsa|barsha|varsha|sal|saal|mahina|hapta) (?:agadi|aghi|pahile|pahila)`),
+    frame('relapse', x`(?:farkera|pharkera|farki|pharki) (?:\S+ )?(?:aau|aaun|aay|au|aun)\S*`),
+    frame('recovery', x`(?:counselling|counseling|therapy|upachar|aushadhi|ausadhi|medicine)\S* ?(?:le|bata) (?:\S+ ){0,2}(?:thik|theek|sanchai|ramro|niko)`),
+    // Threats at someone else, said in jest ("tan lai marchu", "uslai maarchu").
+    frame('idiom', x`(?:u|us|uni|tan|timi|tapai|tyo|yo|roommate|sathi|bhai|dai|didi|bahini) ?lai (?:\S+ )?maa?r(?:chu|chhu|xu|dinchu|dinchhu|dinxu)`),
+    // Food eaten is not pills taken; crops, pests and spraying.
+    frame('idiom', x`(?:momo|khana|maggi|chowmein|chau ?chau|achar|roti|bhat|pizza|chocolate|samosa|tiffin|khaja)\S* (?:\S+ )?(?:khayo|khaye|khai|khaidiyo|khaideyo|khaisakyo)`),
+    frame('benign', x`(?:bari|khet|bali|baali|dhan|makai|tarkari)\S* (?:\S+ ){0,3}(?:kira|kiraa|kit|rog)\S*|(?:bishadi|vishadi|kitnashak|pesticide|ausadhi|aushadhi)\S* (?:\S+ )?(?:chharnu|chharne|chharna|chhar|spray)\S*`),
     frame('idiom', x`(?:kagaj|kagat|paper|chart|pyaj|pyaaj|tarkari|pencil)\S* (?:\S+ )?(?:katya|katyo|katen|katda|katna|tachya|tachda)\S*`),
     frame('idiom', x`(?:purana|puraana|old) (?:\S+ ){0,2}(?:guide|kitab|book|notes)\S* (?:\S+ )?(?:bhai|bahini|junior)\S* ?(?:lai)?`),
     frame('farewell', x`naya flat|flat ma sar\S*|room sar\S*|trip|ghumna jane|pokhara jane|reunion`),

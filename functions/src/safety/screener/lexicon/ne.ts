@@ -204,6 +204,16 @@ export const NE_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    // Years since stopping, or since last harming oneself ("तीन वर्ष भयो … हानि नगरेको").
+    frame('recovery', x`(?:छोडेको|छाडेको|छोडेकी|छाडेकी) (?:\S+ ){0,2}(?:वर्ष|बर्ष|साल|महिना|हप्ता|दिन) पुग्यो|(?:वर्ष|बर्ष|साल|महिना) (?:भयो|पुग्यो) (?:\S+ ){0,3}(?:नगरेको|नगरेकी|नगर्दा)`),
+    frame('recovery', x`(?:थेरापी|काउन्सेलिङ|उपचार|औषधि)\S* (?:\S+ ){0,3}(?:सञ्चो|ठीक|राम्रो|निको)\S*`),
+    // Threats at someone else, said in jest.
+    frame('idiom', x`(?:उसलाई|तँलाई|तिमीलाई|यसलाई|त्यसलाई) (?:\S+ )?मार्(?:छु|दिन्छु)`),
+    // Tired, laughing "to death"; helpline training, nursing chapters and research as subjects.
+    frame('idiom', x`मर्ने गरी (?:\S+ )?(?:थाकि|थाक्|हाँस|हास|रमाइलो|भोक)\S*`),
+    frame('education', x`(?:हेल्पलाइन|स्वयंसेवक|तालिम|ट्रेनिङ|कार्यशाला)\S* (?:\S+ ){0,6}आत्महत्या\S*|आत्महत्या\S* (?:\S+ ){0,3}(?:तालिम|ट्रेनिङ|जोखिम\S*)`),
+    frame('education', x`(?:नर्सिङ|फार्मेसी|मेडिकल|च्याप्टर|पाठ)\S* (?:\S+ ){0,4}(?:विष|ओभरडोज)\S*|(?:विष|ओभरडोज)\S* (?:\S+ ){0,4}(?:उपचार\S*|च्याप्टर|पाठ)`),
+    frame('education', x`मर्ने (?:\S+ ){0,3}\S*बारे (?:\S+ )?(?:रिसर्च|अनुसन्धान|शोध|लेख)\S*`),
     frame('farewell', x`ट्रिप|घुम्न जाने|जाने प्लान|पोखरा जाने|नयाँ फ्ल्याट|रियुनियन`),
     frame('benign', x`डोरी कुद\S*|ट्रेक\S*|बेस क्याम्प|क्याम्पिङ|हाइकिङ`),
     // A cut while sharpening a pencil or chopping vegetables is an accident.
