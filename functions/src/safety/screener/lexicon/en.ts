@@ -296,6 +296,8 @@ export const EN_BROAD: LexiconPart = {
     ],
   },
   frames: [
+    // "Papa will hang me first": a scolding, not a method.
+    frame('idiom', x`(?:mom|mum|mother|mummy|dad|father|papa|daddy|parents|teacher|sir) (?:\S+ ){0,2}(?:will|would|is going to|gonna|ll|d) (?:literally )?hang me`),
     // Suicides, plural, are a statistic or a topic ("farmer suicides"), not the writer's.
     frame('education', x`${SUICIDE}s`),
     // A class, viva or chapter on the subject, however far the topic word sits.

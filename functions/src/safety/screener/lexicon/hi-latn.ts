@@ -244,6 +244,9 @@ export const HI_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    // Parents "will hang me" (a scolding, not a method); a film's suicide topic.
+    frame('idiom', x`(?:papa|mummy|mumma|maa|mom|dad|pitaji|ghar wale|gharwale) (?:\S+ ){0,3}(?:latka (?:denge|dega|degi|dengi)|maar (?:denge|dalenge|daalenge|dega|degi)|jaan le (?:lenge|lega|legi))`),
+    frame('education', x`(?:suicide|khudkushi|aatmahatya|atmahatya) (?:wala|waala|vala|wali|wale) (?:topic|scene|part|chapter|episode|message|issue)`),
     // Threats at someone else, said in jest ("usko to main maar dunga", "aaj uska katl pakka").
     frame('idiom', x`(?:usko|usse|uska|uski|use|tujhe|tereko|tere ko|unko|isko|iska|roommate ko|bhai ko|dost ko) (?:\S+ ){0,2}(?:maar (?:dunga|dungi|daalunga|daalungi|dalunga|dalungi|denge|doonga)|katl|qatl|khoon kar (?:dunga|dungi))|(?:uska|iska|tera|teri) (?:katl|qatl|murder) (?:pakka|fix|tay)`),
     // Food eaten is not pills taken ("mera maggi kha liya").

@@ -202,6 +202,8 @@ export const NE_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('idiom', x`(?:bish|bis|bikh|vish) (?:jasto|jastai|jattikai) (?:tito|titto|namitho)`),
+    frame('recovery', x`(?:barsa|barsha|varsha|sal|saal|mahina) (?:bhayo|vayo) (?:\S+ ){0,3}nagare\S*|(?:counselling|counseling|therapy|upachar)\S* ?(?:le|bata) (?:\S+ ){0,2}(?:help|madat|sahayog)`),
     // Years ago; better now with counselling or therapy.
     frame('recovery', x`(?:\d+|ek|dui|tin|char|panch) (?:barsa|barsha|varsha|sal|saal|mahina|hapta) (?:agadi|aghi|pahile|pahila)`),
     frame('relapse', x`(?:farkera|pharkera|farki|pharki) (?:\S+ )?(?:aau|aaun|aay|au|aun)\S*`),
