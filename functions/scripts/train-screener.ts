@@ -24,13 +24,18 @@ import { measure, rate, type Metrics, type Ratio } from '../test/unit/screener/m
 
 export const BITS = 16;
 const EPOCHS = 12;
-const RATE = 0.2;
+const RATE = 0.05;
 const L2 = 1e-5;
-/** Probability at or above which a message reads as a crisis; chosen by cross-validation (README). */
-export const CRISIS_PROBABILITY = 0.95;
+/** Laplace smoothing of the naive Bayes log-count ratios that scale each feature (see `fit`). */
+const NB_ALPHA = 1;
+/**
+ * Probability at or above which a message reads as a crisis: chosen by cross-validation to raise no more
+ * benign messages to high than the previous model (0.95 on the unscaled model) while finding more crises.
+ */
+export const CRISIS_PROBABILITY = 0.7;
 const IMMINENT_PROBABILITY = 0.5;
 /** Probability at or above which a message reads as a concern (at least moderate); chosen by cross-validation. */
-export const CONCERN_PROBABILITY = 0.9;
+export const CONCERN_PROBABILITY = 0.7;
 
 const logit = (p: number): number => Math.log(p / (1 - p));
 const isCrisis = (level: RiskLevel): boolean => riskRank(level) >= riskRank('high');
@@ -49,8 +54,34 @@ function examples(rows: readonly CorpusRow[], label: (row: CorpusRow) => 0 | 1):
   });
 }
 
-/** Logistic regression by stochastic gradient descent, shuffled with a fixed seed. */
+/**
+ * Naive Bayes log-count ratios: how much likelier a feature is in the positive examples than in the
+ * negative ones (Laplace-smoothed). Scaling each feature by its ratio before logistic regression (NB-LR,
+ * Wang & Manning 2012) is the usual strong baseline for short texts; here it found more crises and
+ * imminent messages at the same false-positive rate in cross-validation (README).
+ */
+function ratios(data: readonly Example[]): Float64Array {
+  const pos = new Float64Array(1 << BITS).fill(NB_ALPHA);
+  const neg = new Float64Array(1 << BITS).fill(NB_ALPHA);
+  for (const ex of data) for (const f of ex.features) (ex.y === 1 ? pos : neg)[f] += 1;
+  let sumPos = 0;
+  let sumNeg = 0;
+  for (let i = 0; i < pos.length; i++) {
+    sumPos += pos[i];
+    sumNeg += neg[i];
+  }
+  const r = new Float64Array(1 << BITS);
+  for (let i = 0; i < r.length; i++) r[i] = Math.log(pos[i] / sumPos / (neg[i] / sumNeg));
+  return r;
+}
+
+/**
+ * Logistic regression by stochastic gradient descent, shuffled with a fixed seed, over features scaled by
+ * their naive Bayes ratios. Features are binary, so the returned weight of a feature is its learned weight
+ * times its ratio: the scorer stays a plain sum of weights.
+ */
 function fit(data: readonly Example[]): Float64Array {
+  const r = ratios(data);
   const w = new Float64Array(1 << BITS);
   let seed = 1;
   const random = (): number => {
@@ -69,11 +100,12 @@ function fit(data: readonly Example[]): Float64Array {
     for (const k of order) {
       const ex = data[k];
       let z = 0;
-      for (const f of ex.features) z += w[f];
+      for (const f of ex.features) z += w[f] * r[f];
       const g = ex.y - 1 / (1 + Math.exp(-z));
-      for (const f of ex.features) w[f] += rate * (g - L2 * w[f]);
+      for (const f of ex.features) w[f] += rate * (g * r[f] - L2 * w[f]);
     }
   }
+  for (let i = 0; i < w.length; i++) w[i] *= r[i];
   return w;
 }
 
@@ -111,7 +143,7 @@ function scorerSpec(w: Float64Array, probability: number): ScorerSpec {
 /** What the model was trained on and how; recorded in the model file. */
 export function corpusHash(rows: readonly CorpusRow[]): string {
   const h = createHash('sha256');
-  h.update(JSON.stringify({ FEATURE_VERSION, BITS, EPOCHS, RATE, L2, CRISIS_PROBABILITY, IMMINENT_PROBABILITY, CONCERN_PROBABILITY }));
+  h.update(JSON.stringify({ FEATURE_VERSION, BITS, EPOCHS, RATE, L2, NB_ALPHA, CRISIS_PROBABILITY, IMMINENT_PROBABILITY, CONCERN_PROBABILITY }));
   for (const r of rows) h.update(`${r.level}\u0000${r.text}\u0001`);
   return h.digest('hex').slice(0, 16);
 }

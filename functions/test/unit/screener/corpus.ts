@@ -19,6 +19,11 @@ import { TRAIN_I } from './sets/train-i';
 import { TRAIN_J } from './sets/train-j';
 import { TRAIN_K } from './sets/train-k';
 import { TRAIN_L } from './sets/train-l';
+import { TRAIN_N } from './sets/train-n';
+import { TRAIN_O } from './sets/train-o';
+import { TRAIN_P } from './sets/train-p';
+import { TRAIN_Q } from './sets/train-q';
+import { TRAIN_R } from './sets/train-r';
 import { TRAIN_MIX } from './sets/train-mix';
 import { TRAIN_NEG1 } from './sets/train-neg1';
 import { TRAIN_NEG2 } from './sets/train-neg2';
@@ -35,8 +40,13 @@ import { HI_LATN_CASES } from './tables/hi-latn';
  * A 0.52 / 0.46 / 0.80 / 0.06 → 0.83 / 0.76 / 0.83 / 0.13; B 0.50 / 0.44 / 0.63 / 0.05 → 0.81 / 0.74 / 0.70 / 0.13;
  * C 0.53 / 0.54 / 0.70 / 0.13 → 0.80 / 0.82 / 0.73 / 0.18; D 0.69 / 0.76 / 0.89 / 0.06 → 0.88 / 0.91 / 0.89 / 0.06;
  * E 0.68 / 0.62 / 0.91 / 0.08 → 0.89 / 0.84 / 0.93 / 0.13; F 0.53 / 0.60 / 0.69 / 0.11 → 0.83 / 0.93 / 0.78 / 0.13;
- * G 0.74 / 0.80 / 0.64 / 0.12 → 0.90 / 0.93 / 0.76 / 0.13; H 0.76 / 0.75 / 0.58 / 0.00 → 0.90 / 0.89 / 0.60 / 0.03; I 0.75 / 0.82 / 0.58 / 0.05 → 0.92 / 0.98 / 0.64 / 0.10;
- * J 0.58 / 0.64 / 0.62 / 0.13 → 0.84 / 0.93 / 0.69 / 0.15; K 0.64 / 0.76 / 0.62 / 0.00 → 0.78 / 0.84 / 0.67 / 0.00; L 0.75 / 0.87 / 0.73 / 0.05 → 0.89 / 0.96 / 0.73 / 0.07.
+ * G 0.74 / 0.80 / 0.64 / 0.12 → 0.90 / 0.93 / 0.76 / 0.13; H 0.76 / 0.75 / 0.58 / 0.00 → 0.90 / 0.89 / 0.60 / 0.03;
+ * I 0.75 / 0.82 / 0.58 / 0.05 → 0.92 / 0.98 / 0.64 / 0.10; J 0.58 / 0.64 / 0.62 / 0.13 → 0.84 / 0.93 / 0.69 / 0.15;
+ * K 0.64 / 0.76 / 0.62 / 0.00 → 0.78 / 0.84 / 0.67 / 0.00; L 0.75 / 0.87 / 0.73 / 0.05 → 0.89 / 0.96 / 0.73 / 0.07;
+ * and, with the concern scorer and G–L in the corpus:
+ * N 0.60 / 0.64 / 0.49 / 0.05 → 0.87 / 0.89 / 0.80 / 0.06; O 0.55 / 0.64 / 0.67 / 0.05 → 0.88 / 0.84 / 0.84 / 0.06;
+ * P 0.71 / 0.84 / 0.69 / 0.07 → 0.92 / 1.00 / 0.89 / 0.08; Q 0.62 / 0.73 / 0.38 / 0.04 → 0.87 / 0.91 / 0.80 / 0.05;
+ * R 0.56 / 0.71 / 0.69 / 0.05 → 0.84 / 0.96 / 0.89 / 0.06.
  */
 export interface CorpusRow {
   readonly text: string;
@@ -76,6 +86,11 @@ export const CORPUS: readonly CorpusRow[] = [
   ...toLabelled('train-j', TRAIN_J),
   ...toLabelled('train-k', TRAIN_K),
   ...toLabelled('train-l', TRAIN_L),
+  ...toLabelled('train-n', TRAIN_N),
+  ...toLabelled('train-o', TRAIN_O),
+  ...toLabelled('train-p', TRAIN_P),
+  ...toLabelled('train-q', TRAIN_Q),
+  ...toLabelled('train-r', TRAIN_R),
   ...TABLES,
 ]
   .filter((r) => !UNSEEN_TEXTS.has(r.text))

@@ -296,6 +296,9 @@ export const EN_BROAD: LexiconPart = {
     ],
   },
   frames: [
+    // Leaving for home or a trip ("bye guys, leaving for home tomorrow for Diwali").
+    frame('farewell', x`leaving for (?:home|the airport|the station|my (?:village|hometown|home town)|\S+ (?:for|on) (?:diwali|dashain|tihar|holi|eid|christmas|the holidays|vacation|a trip))|(?:flight|train|bus) (?:\S+ ){0,2}(?:tomorrow|tmrw|tonight|at \d|home)|going home (?:for|on|tomorrow|tmrw|tonight)`),
+    frame('recovery', x`(?:years?|months?|weeks?|yrs?) since (?:i )?(?:(?:last|stopped|quit) (?:\S+ )?(?:self ?harm\S*|cutting|cut|hurting myself|harming myself)|(?:last )?(?:self ?harmed|cut myself|hurt myself))`),
     // "Papa will hang me first": a scolding, not a method.
     frame('idiom', x`(?:mom|mum|mother|mummy|dad|father|papa|daddy|parents|teacher|sir) (?:\S+ ){0,2}(?:will|would|is going to|gonna|ll|d) (?:literally )?hang me`),
     // Suicides, plural, are a statistic or a topic ("farmer suicides"), not the writer's.

@@ -244,6 +244,8 @@ export const HI_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('farewell', x`(?:flight|train|bus|ticket) (?:\S+ ){0,3}(?:hai|h|he)(?: \S+)? (?:ki|ka|ke|se|kal|subah|aaj)|ghar (?:ja raha|ja rahi|jaa raha|jaa rahi|nikal raha|nikal rahi)|(?:chhutti|chhuttiyon|vacation|diwali|holi) (?:\S+ )?(?:ghar|gaon|mein|me|pe)`),
+    frame('education', x`(?:psych\S*|sociology|exam|notes|theory|syllabus)\S* (?:\S+ ){0,4}(?:suicide|aatmahatya|atmahatya)\S* (?:theory|theories|rate|data|topic)|(?:durkheim|durkheims)\S*`),
     // Parents "will hang me" (a scolding, not a method); a film's suicide topic.
     frame('idiom', x`(?:papa|mummy|mumma|maa|mom|dad|pitaji|ghar wale|gharwale) (?:\S+ ){0,3}(?:latka (?:denge|dega|degi|dengi)|maar (?:denge|dalenge|daalenge|dega|degi)|jaan le (?:lenge|lega|legi))`),
     frame('education', x`(?:suicide|khudkushi|aatmahatya|atmahatya) (?:wala|waala|vala|wali|wale) (?:topic|scene|part|chapter|episode|message|issue)`),

@@ -214,6 +214,8 @@ export const HI_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('recovery', x`(?:साल|महीने|हफ्ते|हफ़्ते) हो (?:गए|गये|गया) (?:\S+ ){0,5}छोड़े`),
+    frame('education', x`(?:psychology|psych|class|presentation|research|project|data|sociology|क्लास|प्रेजेंटेशन|रिसर्च)\S* (?:\S+ ){0,5}आत्महत्या\S*|आत्महत्या\S* (?:\S+ ){0,2}(?:पे|पर) (?:\S+ )?(?:presentation|project|research|data|प्रेजेंटेशन|प्रोजेक्ट|रिसर्च|डेटा)`),
     // "Papa will hang me", "three years since I hurt myself", "therapy helped".
     frame('idiom', x`(?:फाँसी|फांसी) (?:पे|पर) (?:\S+ )?लटका (?:देंगे|देगा|देगी|देंगी|दें)`),
     frame('recovery', x`(?:\d+|एक|दो|तीन|चार|पांच|पाँच|कई) (?:साल|महीने|हफ्ते|हफ़्ते) हो (?:गए|गये|गया) (?:\S+ ){0,4}(?:पहुंचाए|पहुँचाए|काटे|काटा|किए|किये|किया)|(?:थेरेपी|थेरपी|काउंसलिंग|इलाज|दवाइयों)\S* (?:ने|से) (?:\S+ ){0,2}(?:मदद|ठीक|बेहतर)`),

@@ -202,6 +202,7 @@ export const NE_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('benign', x`doctor\S* (?:le )?(?:bhane ?jasto|vane ?jasto|bhaneko|vaneko|diyeko|lekheko)|(?:daily|roj|dinhu|har din) (?:\S+ )?(?:khanxu|khanchu|khanchhu|khanchhu)`),
     frame('idiom', x`(?:bish|bis|bikh|vish) (?:jasto|jastai|jattikai) (?:tito|titto|namitho)`),
     frame('recovery', x`(?:barsa|barsha|varsha|sal|saal|mahina) (?:bhayo|vayo) (?:\S+ ){0,3}nagare\S*|(?:counselling|counseling|therapy|upachar)\S* ?(?:le|bata) (?:\S+ ){0,2}(?:help|madat|sahayog)`),
     // Years ago; better now with counselling or therapy.
@@ -212,7 +213,7 @@ export const NE_LATN_BROAD: LexiconPart = {
     frame('idiom', x`(?:u|us|uni|tan|timi|tapai|tyo|yo|roommate|sathi|bhai|dai|didi|bahini) ?lai (?:\S+ )?maa?r(?:chu|chhu|xu|dinchu|dinchhu|dinxu)`),
     // Food eaten is not pills taken; crops, pests and spraying.
     frame('idiom', x`(?:momo|khana|maggi|chowmein|chau ?chau|achar|roti|bhat|pizza|chocolate|samosa|tiffin|khaja)\S* (?:\S+ )?(?:khayo|khaye|khai|khaidiyo|khaideyo|khaisakyo)`),
-    frame('benign', x`(?:bari|khet|bali|baali|dhan|makai|tarkari)\S* (?:\S+ ){0,3}(?:kira|kiraa|kit|rog)\S*|(?:bishadi|vishadi|kitnashak|pesticide|ausadhi|aushadhi)\S* (?:\S+ )?(?:chharnu|chharne|chharna|chhar|spray)\S*`),
+    frame('benign', x`(?:bari|khet|bali|baali|dhan|makai|tarkari)\S* (?:\S+ ){0,3}(?:kira|kiraa|kit|rog)\S*|(?:bishadi|vishadi|kitnashak|pesticide|ausadhi|aushadhi)\S* (?:\S+ )?(?:chharnu|chharne|chharna|chhar|chhark|chark|spray)\S*`),
     frame('idiom', x`(?:kagaj|kagat|paper|chart|pyaj|pyaaj|tarkari|pencil)\S* (?:\S+ )?(?:katya|katyo|katen|katda|katna|tachya|tachda)\S*`),
     frame('idiom', x`(?:purana|puraana|old) (?:\S+ ){0,2}(?:guide|kitab|book|notes)\S* (?:\S+ )?(?:bhai|bahini|junior)\S* ?(?:lai)?`),
     frame('farewell', x`naya flat|flat ma sar\S*|room sar\S*|trip|ghumna jane|pokhara jane|reunion`),

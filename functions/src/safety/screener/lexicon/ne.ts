@@ -204,6 +204,10 @@ export const NE_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('recovery', x`(?:वर्ष|बर्ष|साल|महिना) (?:भयो|पुग्यो) (?:\S+ ){0,3}न\S+(?:एको|एकी)`),
+    // Sleeping like the dead, dying of tiredness; pests; research data.
+    frame('idiom', x`मरे ?जस्तो (?:\S+ )?(?:सुत्|निदा|थाक)\S*(?: ,)?(?: \S+){0,3}|(?:थकाइ|थकान|भोक|गर्मी|जाडो|हाँसो|हाँसो)\S*ले मर\S*`),
+    frame('education', x`(?:research|रिसर्च|अनुसन्धान|data|डाटा)\S* (?:\S+ ){0,4}आत्महत्या\S*|आत्महत्या\S* (?:\S+ ){0,2}(?:data|डाटा|तथ्याङ्क)\S*`),
     // Bitter as poison.
     frame('idiom', x`(?:बिष|विष|बिख) (?:जस्तो|जस्तै|जत्तिकै) (?:तितो|तीतो|नमिठो)`),
     // Years since stopping, or since last harming oneself ("तीन वर्ष भयो … हानि नगरेको").
