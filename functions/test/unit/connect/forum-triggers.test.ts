@@ -304,7 +304,7 @@ describe('reportForumContent', () => {
 describe('moderateContent and the queue', () => {
   it('a volunteer restores an auto-hidden post: visible, out of the queue, audited', async () => {
     const fake = fakeForumDeps();
-    await createPost(fake, 'p1', 'my room no 12 is always noisy');
+    await createPost(fake, 'p1', 'selling my old notes, come to room no 12');
     assert.equal(fake.store.posts.get('p1')?.status, 'hidden');
     const queue = buildListModerationQueue(() => fake.deps);
     const before = queueSchema.parse(await call(queue, {}, 'v1', 'volunteer'));

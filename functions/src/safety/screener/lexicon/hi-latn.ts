@@ -244,6 +244,9 @@ export const HI_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('recovery', x`(?:\d+|ek|do|teen|char|kai) (?:saal|sal|mahine|mahina|hafte|years?|months?) (?:ho gaya|ho gya|hogaya|ho gaye|ho gye|hogaye) (?:\S+ ){0,3}(?:bina|without)`),
+    // A clothesline that broke is a maintenance request.
+    frame('idiom', x`(?:kapde|kapda|kapdon|clothes)\S* (?:\S+ ){0,3}(?:rassi|rope|dori)|(?:rassi|rope|dori) (?:toot|tut)\S*`),
     frame('farewell', x`(?:flight|train|bus|ticket) (?:\S+ ){0,3}(?:hai|h|he)(?: \S+)? (?:ki|ka|ke|se|kal|subah|aaj)|ghar (?:ja raha|ja rahi|jaa raha|jaa rahi|nikal raha|nikal rahi)|(?:chhutti|chhuttiyon|vacation|diwali|holi) (?:\S+ )?(?:ghar|gaon|mein|me|pe)`),
     frame('education', x`(?:psych\S*|sociology|exam|notes|theory|syllabus)\S* (?:\S+ ){0,4}(?:suicide|aatmahatya|atmahatya)\S* (?:theory|theories|rate|data|topic)|(?:durkheim|durkheims)\S*`),
     // Parents "will hang me" (a scolding, not a method); a film's suicide topic.

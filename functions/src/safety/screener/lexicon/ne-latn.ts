@@ -202,6 +202,9 @@ export const NE_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    // Dying of waiting; falling off the Dashain swing.
+    frame('idiom', x`(?:pratiksha|kurera|kurdai|wait)\S* (?:\S+ )?(?:ma )?(?:marna|marne) lag\S*`),
+    frame('idiom', x`ping\S* (?:\S+ )?(?:ma )?(?:jhundi|jhunde|jhul|khas)\S*`),
     frame('benign', x`doctor\S* (?:le )?(?:bhane ?jasto|vane ?jasto|bhaneko|vaneko|diyeko|lekheko)|(?:daily|roj|dinhu|har din) (?:\S+ )?(?:khanxu|khanchu|khanchhu|khanchhu)`),
     frame('idiom', x`(?:bish|bis|bikh|vish) (?:jasto|jastai|jattikai) (?:tito|titto|namitho)`),
     frame('recovery', x`(?:barsa|barsha|varsha|sal|saal|mahina) (?:bhayo|vayo) (?:\S+ ){0,3}nagare\S*|(?:counselling|counseling|therapy|upachar)\S* ?(?:le|bata) (?:\S+ ){0,2}(?:help|madat|sahayog)`),

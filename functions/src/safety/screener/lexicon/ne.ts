@@ -204,6 +204,8 @@ export const NE_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    // Medicine as the doctor prescribed it.
+    frame('idiom', x`(?:डाक्टर|डक्टर|चिकित्सक)\S* (?:\S+ ){0,2}(?:लेखिदिएको|लेखेको|दिएको|भनेको|भनेजस्तो|भने जस्तो) (?:\S+ ){0,5}(?:खान्छु|खाइरहेको|खाँदैछु|खाँदै छु|खाने गरेको)`),
     frame('recovery', x`(?:वर्ष|बर्ष|साल|महिना) (?:भयो|पुग्यो) (?:\S+ ){0,3}न\S+(?:एको|एकी)`),
     // Sleeping like the dead, dying of tiredness; pests; research data.
     frame('idiom', x`मरे ?जस्तो (?:\S+ )?(?:सुत्|निदा|थाक)\S*(?: ,)?(?: \S+){0,3}|(?:थकाइ|थकान|भोक|गर्मी|जाडो|हाँसो|हाँसो)\S*ले मर\S*`),
