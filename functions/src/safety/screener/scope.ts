@@ -44,9 +44,9 @@ const NOT_KNOW = `(?! (?:pata|pta|malum|maloom|samajh|samjh|thaha|tha|${foldDeva
 /** The same for broad cues, which are single words: the negator may stand two words after ("मर्न त मन छैन"). */
 /** "About" after a topic word (आत्महत्या के बारे में कभी नहीं सोचा): the negator that follows still reaches it. */
 const ABOUT = `(?:(?:ke|ki|ka) (?:baare|bare|bary) (?:me|mein|main|mai) |(?:ko )?(?:barema|bare ma) |${foldDevanagari('(?:के|की|का) बारे में |(?:को )?बारेमा ')})?`;
-/** "Any" before the negated noun (मरने का कोई इरादा नहीं): not one of the two words the negator may be after. */
+/** "Any" before the negated noun (मरने का कोई इरादा नहीं, चोट पहुँचाने का कोई इरादा नहीं): not one of the two words the negator may be after. */
 const ANY = `(?:koi |kunai |${foldDevanagari('कोई |कुनै ')})`;
-export const NEG_AFTER_CUE = new RegExp(`^ ${ABOUT}(?:[^ .,?]+ ${ANY}[^ .,?]+ |(?:[^ .,?]+ ){0,2})(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
+export const NEG_AFTER_CUE = new RegExp(`^ ${ABOUT}(?:(?:[^ .,?]+ ){0,2}${ANY}[^ .,?]+ |(?:[^ .,?]+ ){0,2})(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
 export const NEG_AFTER = new RegExp(`^ (?:[^ .,?]+ )?(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
 
 // ---- whose words ---------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@
  * written by a different writer, and the screener's test tables (tables/*.ts). T7, T10 and T11 are not in it: they measure the screener on unseen writing.
  */
 import type { RiskLevel } from '../../../src/model/schemas';
-import { FRESH, toLabelled, UNSEEN_T10, UNSEEN_T11, UNSEEN_T7 } from './fresh-sets';
+import { FRESH, toLabelled, UNSEEN_EVERYDAY, UNSEEN_T10, UNSEEN_T11, UNSEEN_T7 } from './fresh-sets';
 import { HELD_OUT } from './held-out-set';
 import { LABELLED } from './labelled-set';
 import { TRAIN_A } from './sets/train-a';
@@ -25,6 +25,16 @@ import { TRAIN_O } from './sets/train-o';
 import { TRAIN_P } from './sets/train-p';
 import { TRAIN_Q } from './sets/train-q';
 import { TRAIN_R } from './sets/train-r';
+import { TRAIN_S } from './sets/train-s';
+import { TRAIN_T } from './sets/train-t';
+import { TRAIN_U } from './sets/train-u';
+import { TRAIN_V } from './sets/train-v';
+import { TRAIN_W } from './sets/train-w';
+import { TRAIN_X } from './sets/train-x';
+import { TRAIN_Y } from './sets/train-y';
+import { EVERYDAY_1 } from './sets/everyday-e1';
+import { EVERYDAY_2 } from './sets/everyday-e2';
+import { EVERYDAY_3 } from './sets/everyday-e3';
 import { TRAIN_MIX } from './sets/train-mix';
 import { TRAIN_NEG1 } from './sets/train-neg1';
 import { TRAIN_NEG2 } from './sets/train-neg2';
@@ -48,7 +58,12 @@ import { HI_LATN_CASES } from './tables/hi-latn';
  * M 0.67 / 0.71 / 0.69 / 0.06 → 0.89 / 0.95 / 0.89 / 0.07;
  * N 0.60 / 0.64 / 0.49 / 0.05 → 0.87 / 0.89 / 0.80 / 0.06; O 0.55 / 0.64 / 0.67 / 0.05 → 0.88 / 0.84 / 0.84 / 0.06;
  * P 0.71 / 0.84 / 0.69 / 0.07 → 0.92 / 1.00 / 0.89 / 0.08; Q 0.62 / 0.73 / 0.38 / 0.04 → 0.87 / 0.91 / 0.80 / 0.05;
- * R 0.56 / 0.71 / 0.69 / 0.05 → 0.84 / 0.96 / 0.89 / 0.06.
+ * R 0.56 / 0.71 / 0.69 / 0.05 → 0.84 / 0.96 / 0.89 / 0.06; S 0.58 / 0.51 / 0.56 / 0.02 → 0.87 / 0.89 / 0.89 / 0.03;
+ * T 0.73 / 0.76 / 0.58 / 0.04 → 0.91 / 0.95 / 0.93 / 0.06; U 0.68 / 0.73 / 0.64 / 0.03 → 0.90 / 0.95 / 0.89 / 0.05;
+ * V 0.68 / 0.86 / 0.56 / 0.05 → 0.87 / 0.95 / 0.84 / 0.05; W 0.67 / 0.80 / 0.29 / 0.02 → 0.87 / 0.96 / 0.76 / 0.04;
+ * X 0.66 / 0.73 / 0.64 / 0.02 → 0.93 / 0.91 / 0.82 / 0.02; Y 0.70 / 0.73 / 0.62 / 0.04 → 0.89 / 0.93 / 0.91 / 0.04.
+ * Everyday chat (greetings, notes, fees, cricket: 300 messages a set, none or low), first screened with the
+ * learned layer as it then was: raised to high 11, 13 and 9 of 300 (phrases alone 1, 2 and 0).
  */
 export interface CorpusRow {
   readonly text: string;
@@ -65,7 +80,7 @@ const TABLES = [EN_IMMINENT, EN_HIGH, EN_OBFUSCATED, EN_MODERATE, EN_LOW_AND_NON
 );
 
 /** Independent writers sometimes write the same short message; one that an unseen set holds is left out. */
-const UNSEEN_TEXTS = new Set([...UNSEEN_T7, ...UNSEEN_T10, ...UNSEEN_T11].map((c) => c.text));
+const UNSEEN_TEXTS = new Set([...UNSEEN_T7, ...UNSEEN_T10, ...UNSEEN_T11, ...UNSEEN_EVERYDAY].map((c) => c.text));
 
 export const CORPUS: readonly CorpusRow[] = [
   ...LABELLED,
@@ -94,6 +109,16 @@ export const CORPUS: readonly CorpusRow[] = [
   ...toLabelled('train-p', TRAIN_P),
   ...toLabelled('train-q', TRAIN_Q),
   ...toLabelled('train-r', TRAIN_R),
+  ...toLabelled('train-s', TRAIN_S),
+  ...toLabelled('train-t', TRAIN_T),
+  ...toLabelled('train-u', TRAIN_U),
+  ...toLabelled('train-v', TRAIN_V),
+  ...toLabelled('train-w', TRAIN_W),
+  ...toLabelled('train-x', TRAIN_X),
+  ...toLabelled('train-y', TRAIN_Y),
+  ...toLabelled('everyday-1', EVERYDAY_1),
+  ...toLabelled('everyday-2', EVERYDAY_2),
+  ...toLabelled('everyday-3', EVERYDAY_3),
   ...TABLES,
 ]
   .filter((r) => !UNSEEN_TEXTS.has(r.text))

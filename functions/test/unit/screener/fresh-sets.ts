@@ -17,6 +17,7 @@ import { SET_T8 } from './sets/set-t8';
 import { SET_T9 } from './sets/set-t9';
 import { SET_T10 } from './sets/set-t10';
 import { SET_T11 } from './sets/set-t11';
+import { EVERYDAY_T } from './sets/everyday-t';
 
 export type FreshRow = readonly [RiskLevel, LabelLang, string] | readonly [RiskLevel, LabelLang, string, 'tp'];
 
@@ -43,3 +44,5 @@ export const FRESH: readonly Labelled[] = [
 export const UNSEEN_T7: readonly Labelled[] = toLabelled('T7', SET_T7);
 export const UNSEEN_T10: readonly Labelled[] = toLabelled('T10', SET_T10);
 export const UNSEEN_T11: readonly Labelled[] = toLabelled('T11', SET_T11);
+/** Everyday chat (greetings, notes, fees, cricket; none or low), never trained on: what most traffic is. */
+export const UNSEEN_EVERYDAY: readonly Labelled[] = toLabelled('everyday-t', EVERYDAY_T);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpusHash, renderModel, train } from '../../../scripts/train-screener';
 import { normalize, screen } from '../../../src/safety/screener';
-import { screenWith } from '../../../src/safety/screener/engine';
+import { LEARNED_MIN_WORDS, screenWith } from '../../../src/safety/screener/engine';
 import { FeatureHasher, learnedVerdict, loadModel, type LearnedVerdict } from '../../../src/safety/screener/learned';
 import { riskRank } from '../../../src/model/schemas';
 import { LEARNED_MODEL } from '../../../src/safety/screener/learned-model.generated';
@@ -87,12 +87,12 @@ describe('learned layer in the screener', () => {
   const never = (): LearnedVerdict => ({ concern: false, crisis: false, imminent: false });
 
   it('raises what the phrases leave below high, with reason learned-match; to imminent when it says so', () => {
-    const plain = screenWith('can we talk later', null);
+    const plain = screenWith('can we talk later tonight please', null);
     assert.equal(plain.level, 'none');
-    const raised = screenWith('can we talk later', always(false));
+    const raised = screenWith('can we talk later tonight please', always(false));
     assert.equal(raised.level, 'high');
     assert.deepEqual(raised.reasons, ['learned-match']);
-    assert.equal(screenWith('can we talk later', always(true)).level, 'imminent');
+    assert.equal(screenWith('can we talk later tonight please', always(true)).level, 'imminent');
     const low = screenWith('so tired and stressed about exams', always(false));
     assert.equal(low.level, 'high');
     assert.ok(low.reasons.includes('learned-match') && low.reasons.length > 1);
@@ -100,7 +100,7 @@ describe('learned layer in the screener', () => {
 
   it('a concern alone raises to moderate (reason learned-concern), never above, and not where the phrases ruled out', () => {
     const concern = (): LearnedVerdict => ({ concern: true, crisis: false, imminent: false });
-    const raised = screenWith('can we talk later', concern);
+    const raised = screenWith('can we talk later tonight please', concern);
     assert.equal(raised.level, 'moderate');
     assert.deepEqual(raised.reasons, ['learned-concern']);
     const low = screenWith('so tired and stressed about exams', concern);
@@ -108,6 +108,12 @@ describe('learned layer in the screener', () => {
     assert.ok(low.reasons.includes('learned-concern') && low.reasons.length > 1);
     for (const text of ['I feel hopeless', 'I wish I was dead', 'I took 20 pills']) assert.deepEqual(screenWith(text, concern), screenWith(text, null));
     assert.equal(screenWith('this exam is killing me', concern).level, screenWith('this exam is killing me', null).level);
+  });
+
+  it('leaves messages of fewer than LEARNED_MIN_WORDS words to the phrases', () => {
+    assert.equal(LEARNED_MIN_WORDS, 5);
+    for (const text of ['thanks', 'kya haal hai', 'ok see you soon', 'hi . how r u ?']) assert.deepEqual(screenWith(text, always(true)), screenWith(text, null), text);
+    assert.equal(screenWith('can we talk about it later', always(true)).level, 'imminent');
   });
 
   it('never lowers a verdict, and adds nothing when it says no', () => {

@@ -12,8 +12,9 @@
  *   get worse (UNSEEN_POOLED).
  */
 import assert from 'node:assert/strict';
+import { riskRank } from '../../../src/model/schemas';
 import { screen } from '../../../src/safety/screener';
-import { FRESH, UNSEEN_T10, UNSEEN_T11, UNSEEN_T7 } from './fresh-sets';
+import { FRESH, UNSEEN_EVERYDAY, UNSEEN_T10, UNSEEN_T11, UNSEEN_T7 } from './fresh-sets';
 import { HELD_OUT } from './held-out-set';
 import { LABELLED } from './labelled-set';
 import { LANGS, rate, report, TARGETS, type Metrics } from './metrics';
@@ -59,9 +60,11 @@ export const UNSEEN_WITH_LEARNED = {
   // crisis recall within a message or two, benign raised to high up on T10 and T11: T7 0.936 / 0.854 /
   // 0.977 / 0.021, T10 0.918 / 0.909 / 1.0 / 0.063, T11 0.864 / 0.909 / 0.844 / 0.095. With the
   // false-positive fixes found on G–L and N–R (five more training-only sets, 1,250 messages) and features
-  // scaled by naive Bayes ratios (chosen on cross-validation), as shipped:
-  T7: { crisisRecall: 0.954, imminentRecall: 0.927, concernRecall: 0.977, benignRaised: 0.032 },
-  T10: { crisisRecall: 0.918, imminentRecall: 0.909, concernRecall: 1.0, benignRaised: 0.032 },
+  // scaled by naive Bayes ratios (chosen on cross-validation), T7 0.954 / 0.927 / 0.977 / 0.032, T10 0.918 /
+  // 0.909 / 1.0 / 0.032, T11 0.854 / 0.909 / 0.911 / 0.032. With seven more training-only sets (S–Y), 900
+  // everyday chat messages and no learned raise under five words, as shipped:
+  T7: { crisisRecall: 0.945, imminentRecall: 0.927, concernRecall: 0.977, benignRaised: 0.021 },
+  T10: { crisisRecall: 0.918, imminentRecall: 0.945, concernRecall: 1.0, benignRaised: 0.021 },
   T11: { crisisRecall: 0.854, imminentRecall: 0.909, concernRecall: 0.911, benignRaised: 0.032 },
 } as const;
 
@@ -70,7 +73,7 @@ export const UNSEEN_WITH_LEARNED = {
  * message or two either way (stochastic gradient descent over a different corpus): the guard is on the
  * three together, and allows SLACK messages either way before it calls a change a regression.
  */
-export const UNSEEN_POOLED = { crisisRecall: 0.909, imminentRecall: 0.915, concernRecall: 0.962, benignRaised: 0.032 } as const;
+export const UNSEEN_POOLED = { crisisRecall: 0.906, imminentRecall: 0.927, concernRecall: 0.962, benignRaised: 0.025 } as const;
 const SLACK = 2;
 
 function gaps(m: Metrics): string {
@@ -135,6 +138,13 @@ describe('screener metrics', () => {
     assert.ok(rate(m.imminentRecall) >= UNSEEN_POOLED.imminentRecall - slack(m.imminentRecall), gaps(m));
     assert.ok(rate(m.concernRecall) >= UNSEEN_POOLED.concernRecall - slack(m.concernRecall), gaps(m));
     assert.ok(rate(m.benignRaised) <= UNSEEN_POOLED.benignRaised + slack(m.benignRaised), gaps(m));
+  });
+
+  it('everyday chat (300 messages, never trained on): at most 1% raised to high, whatever the language', () => {
+    // First measured at 9 of 300 (greetings, notes, fees read as crises), before the corpus had everyday
+    // chat in it; 1 of 300 since.
+    const raised = UNSEEN_EVERYDAY.filter((c) => riskRank(screen(c.text).level) >= riskRank('high'));
+    assert.ok(raised.length <= 3, raised.map((c) => c.text).join(' | '));
   });
 
   for (const lang of LANGS) {

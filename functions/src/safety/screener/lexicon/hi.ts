@@ -214,6 +214,13 @@ export const HI_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    // Stopped, and years have passed ("दो साल हो गए … छोड़ दिया", "डेढ़ साल से बिल्कुल बंद है").
+    frame('recovery', x`(?:साल|महीने|हफ्ते|हफ़्ते) (?:हो गए|हो गये|हो गया) (?:\S+ ){0,6}(?:छोड़ दिया|छोड़ दी|बंद किए|बंद किया|बंद कर दिया)|(?:साल|महीने|हफ्ते|हफ़्ते) से (?:बिल्कुल )?बंद (?:है|हैं|हो गया)`),
+    // How to report, recover or register something.
+    frame('idiom', x`(?:रिपोर्ट|रजिस्टर|रजिस्ट्रेशन|रिकवर|ब्लॉक|डिलीट|अप्लाई|डाउनलोड|लॉगिन|पासवर्ड) (?:\S+ )?कैसे (?:\S+ )?(?:करते|करें|करूं|करूँ|करना|होता|होगा)\S*`),
+    // Therapy made a difference; dying of a bad joke.
+    frame('recovery', x`(?:थेरेपी|थेरपी|काउंसलिंग|इलाज)\S* (?:से|ने) (?:\S+ ){0,2}(?:फर्क|फ़र्क)`),
+    frame('idiom', x`(?:जोक|जोक्स|मजाक|मज़ाक|हंसी|हँसी|हंसते|हँसते)\S* (?:\S+ ){0,3}मर (?:जाऊंगा|जाऊँगा|जाऊंगी|जाऊँगी|गया|गई|गए|जाएंगे)`),
     frame('recovery', x`(?:साल|महीने|हफ्ते|हफ़्ते) हो (?:गए|गये|गया) (?:\S+ ){0,5}छोड़े`),
     frame('education', x`(?:psychology|psych|class|presentation|research|project|data|sociology|क्लास|प्रेजेंटेशन|रिसर्च)\S* (?:\S+ ){0,5}आत्महत्या\S*|आत्महत्या\S* (?:\S+ ){0,2}(?:पे|पर) (?:\S+ )?(?:presentation|project|research|data|प्रेजेंटेशन|प्रोजेक्ट|रिसर्च|डेटा)`),
     // "Papa will hang me", "three years since I hurt myself", "therapy helped".

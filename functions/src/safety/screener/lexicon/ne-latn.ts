@@ -202,6 +202,9 @@ export const NE_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('idiom', x`(?:report|register|registration|recover|reset|block|unblock|delete|apply|download|install|update|login|sign ?up|submit|pay|book|check|calculate|manage|handle|balance|password) (?:\S+ )?kasari (?:\S+ )?(?:garne|garnu|huncha|hunchha|hunxa)\S*`),
+    frame('education', x`(?:atmahatya|aatmahatya|suicide)\S* (?:roktham|rokatham|rokthaam|prevention)\S*`),
+    frame('farewell', x`bida (?:chaina|chhaina|xaina|paina|paidaina|milena|mildaina|lera|liyera|lin|bhayo|vayo|huncha|hunchha)\S*|bidama|bida ma|(?:sanibar|shanibar|aaitabar|dashain|tihar)\S* (?:\S+ )?bida`),
     // Dying of waiting; falling off the Dashain swing.
     frame('idiom', x`(?:pratiksha|kurera|kurdai|wait)\S* (?:\S+ )?(?:ma )?(?:marna|marne) lag\S*`),
     frame('idiom', x`ping\S* (?:\S+ )?(?:ma )?(?:jhundi|jhunde|jhul|khas)\S*`),
