@@ -342,6 +342,17 @@ class Frames {
     return false;
   }
 
+  /** A relapse word anywhere in the message that is not itself negated ("kabhi wapas nahi jaungi", "never again"). */
+  relapse(text: string): boolean {
+    if (!this.any('relapse')) return false;
+    for (const s of this.spans) {
+      if (s.item.kind !== 'relapse') continue;
+      if (NEG_AFTER_CUE.test(text.slice(s.end, s.end + 48)) || NEG_BEFORE.test(text.slice(Math.max(0, s.start - 48), s.start))) continue;
+      return true;
+    }
+    return false;
+  }
+
   masks(start: number, end: number): boolean {
     if ((this.kinds & (FRAME_BIT.idiom | FRAME_BIT.education)) === 0) return false;
     for (const s of this.spans) if ((s.item.kind === 'idiom' || s.item.kind === 'education') && s.start < end && start < s.end) return true;
@@ -439,7 +450,8 @@ function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, sc
     }
     if (
       frames.inSentence('recovery', sentenceStart, sentenceEnd) &&
-      !frames.inSentence('relapse', sentenceStart, sentenceEnd) &&
+      // A relapse anywhere in the message ("I tried twice last year. The thoughts are back") keeps it.
+      !frames.relapse(text) &&
       span.group !== 'time' &&
       !isDisclosure(rule)
     ) {

@@ -16,7 +16,8 @@ const NEG_HI_LATN = x`nahi|nahin|nhi|nai(?<!(?:aaja|aaj|aja|ahile|aile|aba|bholi
 const NEG_NE_LATN = x`chaina|chhaina|chhain|xaina|haina|hoina|hoena|hudaina|kahile pani|kaile pani|kahilyai|kahile(?! kahi)|kaile(?! kahi)`;
 const NEG_DEVA = foldDevanagari(x`नहीं|नही|नहि|मत|कभी नहीं|छैन|हैन|होइन|हुँदैन|नाइँ|कहिल्यै|कदापि`);
 /** Nepali negative verb forms: gardina (won't do), chahanna (don't want), hudaina; गर्दिनँ, चाहन्नँ, हुँदैन. */
-const NEG_NE_VERB_LATN = x`[a-z]+(?:dina|dinna|daina|dainna|anna|dinan)`;
+/** Not the English wanna/gonna, nor jhundina (to hang: the infinitive of jhundinu, not a negation). */
+const NEG_NE_VERB_LATN = x`(?!(?:wanna|gonna|jhundina)(?![a-z]))[a-z]+(?:dina|dinna|daina|dainna|anna|dinan)`;
 const NEG_NE_VERB_DEVA = foldDevanagari(x`[\p{L}\p{M}]+(?:दिनँ|दिन|दैन|न्नँ|न्न)`);
 
 /** Words that may stand between a negator and what it negates ("I would never ever…", "no plans to…"). */
