@@ -296,6 +296,9 @@ export const EN_BROAD: LexiconPart = {
     ],
   },
   frames: [
+    // Off on a trek, offline, moving to a new campus: goodbye words say nothing.
+    frame('farewell', x`trek\S*|hike|hiking|(?:go|going|gone|be) offline|no network|shifting|moving (?:to|out|into)|new (?:campus|hostel|room|flat)`),
+    frame('benign', x`for (?:the |my |our )?(?:tomato\S*|vegetables?|veggies|potato\S*|chilli\S*|flowers|roses|lawn|balcony garden|kitchen garden)`),
     // Leaving for home or a trip ("bye guys, leaving for home tomorrow for Diwali").
     frame('farewell', x`leaving for (?:home|the airport|the station|my (?:village|hometown|home town)|\S+ (?:for|on) (?:diwali|dashain|tihar|holi|eid|christmas|the holidays|vacation|a trip))|(?:flight|train|bus) (?:\S+ ){0,2}(?:tomorrow|tmrw|tonight|at \d|home)|going home (?:for|on|tomorrow|tmrw|tonight)`),
     frame('recovery', x`(?:years?|months?|weeks?|yrs?) since (?:i )?(?:(?:last|stopped|quit) (?:\S+ )?(?:self ?harm\S*|cutting|cut|hurting myself|harming myself)|(?:last )?(?:self ?harmed|cut myself|hurt myself))`),
@@ -319,7 +322,7 @@ export const EN_BROAD: LexiconPart = {
     frame('farewell', x`last (?:exam|paper|viva)(?: \S+)? (?:done|over|finished)|(?:exams?|semester|sem|final year) (?:is |are )?(?:done|over|finished)|reunion`),
     frame('idiom', x`bucket list|before i die list|things to do before (?:i|we|you) die`),
     // An ordinary farewell (holidays, a party, the last day of term, see you soon): goodbye words say nothing.
-    frame('farewell', x`see (?:you|u|ya|yall) (?:all |guys |soon|later|after|next|on|in|tomorrow|tmrw|monday|there)|catch (?:you|u) later|home for (?:the )?(?:holidays|hols|vacation|vacay|diwali|dashain|tihar|holi|eid|christmas|break|summer|winter|festival)|farewell (?:party|function|dinner|ceremony|day)|(?:last|final) day (?:of|at) (?:college|school|class|classes|semester|sem|internship|exams?|hostel|term)|next (?:sem|semester|term)|after (?:the )?(?:holidays|vacation|break|diwali|dashain|tihar|holi|eid)`),
+    frame('farewell', x`see (?:you|u|ya|yall) (?:(?:all|guys) )?(?:soon|later|after|next|on|in|tomorrow|tmrw|monday|tuesday|wednesday|thursday|friday|saturday|sunday|there|then|again|at)|see (?:you|u|ya|yall) (?:all|guys)|catch (?:you|u) later|home for (?:the )?(?:holidays|hols|vacation|vacay|diwali|dashain|tihar|holi|eid|christmas|break|summer|winter|festival)|farewell (?:party|function|dinner|ceremony|day)|(?:last|final) day (?:of|at) (?:college|school|class|classes|semester|sem|internship|exams?|hostel|term)|next (?:sem|semester|term)|after (?:the )?(?:holidays|vacation|break|diwali|dashain|tihar|holi|eid)`),
     // Someone else's story, in a play or novel.
     frame('fiction', x`(?:our|my|the|this) (?:play|skit|drama|novel|story|short film|script) (?:is )?(?:about|where|in which)`),
     // Recovery counted in time: been two years since I stopped, there was a time when.

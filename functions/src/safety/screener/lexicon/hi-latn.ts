@@ -244,6 +244,8 @@ export const HI_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('farewell', x`trek\S*|network (?:nahi|nhi|nai) (?:milega|hoga|rahega)|offline (?:rahunga|rahungi|hoon|hu)`),
+    frame('idiom', x`online (?:nahi|nhi) (?:rahunga|rahungi|rahoonga)`),
     frame('idiom', x`(?:report|register|registration|recover|reset|block|unblock|delete|apply|download|install|update|login|log in|sign ?up|submit|pay|book|check|calculate|manage|handle|balance|prepare|padhai|password) (?:\S+ )?(?:kaise|kese|kaisay|kaisey) (?:\S+ )?(?:karte|kare|karein|karu|karun|karna|hota|hoga)\S*`),
     frame('education', x`(?:suicide|suicides|khudkushi|aatmahatya|atmahatya) (?:ke|ki|ka) (?:\S+ )?(?:reasons?|karan|kaaran|causes?|rate|rates|data|prevention|factors?) (?:\S+ ){0,2}(?:survey|project|research|thesis|report|assignment|presentation)`),
     frame('recovery', x`(?:\d+|ek|do|teen|char|kai) (?:saal|sal|mahine|mahina|hafte|years?|months?) (?:ho gaya|ho gya|hogaya|ho gaye|ho gye|hogaye) (?:\S+ ){0,3}(?:bina|without)`),

@@ -181,7 +181,8 @@ export const NE_LATN_BROAD: LexiconPart = {
       rule('means', x`(?:${POISON}|rat poison|rat kill) (?:\S+ ){0,3}(?:mix|misa\S*|ghole\S*|rakheko|rakheki|tayar|bag ma|kotha ma|table ma|sanga)`, 'c'),
       rule('meansStrong', x`${PILLS} (?:\S+ ){0,2}(?:jamma|thupar|luka|bacha)\S* (?:\S+ )?(?:gareko|gareki|garisake|gare|rakheko|rakheki|garirakheko)`),
       rule(['intent', 'plan'], x`(?:aaja|aaj|aja|bholi)(?: rati)? (?:pachi|dekhi) (?:\S+ ){0,3}(?:dukha|dukh|bojh|boj|samasya|hairani) (?:dinna|dinnan|hunna|dine chaina|bandina)`, 'sn'),
-      rule('selfHarm', x`(?:cutting|cut|self harm|sh|selfharm)\S* (?:\S+ )?(?:suru|shuru|garchu|gare|garen|garirako|garirakheko|garna|gardai)`),
+      // "sh" is the abbreviation only as a whole word (not shraddha, shuru).
+      rule('selfHarm', x`(?:(?:cutting|cut|self harm|selfharm)\S*|sh) (?:\S+ )?(?:suru|shuru|garchu|gare|garen|garirako|garirakheko|garna|gardai)`),
       rule('givingAway', x`(?:guitar|laptop|phone|saman|samaan|kitab|luga)\S* (?:\S+ ){0,4}(?:diye|diyen|disake|dinchu|diyeko chu) (?:\S+ ){0,4}(?:chahidaina|chahindaina|chahine chaina|kaam ko chaina|kaam chaina|kaam lagdaina|kaam xaina)`, 'snc'),
       rule('passive', x`(?:bachna|banchna|bachnu|banchnu|jiuna|jiunu)\S* (?:\S+ ){0,2}(?:karan|artha|matlab|kaaran|iccha|ichha) (?:\S+ )?(?:chaina|chhaina|xaina|baki chaina|bhaena)`, 'n'),
       rule('goodbye', x`malai (?:\S+ )?samjhi\S*`, 's'),
@@ -202,6 +203,10 @@ export const NE_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('farewell', x`trek\S*|network (?:hudaina|hunna|chaina|xaina|paidaina)`),
+    frame('recovery', x`na\S+(?:eko|yeko|ako) (?:\S+ )?(?:\d+|ek|dui|tin|char|panch) (?:barsa|barsha|sal|mahina|din) (?:bhayo|vayo|pugyo)`),
+    // "Organic chemistry made me die": an ordinary complaint.
+    frame('idiom', x`le (?:ta )?(?:marnu|maranu) (?:banayo|bhayo|vayo|paryo|garyo)`),
     frame('idiom', x`(?:report|register|registration|recover|reset|block|unblock|delete|apply|download|install|update|login|sign ?up|submit|pay|book|check|calculate|manage|handle|balance|password) (?:\S+ )?kasari (?:\S+ )?(?:garne|garnu|huncha|hunchha|hunxa)\S*`),
     frame('education', x`(?:atmahatya|aatmahatya|suicide)\S* (?:roktham|rokatham|rokthaam|prevention)\S*`),
     frame('farewell', x`bida (?:chaina|chhaina|xaina|paina|paidaina|milena|mildaina|lera|liyera|lin|bhayo|vayo|huncha|hunchha)\S*|bidama|bida ma|(?:sanibar|shanibar|aaitabar|dashain|tihar)\S* (?:\S+ )?bida`),
