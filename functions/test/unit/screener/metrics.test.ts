@@ -62,10 +62,12 @@ export const UNSEEN_WITH_LEARNED = {
   // false-positive fixes found on G–L and N–R (five more training-only sets, 1,250 messages) and features
   // scaled by naive Bayes ratios (chosen on cross-validation), T7 0.954 / 0.927 / 0.977 / 0.032, T10 0.918 /
   // 0.909 / 1.0 / 0.032, T11 0.854 / 0.909 / 0.911 / 0.032. With seven more training-only sets (S–Y), 900
-  // everyday chat messages and no learned raise under five words, as shipped:
+  // everyday chat messages and no learned raise under five words, T7 0.945 / 0.927 / 0.977 / 0.021, T10 0.918
+  // / 0.945 / 1.0 / 0.021, T11 0.854 / 0.909 / 0.911 / 0.032. With six more (Z1–Z6), 300 more everyday
+  // messages and phrase fixes found on them, as shipped:
   T7: { crisisRecall: 0.945, imminentRecall: 0.927, concernRecall: 0.977, benignRaised: 0.021 },
-  T10: { crisisRecall: 0.918, imminentRecall: 0.945, concernRecall: 1.0, benignRaised: 0.021 },
-  T11: { crisisRecall: 0.854, imminentRecall: 0.909, concernRecall: 0.911, benignRaised: 0.032 },
+  T10: { crisisRecall: 0.909, imminentRecall: 0.945, concernRecall: 1.0, benignRaised: 0.011 },
+  T11: { crisisRecall: 0.854, imminentRecall: 0.909, concernRecall: 0.911, benignRaised: 0.021 },
 } as const;
 
 /**
@@ -73,7 +75,7 @@ export const UNSEEN_WITH_LEARNED = {
  * message or two either way (stochastic gradient descent over a different corpus): the guard is on the
  * three together, and allows SLACK messages either way before it calls a change a regression.
  */
-export const UNSEEN_POOLED = { crisisRecall: 0.906, imminentRecall: 0.927, concernRecall: 0.962, benignRaised: 0.025 } as const;
+export const UNSEEN_POOLED = { crisisRecall: 0.903, imminentRecall: 0.927, concernRecall: 0.962, benignRaised: 0.018 } as const;
 const SLACK = 2;
 
 function gaps(m: Metrics): string {
@@ -142,7 +144,7 @@ describe('screener metrics', () => {
 
   it('everyday chat (300 messages, never trained on): at most 1% raised to high, whatever the language', () => {
     // First measured at 9 of 300 (greetings, notes, fees read as crises), before the corpus had everyday
-    // chat in it; 1 of 300 since.
+    // chat in it; 1 of 300 with three everyday sets in the corpus, 0 with four.
     const raised = UNSEEN_EVERYDAY.filter((c) => riskRank(screen(c.text).level) >= riskRank('high'));
     assert.ok(raised.length <= 3, raised.map((c) => c.text).join(' | '));
   });
