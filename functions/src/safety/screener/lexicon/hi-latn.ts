@@ -268,7 +268,7 @@ export const HI_LATN_BROAD: LexiconPart = {
     frame('education', x`(?:ma.?am|sir|teacher|professor|prof|doctor|counsellor|counselor|psych\S*) (?:\S+ )?ne (?:bataya|samjhaya|sikhaya|padhaya|bola|kaha)`),
     frame('education', x`(?:suicide|suicides|khudkushi|aatmahatya|atmahatya)\S* (?:pe|par|pr) (?:\S+ )?(?:documentary|film|movie|video|article|report|essay|debate|news)`),
     frame('idiom', x`lag (?:raha|rha|rahi|rhi) (?:hai |h )?(?:jaise |ki )?(?:zeher|zehar|jahar) (?:kha|pi)\S*`),
-    frame('farewell', x`(?:milte|milenge) (?:hain|hai|h|he)|(?:fir|phir) milenge|chh?utti(?:yan|yon|ya)?|farewell|next sem|vacation|holidays|(?:college|school|class|hostel) ka (?:aakhri|akhri|last) din`),
+    frame('farewell', x`(?:milte|milenge) (?:hain|hai|h|he)|(?:fir|phir) milenge|farewell|next sem|(?:college|school|class|hostel) ka (?:aakhri|akhri|last) din`),
     frame('fiction', x`(?:novel|kahani|story|movie|film|serial|web ?series|drama|play) (?:\S+ ){0,4}(?:usme|usmein|jisme|jismein|mein|me) `),
     frame('recovery', x`(?:\d+|do|teen|ek|char|kai) (?:saal|sal|mahine|hafte|years?|months?) (?:ho gaye|ho gye|hogaye) (?:\S+ ){0,5}bina|(?:ek|aisa bhi) (?:time|waqt|samay|daur) (?:tha|thaa) (?:jab|ki)`),
     frame('fiction', x`news (?:dekha|dekhi|padha|padhi|me|mein)|khabar (?:dekhi|padhi|aayi)`),

@@ -230,7 +230,7 @@ export const NE_LATN_BROAD: LexiconPart = {
     frame('farewell', x`naya flat|flat ma sar\S*|room sar\S*|trip|ghumna jane|pokhara jane|reunion`),
     frame('recovery', x`(?:\d+|ek|dui|tin) (?:barsa|barsha|sal|mahina) (?:vayo|bhayo) (?:\S+ ){0,2}(?:gareko (?:chaina|chhaina)|chhodeko|chodeko)`),
     frame('idiom', x`(?:pencil|tarkari|pyaj|pyaaj)\S* (?:tachda|katda|tachdai|katdai) (?:\S+ ){0,3}(?:katyo|katiyo|lagyo)`),
-    frame('farewell', x`vetaula|bhetaula|vetaunla|bhetaunla|feri (?:bhet|vet)\S*|dashain|dasain|dashai|tihar|farewell|chh?utti|vacation|(?:college|school|class|hostel)\S* (?:ko )?(?:antim|last) din`),
+    frame('farewell', x`vetaula|bhetaula|vetaunla|bhetaunla|feri (?:bhet|vet)\S*|farewell|(?:college|school|class|hostel)\S* (?:ko )?(?:antim|last) din`),
     frame('idiom', x`(?:khana ta|khanako lagi|ko lagi ta|lagi ta) (?:\S+ ){0,2}(?:jyan|jyaan) (?:dinchu|dinchhu|dinchau|dina pani)`),
     frame('idiom', x`(?:bhane|bhaye|bhae) (?:ta )?(?:marnu|marna) (?:huncha|hunchha|parcha|parchha|paryo)|marnu (?:huncha|hunchha|parcha|parchha)`),
     frame('recovery', x`(?:self ?harm|cutting|cut|raksi|nasha) (?:\S+ )?(?:chhodeko|chodeko|chhode|chode|banda gareko|free|clean)`),
