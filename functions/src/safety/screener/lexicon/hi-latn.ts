@@ -201,6 +201,8 @@ export const HI_LATN_BROAD: LexiconPart = {
   lang: 'hi-Latn',
   rules: {
     risk: [
+      // The hook first, then the rope ("hook pe rassi bandh di hai").
+      rule('meansStrong', x`(?:pankhe|pankha|fan|ceiling|chhat|hook|kunde|kundi) (?:pe|par|pr|se|me|mein) (?:\S+ )?(?:rassi|rasi|fanda|phanda|dupatta|chunni) (?:\S+ )?(?:baandh|bandh|laga|latka|tang) (?:di|diya|li|liya|dia|lia|chuka|chuki)`),
       // The infinitive of a way of dying followed by "about to / going to / plan to" (koodne ja raha hu,
       // marne wali hu, latakne ka plan hai), and first-person futures of the same verbs.
       rule(['intent', 'method'], x`${GEN_METHOD_INF} (?:\S+ )?${GEN_GOING}`, 'H'),
