@@ -636,7 +636,7 @@ const THANKS = new RegExp(foldDevanagari('thank|thnx|thanku|shukriya|dhanyavad|d
 /** Means that are not everyday medicine taken as prescribed: poisons, ligatures, weapons, whole strips and bottles. */
 const LETHAL = new RegExp(
   foldDevanagari(
-    'poison|pesticide|insecticide|bleach|acid|kerosene|phenyl|harpic|celphos|sulphas|gun|pistol|noose|rope|dupatta|chunni|scarf|belt|blade|razor|knife|strip|bottle|zeher|zehar|jeher|jahar|vish|bish|bisadi|keetnashak|kitnashak|chuh|tezaab|fanda|phanda|fansi|phansi|rassi|chaku|chaaku|bandook|shishi|patta|patti|musa|paso|dori|pachhyaura|sisi|जहर|ज़हर|विष|बिष|कीटनाशक|चूह|तेजाब|तेज़ाब|फंदा|फांसी|रस्सी|दुपट्टा|चुन्नी|ब्लेड|चाकू|बंदूक|शीशी|बोतल|पत्ती|पत्ता|स्ट्रिप|मिट्टी का तेल|केरोसीन|विषादी|मुसा|एसिड|पासो|डोरी|पछ्यौरा|चक्कु|बन्दुक|सिसी|सिलिन्डर|ग्यास|'+
+    'poison|pesticide|insecticide|bleach|acid|kerosene|phenyl|harpic|celphos|sulphas|gun|pistol|noose|rope|dupatta|chunni|scarf|belt|blade|razor|knife|strip|bottle|zeher|zehar|jeher|jahar|vish|bish|bisadi|keetnashak|kitnashak|chuh|tezaab|fanda|phanda|fansi|phansi|rassi|chaku|chaaku|bandook|shishi|patta|patti|musa|paso|dori|pachhyaura|sisi|जहर|ज़हर|विष|बिष|फिनाइल|फिनायल|फेनाइल|ब्लीच|हार्पिक|किरासन|मट्टितेल|मट्टीतेल|कीटनाशक|चूह|तेजाब|तेज़ाब|फंदा|फांसी|रस्सी|दुपट्टा|चुन्नी|ब्लेड|चाकू|बंदूक|शीशी|बोतल|पत्ती|पत्ता|स्ट्रिप|मिट्टी का तेल|केरोसीन|विषादी|मुसा|एसिड|पासो|डोरी|पछ्यौरा|चक्कु|बन्दुक|सिसी|सिलिन्डर|ग्यास|'+
       'escitalopram|sertraline|fluoxetine|alprazolam|clonazepam|lorazepam|diazepam|zolpidem|amitriptyline|lithium|insulin|xanax|citalopram|quetiapine|olanzapine|sleeping|neend|nindra|नींद|निद्रा|chakku|keede|पत्ते|पत्तियां',
   ),
 );

@@ -18,7 +18,8 @@ const NEG_DEVA = foldDevanagari(x`नहीं|नही|नहि|मत|कभ
 /** Nepali negative verb forms: gardina (won't do), chahanna (don't want), hudaina; गर्दिनँ, चाहन्नँ, हुँदैन. */
 /** Not the English wanna/gonna, nor jhundina (to hang: the infinitive of jhundinu, not a negation). */
 const NEG_NE_VERB_LATN = x`(?!(?:wanna|gonna|jhundina)(?![a-z]))[a-z]+(?:dina|dinna|daina|dainna|anna|dinan)`;
-const NEG_NE_VERB_DEVA = foldDevanagari(x`[\p{L}\p{M}]+(?:दिनँ|दिन|दैन|न्नँ|न्न)`);
+/** Not भन्न, सुन्न (to say, to hear: infinitives, not negations; "बिदा भन्न मन लागिरहेको छ"). */
+const NEG_NE_VERB_DEVA = foldDevanagari(x`(?!(?:भन्न|सुन्न)(?![\p{L}\p{M}]))[\p{L}\p{M}]+(?:दिनँ|दिन|दैन|न्नँ|न्न)`);
 
 /** Words that may stand between a negator and what it negates ("I would never ever…", "no plans to…"). */
 const FILLER = [
