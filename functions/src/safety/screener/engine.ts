@@ -433,7 +433,9 @@ function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, sc
     const reported = quotedFrom >= 0 && PERSONS.speakerOf(quotedFrom, quotedFrom, sentenceStart) === 'other';
     const spoken = reported ? 'other' : rule.person === 'auto' ? PERSONS.speakerOf(span.start, span.end, sentenceStart) : rule.person;
     // A broad cue near "you" is still the writer's ("thank u for everything"); a phrase addressed to "you" is not.
-    const speaker = spoken === 'second' && isCue(rule) ? 'self' : spoken;
+    // Asking how a person dies ("how many would it take for someone my size to not wake up", "कति चक्की खाँदा
+    // मान्छे उठ्दैन") is the writer's own method seeking, whoever the question names.
+    const speaker = (spoken === 'second' && isCue(rule)) || (spoken !== 'self' && isSeek(rule) && INDEFINITE.test(text.slice(span.start, span.end))) ? 'self' : spoken;
     if (speaker === 'generic' || speaker === 'second') {
       ruleOut(scoping, span, speaker, trace);
       continue;
@@ -473,6 +475,17 @@ function scopedHits(text: string, spans: readonly RuleSpan[], frames: Frames, sc
   }
   return hits;
 }
+
+/** Method seeking, as a phrase or a broad cue. */
+function isSeek(rule: Rule): boolean {
+  return rule.concepts.includes('seek') || rule.concepts.includes('cueSeek');
+}
+
+/** Indefinite persons a method question is asked about. */
+const INDEFINITE = new RegExp(
+  `${EDGE_BEFORE}(?:someone|somebody|anyone|anybody|a person|a human|one|people|manchhe|manche|manxe|koi|insaan|insan|banda|aadmi|${foldDevanagari('मान्छे|मानिस|कोई|इंसान|आदमी|व्यक्ति')})${EDGE_AFTER}`,
+  'u',
+);
 
 function isSerious(hit: Hit): boolean {
   for (const c of hit.concepts) {
