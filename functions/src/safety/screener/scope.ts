@@ -49,7 +49,7 @@ const ABOUT = `(?:(?:ke|ki|ka) (?:baare|bare|bary) (?:me|mein|main|mai) |(?:ko )
 /** "Any" before the negated noun (मरने का कोई इरादा नहीं, चोट पहुँचाने का कोई इरादा नहीं): not one of the two words the negator may be after. */
 const ANY = `(?:koi |kunai |${foldDevanagari('कोई |कुनै ')})`;
 export const NEG_AFTER_CUE = new RegExp(`^ ${ABOUT}(?:(?:[^ .,?]+ ){0,2}${ANY}[^ .,?]+ |(?:[^ .,?]+ ){0,2})(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
-export const NEG_AFTER = new RegExp(`^ (?:[^ .,?]+ )?(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
+export const NEG_AFTER = new RegExp(`^ (?:(?:[^ .,?]+ ){0,2}${ANY}[^ .,?]+ |(?:[^ .,?]+ )?)(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA})${EDGE_AFTER}${NOT_KNOW}`, 'u');
 
 // ---- whose words ---------------------------------------------------------------------------------------
 export type Speaker = 'self' | 'other' | 'second' | 'generic';

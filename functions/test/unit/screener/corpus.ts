@@ -42,6 +42,11 @@ import { TRAIN_Z3 } from './sets/train-z3';
 import { TRAIN_Z4 } from './sets/train-z4';
 import { TRAIN_Z5 } from './sets/train-z5';
 import { TRAIN_Z6 } from './sets/train-z6';
+import { TRAIN_AA } from './sets/train-aa';
+import { TRAIN_AB } from './sets/train-ab';
+import { TRAIN_AC } from './sets/train-ac';
+import { TRAIN_AD } from './sets/train-ad';
+import { TRAIN_AE } from './sets/train-ae';
 import { TRAIN_MIX } from './sets/train-mix';
 import { TRAIN_NEG1 } from './sets/train-neg1';
 import { TRAIN_NEG2 } from './sets/train-neg2';
@@ -72,6 +77,9 @@ import { HI_LATN_CASES } from './tables/hi-latn';
  * Z1 0.72 / 0.84 / 0.62 / 0.00 → 0.94 / 0.96 / 0.89 / 0.00; Z2 0.64 / 0.69 / 0.53 / 0.00 → 0.89 / 0.95 / 0.82 / 0.00;
  * Z3 0.61 / 0.69 / 0.71 / 0.03 → 0.88 / 0.96 / 0.87 / 0.03; Z4 0.66 / 0.75 / 0.62 / 0.04 → 0.87 / 0.93 / 0.87 / 0.04;
  * Z5 0.61 / 0.75 / 0.71 / 0.08 → 0.84 / 0.95 / 0.91 / 0.12; Z6 0.51 / 0.62 / 0.51 / 0.01 → 0.86 / 0.89 / 0.82 / 0.02.
+ * AA 0.65 / 0.66 / 0.76 / 0.04 → 0.93 / 0.93 / 0.89 / 0.04; AB 0.64 / 0.73 / 0.69 / 0.01 → 0.90 / 0.95 / 0.91 / 0.01;
+ * AC 0.63 / 0.73 / 0.69 / 0.01 → 0.91 / 0.98 / 0.91 / 0.01; AD 0.57 / 0.67 / 0.69 / 0.01 → 0.91 / 0.96 / 0.96 / 0.01;
+ * AE 0.70 / 0.80 / 0.64 / 0.01 → 0.90 / 0.96 / 0.89 / 0.01.
  * Everyday chat (greetings, notes, fees, cricket, talk to the bot: 300 messages a set, none or low), first
  * screened with the learned layer as it then was: raised to high 11, 13 and 9 of 300 (phrases alone 1, 2
  * and 0); the fourth, with the first three in the corpus, 3 of 300.
@@ -137,6 +145,11 @@ export const CORPUS: readonly CorpusRow[] = [
   ...toLabelled('train-z4', TRAIN_Z4),
   ...toLabelled('train-z5', TRAIN_Z5),
   ...toLabelled('train-z6', TRAIN_Z6),
+  ...toLabelled('train-aa', TRAIN_AA),
+  ...toLabelled('train-ab', TRAIN_AB),
+  ...toLabelled('train-ac', TRAIN_AC),
+  ...toLabelled('train-ad', TRAIN_AD),
+  ...toLabelled('train-ae', TRAIN_AE),
   ...TABLES,
 ]
   .filter((r) => !UNSEEN_TEXTS.has(r.text))

@@ -64,10 +64,13 @@ export const UNSEEN_WITH_LEARNED = {
   // 0.909 / 1.0 / 0.032, T11 0.854 / 0.909 / 0.911 / 0.032. With seven more training-only sets (S–Y), 900
   // everyday chat messages and no learned raise under five words, T7 0.945 / 0.927 / 0.977 / 0.021, T10 0.918
   // / 0.945 / 1.0 / 0.021, T11 0.854 / 0.909 / 0.911 / 0.032. With six more (Z1–Z6), 300 more everyday
-  // messages and phrase fixes found on them, as shipped:
-  T7: { crisisRecall: 0.945, imminentRecall: 0.927, concernRecall: 0.977, benignRaised: 0.021 },
-  T10: { crisisRecall: 0.909, imminentRecall: 0.945, concernRecall: 1.0, benignRaised: 0.011 },
-  T11: { crisisRecall: 0.854, imminentRecall: 0.909, concernRecall: 0.911, benignRaised: 0.021 },
+  // messages and phrase fixes found on them, T7 0.945 / 0.927 / 0.977 / 0.021, T10 0.909 / 0.945 / 1.0 /
+  // 0.011, T11 0.854 / 0.909 / 0.911 / 0.021. With five more (AA–AE) and the scoping fixes found in
+  // cross-validation (festivals are not farewells, method questions about "a person", wishes that carry
+  // their own "not"), as shipped:
+  T7: { crisisRecall: 0.936, imminentRecall: 0.927, concernRecall: 0.977, benignRaised: 0.021 },
+  T10: { crisisRecall: 0.918, imminentRecall: 0.963, concernRecall: 1.0, benignRaised: 0.011 },
+  T11: { crisisRecall: 0.863, imminentRecall: 0.927, concernRecall: 0.911, benignRaised: 0.021 },
 } as const;
 
 /**
@@ -75,7 +78,7 @@ export const UNSEEN_WITH_LEARNED = {
  * message or two either way (stochastic gradient descent over a different corpus): the guard is on the
  * three together, and allows SLACK messages either way before it calls a change a regression.
  */
-export const UNSEEN_POOLED = { crisisRecall: 0.903, imminentRecall: 0.927, concernRecall: 0.962, benignRaised: 0.018 } as const;
+export const UNSEEN_POOLED = { crisisRecall: 0.906, imminentRecall: 0.939, concernRecall: 0.962, benignRaised: 0.018 } as const;
 const SLACK = 2;
 
 function gaps(m: Metrics): string {

@@ -246,6 +246,7 @@ export const HI_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('idiom', x`(?:zinda|jinda|zindaa) (?:nahi|nhi) (?:chhodenge|chodenge|chhodegi|chodegi|chhodega|chodega|chhodengi|chodengi|chhodein|chode)`),
     frame('farewell', x`trek\S*|network (?:nahi|nhi|nai) (?:milega|hoga|rahega)|offline (?:rahunga|rahungi|hoon|hu)`),
     frame('idiom', x`online (?:nahi|nhi) (?:rahunga|rahungi|rahoonga)`),
     frame('idiom', x`(?:report|register|registration|recover|reset|block|unblock|delete|apply|download|install|update|login|log in|sign ?up|submit|pay|book|check|calculate|manage|handle|balance|prepare|padhai|password) (?:\S+ )?(?:kaise|kese|kaisay|kaisey) (?:\S+ )?(?:karte|kare|karein|karu|karun|karna|hota|hoga)\S*`),

@@ -214,6 +214,8 @@ export const HI_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    // "Mummy won't leave me alive": a scolding to come.
+    frame('idiom', x`(?:ज़िंदा|जिंदा|जिन्दा) (?:नहीं|नही) (?:छोड़ें|छोड़ेंगी|छोड़ेंगे|छोड़ेगा|छोड़ेगी|छोड़ेगें)`),
     frame('farewell', x`ट्रेक\S*|नेटवर्क (?:नहीं|नही) (?:मिलेगा|होगा|रहेगा)`),
     // Offline for two days, not gone.
     frame('idiom', x`(?:ऑनलाइन|online) (?:नहीं|नही) (?:रहूँगी|रहूंगी|रहूँगा|रहूंगा)`),
