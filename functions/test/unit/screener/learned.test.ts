@@ -124,6 +124,13 @@ describe('learned layer in the screener', () => {
     assert.ok(!screenWith('I took 20 pills', always(true)).reasons.includes('learned-match'));
   });
 
+  it('a negated plan alone ("koi plan nahi hai") does not keep it off: it is a clarification, not a reason for safe', () => {
+    const text = 'मन करता है बस ख़त्म हो जाऊँ। कोई प्लान नहीं है, पर ये ख़्याल दिन भर पीछा नहीं छोड़ता';
+    assert.equal(screenWith(text, null).level, 'none');
+    assert.equal(screenWith(text, always(false)).level, 'high');
+    assert.equal(screenWith('i have no plan to kill myself, i am fine now', always(true)).level, screenWith('i have no plan to kill myself, i am fine now', null).level);
+  });
+
   it('may not raise where the phrases ruled the risk words out or the message is about something else', () => {
     for (const text of [
       'I would never kill myself', // negated
