@@ -402,13 +402,14 @@ interface Scoping {
 
 /** A span scoping drops as not the writer's risk: recorded for the learned layer, and traced. */
 /**
- * Signs of a plan or a time that, negated, say only that there is no plan ("koi plan nahi hai", "कोई प्लान
- * नहीं है, पर ये ख़्याल…"): a common clarification beside a disclosure, not a reason to read the message as safe.
+ * Signs of a plan or a time, ruled out (negated: "koi plan nahi hai, par ye khayal…"; about people in
+ * general), say nothing of the rest of the message: a common clarification beside a disclosure, not a
+ * reason to read the message as safe.
  */
 const PLAN_ONLY = new Set(['cueFuture', 'cueTime', 'time', 'plan']);
 
 function ruleOut(scoping: Scoping, span: Span<Rule>, outcome: string, trace?: Trace): void {
-  if (outcome !== 'negated' || !span.item.concepts.every((c) => PLAN_ONLY.has(c))) scoping.ruledOut = true;
+  if (!span.item.concepts.every((c) => PLAN_ONLY.has(c))) scoping.ruledOut = true;
   if (trace) report(trace, span, outcome);
 }
 

@@ -42,7 +42,8 @@ export const NEG_BEFORE = new RegExp(`${EDGE_BEFORE}(?:${NEG_ANY})(?: (?:${FILLE
 export const NEG_INSIDE = new RegExp(`${EDGE_BEFORE}(?:${NEG_HI_LATN}|${NEG_NE_LATN}|${NEG_DEVA}|${NEG_NE_VERB_LATN}|${NEG_NE_VERB_DEVA}|not|never)${EDGE_AFTER}`, 'u');
 /** A negator just after a Hindi or Nepali phrase ("मर्न मन लागेको छैन", "suicide karunga? nahi"). */
 /** "I don't know" after a phrase is not its negation ("marne ka mann hai nahi pata kyun", "थाहा छैन"). */
-const NOT_KNOW = `(?! (?:pata|pta|malum|maloom|samajh|samjh|thaha|tha|${foldDevanagari('पता|मालूम|समझ|थाहा')}))`;
+/** Nor "won't stop" after it ("pul pe hu, ab nahi rukunga"): the negator belongs to the stopping. */
+const NOT_KNOW = `(?! (?:pata|pta|malum|maloom|samajh|samjh|thaha|tha|ruk\\S*|rok\\S*|${foldDevanagari('पता|मालूम|समझ|थाहा|रुक|रोक')}))`;
 /** The same for broad cues, which are single words: the negator may stand two words after ("मर्न त मन छैन"). */
 /** "About" after a topic word (आत्महत्या के बारे में कभी नहीं सोचा): the negator that follows still reaches it. */
 const ABOUT = `(?:(?:ke|ki|ka) (?:baare|bare|bary) (?:me|mein|main|mai) |(?:ko )?(?:barema|bare ma) |${foldDevanagari('(?:के|की|का) बारे में |(?:को )?बारेमा ')})?`;

@@ -172,7 +172,7 @@ export const HI_LATN: LexiconPart = {
   frames: [
     // idioms and hyperbole
     frame('idiom', x`(?:exam|paper|padhai|kaam|assignment|ye|yeh|tum|tu|boss|teacher|sir|garmi|thand|traffic|ye log|syllabus|project|viva) (?:\S+ ){0,2}(?:meri )?jaan (?:le|nikal|kha) (?:lega|legi|lenge|raha|rahi|gaya|gayi|dega|degi|li)`, 'stress'),
-    frame('idiom', x`(?<!bina )(?:garmi|garmee|thand|sardi|bhook|bhukh|bhookh|bhuk|pyaas|pyas|hasi|hansi|hassi|haste|hanste|boriyat|bore|neend|sharam|intezaar|intezar|excitement|khushi|dard) (?:se|ke maare|ke mare|mein|me|ke) (?:\S+ )?(?:mar|mare|marr|mari|mar gaya|mar gayi|mar gaye|marna|marne|mar raha|mar rahi|mar rahe)(?: (?:gaya|gayi|gaye|raha|rahi|rahe|jaunga|jaungi|lagi|laga|hu|hoon))?`),
+    frame('idiom', x`(?<!bina )(?:garmi|garmee|thand|sardi|bhook|bhukh|bhookh|bhuk|pyaas|pyas|hasi|hansi|hassi|haste|hanste|boriyat|bore|sharam|intezaar|intezar|excitement|khushi|dard) (?:se|ke maare|ke mare|mein|me|ke) (?:\S+ )?(?:mar|mare|marr|mari|mar gaya|mar gayi|mar gaye|marna|marne|mar raha|mar rahi|mar rahe)(?: (?:gaya|gayi|gaye|raha|rahi|rahe|jaunga|jaungi|lagi|laga|hu|hoon))?`),
     frame('idiom', x`(?:has|hass|hans|hanss|haste|hanste) (?:has|hass|hans|hanss|haste|hanste) ?(?:ke|kar)? (?:\S+ )?(?:mar|mare|mar gaya|mar gayi|mar gaye|pagal)`),
     frame('idiom', x`(?:mummy|mumma|mom|maa|ammi|papa|pappa|dad|abbu|sir|teacher|boss|bhaiya|didi|wo|woh|ghar wale|gharwale|biwi|wife) (?:\S+ ){0,2}(?:maar|mar|jaan se maar) (?:daalegi|dalegi|daalega|dalega|daalenge|dalenge|degi|dega|denge)`),
     frame('idiom', x`mar mit\S*|(?:gaane|gana|gaana|song|dress|khane|khana|style|smile|ada|hasi|aankhon|aankhein|awaaz) (?:pe|par) (?:toh |to )?(?:\S+ )?(?:mar|marte|marti|mar gaye|mar gayi|fida)|(?:marta|marti) (?:hu|hoon) (?:tum|tujh|us|uss) pe|mar jawan|kya (?:cheez|chiz) hai yaar`),
@@ -181,7 +181,7 @@ export const HI_LATN: LexiconPart = {
     // study of the topic
     frame('education', x`(?:${SUICIDE}|depression|mental health|self harm|maansik swasthya|aatmhatya rokthaam) (?:par|pe|pr|ke baare mein|ke bare me|ke baare me|ke upar|ke upar ek|rokthaam|prevention|awareness) (?:\S+ ){0,3}(?:essay|nibandh|project|lecture|seminar|padh|padha|padhai|likh|report|class|assignment|presentation|session|video|news|khabar|research|survey)|(?:essay|nibandh|project|lecture|seminar|report|assignment|presentation|survey|research) (?:\S+ ){0,2}(?:${SUICIDE}|depression|mental health) (?:par|pe|pr|ke baare mein)`),
     // fiction
-    frame('fiction', x`(?:movie|film|picture|serial|kahani|kahaani|story|upanyas|novel|gaana|gaane|song|web series|drama|natak|hero|heroine|villain|kirdaar|kirdar)`),
+    frame('fiction', x`(?:movie|film|picture|serial|kahani|kahaani|story|upanyas|novel|gaana|gaane|song|web series|hero|heroine|villain|kirdaar|kirdar)`),
     // past and recovery
     frame('recovery', x`(?:\d+|ek|do|teen|char|paanch|kai) (?:saal|sal|mahine|mahino|mahinon|hafte|hafton|din) se (?:\S+ )?(?:clean|sober|theek|thik|better|nahi kiya|nahi kia)|pehle (?:\S+ ){0,3}(?:karta tha|karti thi|hota tha|hoti thi|aate the|aata tha|aati thi|socha tha|sochti thi|sochta tha)|(?:ab|abhi) (?:main )?(?:bilkul )?(?:theek|thik|better) (?:hu|hoon|hun)|bahut pehle|bachpan mein|school (?:mein|me|time)|therapy (?:se|ne) (?:\S+ )?(?:madad|help|theek|thik|bachaya)|(?:pichhle|pichle) saal`),
     frame('relapse', x`(?:phir se|fir se|firse|phirse|dobara|dubara|aajkal|aaj kal|in dino|wapas)`),
@@ -246,6 +246,10 @@ export const HI_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    // Drama as theatre or a show about someone ("drama queen", "the drama is unreal"), not "koi drama nahi" (no fuss).
+    frame('fiction', x`drama (?:queen|king|baaz|baj|is|tha|hai|chal)|dramebaaz|dramebaz|the drama|itna drama|natak (?:company|mandali)`),
+    // Dying of sleepiness, not "neend me hi mar jaun" (to die in one's sleep, a wish).
+    frame('idiom', x`neend (?:se|ke maare|ke mare) (?:\S+ )?(?:mar|mare|mar gaya|mar gayi|mar gaye|mar raha|mar rahi|mar rahe)(?: (?:gaya|gayi|gaye|raha|rahi|rahe|hu|hoon))?`),
     frame('idiom', x`(?:zinda|jinda|zindaa) (?:nahi|nhi) (?:chhodenge|chodenge|chhodegi|chodegi|chhodega|chodega|chhodengi|chodengi|chhodein|chode)`),
     frame('farewell', x`trek\S*|network (?:nahi|nhi|nai) (?:milega|hoga|rahega)|offline (?:rahunga|rahungi|hoon|hu)`),
     frame('idiom', x`online (?:nahi|nhi) (?:rahunga|rahungi|rahoonga)`),
