@@ -47,6 +47,11 @@ import { TRAIN_AB } from './sets/train-ab';
 import { TRAIN_AC } from './sets/train-ac';
 import { TRAIN_AD } from './sets/train-ad';
 import { TRAIN_AE } from './sets/train-ae';
+import { TRAIN_BA } from './sets/train-ba';
+import { TRAIN_BB } from './sets/train-bb';
+import { TRAIN_BC } from './sets/train-bc';
+import { TRAIN_BD } from './sets/train-bd';
+import { TRAIN_BE } from './sets/train-be';
 import { TRAIN_MIX } from './sets/train-mix';
 import { TRAIN_NEG1 } from './sets/train-neg1';
 import { TRAIN_NEG2 } from './sets/train-neg2';
@@ -79,7 +84,9 @@ import { HI_LATN_CASES } from './tables/hi-latn';
  * Z5 0.61 / 0.75 / 0.71 / 0.08 → 0.84 / 0.95 / 0.91 / 0.12; Z6 0.51 / 0.62 / 0.51 / 0.01 → 0.86 / 0.89 / 0.82 / 0.02.
  * AA 0.65 / 0.66 / 0.76 / 0.04 → 0.93 / 0.93 / 0.89 / 0.04; AB 0.64 / 0.73 / 0.69 / 0.01 → 0.90 / 0.95 / 0.91 / 0.01;
  * AC 0.63 / 0.73 / 0.69 / 0.01 → 0.91 / 0.98 / 0.91 / 0.01; AD 0.57 / 0.67 / 0.69 / 0.01 → 0.91 / 0.96 / 0.96 / 0.01;
- * AE 0.70 / 0.80 / 0.64 / 0.01 → 0.90 / 0.96 / 0.89 / 0.01.
+ * AE 0.70 / 0.80 / 0.64 / 0.01 → 0.90 / 0.96 / 0.89 / 0.01; BA 0.69 / 0.82 / 0.73 / 0.02 → 0.94 / 1.00 / 0.89 / 0.03;
+ * BB 0.71 / 0.69 / 0.60 / 0.03 → 0.96 / 1.00 / 0.87 / 0.04; BC 0.57 / 0.67 / 0.67 / 0.01 → 0.90 / 0.96 / 0.91 / 0.03;
+ * BD 0.65 / 0.84 / 0.62 / 0.01 → 0.91 / 0.98 / 0.93 / 0.02; BE 0.59 / 0.80 / 0.64 / 0.00 → 0.85 / 0.95 / 0.91 / 0.01.
  * Everyday chat (greetings, notes, fees, cricket, talk to the bot: 300 messages a set, none or low), first
  * screened with the learned layer as it then was: raised to high 11, 13 and 9 of 300 (phrases alone 1, 2
  * and 0); the fourth, with the first three in the corpus, 3 of 300.
@@ -150,6 +157,11 @@ export const CORPUS: readonly CorpusRow[] = [
   ...toLabelled('train-ac', TRAIN_AC),
   ...toLabelled('train-ad', TRAIN_AD),
   ...toLabelled('train-ae', TRAIN_AE),
+  ...toLabelled('train-ba', TRAIN_BA),
+  ...toLabelled('train-bb', TRAIN_BB),
+  ...toLabelled('train-bc', TRAIN_BC),
+  ...toLabelled('train-bd', TRAIN_BD),
+  ...toLabelled('train-be', TRAIN_BE),
   ...TABLES,
 ]
   .filter((r) => !UNSEEN_TEXTS.has(r.text))

@@ -14,7 +14,7 @@ export interface Labelled {
   readonly text: string;
   readonly level: RiskLevel;
   readonly lang: LabelLang;
-  readonly set: 'A' | 'B' | 'H' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10' | 'T11' | 'train-mix' | 'train-pos1' | 'train-pos2' | 'train-neg1' | 'train-neg2' | 'train-a' | 'train-b' | 'train-c' | 'train-d' | 'train-e' | 'train-f' | 'train-g' | 'train-h' | 'train-i' | 'train-j' | 'train-k' | 'train-l' | 'train-m' | 'train-n' | 'train-o' | 'train-p' | 'train-q' | 'train-r' | 'train-s' | 'train-t' | 'train-u' | 'train-v' | 'train-w' | 'train-x' | 'train-y' | 'train-z1' | 'train-z2' | 'train-z3' | 'train-z4' | 'train-z5' | 'train-z6' | 'train-aa' | 'train-ab' | 'train-ac' | 'train-ad' | 'train-ae' | 'everyday-1' | 'everyday-2' | 'everyday-3' | 'everyday-4' | 'everyday-t';
+  readonly set: 'A' | 'B' | 'H' | 'T2' | 'T3' | 'T4' | 'T5' | 'T6' | 'T7' | 'T8' | 'T9' | 'T10' | 'T11' | 'train-mix' | 'train-pos1' | 'train-pos2' | 'train-neg1' | 'train-neg2' | 'train-a' | 'train-b' | 'train-c' | 'train-d' | 'train-e' | 'train-f' | 'train-g' | 'train-h' | 'train-i' | 'train-j' | 'train-k' | 'train-l' | 'train-m' | 'train-n' | 'train-o' | 'train-p' | 'train-q' | 'train-r' | 'train-s' | 'train-t' | 'train-u' | 'train-v' | 'train-w' | 'train-x' | 'train-y' | 'train-z1' | 'train-z2' | 'train-z3' | 'train-z4' | 'train-z5' | 'train-z6' | 'train-aa' | 'train-ab' | 'train-ac' | 'train-ad' | 'train-ae' | 'train-ba' | 'train-bb' | 'train-bc' | 'train-bd' | 'train-be' | 'everyday-1' | 'everyday-2' | 'everyday-3' | 'everyday-4' | 'everyday-t';
   /** The concern is about someone else (a friend, a roommate). */
   readonly thirdParty: boolean;
 }

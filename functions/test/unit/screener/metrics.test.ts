@@ -67,10 +67,12 @@ export const UNSEEN_WITH_LEARNED = {
   // messages and phrase fixes found on them, T7 0.945 / 0.927 / 0.977 / 0.021, T10 0.909 / 0.945 / 1.0 /
   // 0.011, T11 0.854 / 0.909 / 0.911 / 0.021. With five more (AA–AE) and the scoping fixes found in
   // cross-validation (festivals are not farewells, method questions about "a person", wishes that carry
-  // their own "not"), as shipped:
-  T7: { crisisRecall: 0.936, imminentRecall: 0.927, concernRecall: 0.977, benignRaised: 0.021 },
-  T10: { crisisRecall: 0.918, imminentRecall: 0.963, concernRecall: 1.0, benignRaised: 0.011 },
-  T11: { crisisRecall: 0.863, imminentRecall: 0.927, concernRecall: 0.911, benignRaised: 0.021 },
+  // their own "not"), T7 0.936 / 0.927 / 0.977 / 0.021, T10 0.918 / 0.963 / 1.0 / 0.011, T11 0.863 / 0.927 /
+  // 0.911 / 0.021; with "no plan" no longer keeping the learned layer off, pooled crisis 0.906 → 0.912. With
+  // five more (BA–BE) and the fixes found on them, as shipped:
+  T7: { crisisRecall: 0.954, imminentRecall: 0.909, concernRecall: 0.955, benignRaised: 0.021 },
+  T10: { crisisRecall: 0.927, imminentRecall: 0.963, concernRecall: 1.0, benignRaised: 0.011 },
+  T11: { crisisRecall: 0.872, imminentRecall: 0.945, concernRecall: 0.911, benignRaised: 0.021 },
 } as const;
 
 /**
@@ -78,7 +80,7 @@ export const UNSEEN_WITH_LEARNED = {
  * message or two either way (stochastic gradient descent over a different corpus): the guard is on the
  * three together, and allows SLACK messages either way before it calls a change a regression.
  */
-export const UNSEEN_POOLED = { crisisRecall: 0.906, imminentRecall: 0.939, concernRecall: 0.962, benignRaised: 0.018 } as const;
+export const UNSEEN_POOLED = { crisisRecall: 0.918, imminentRecall: 0.939, concernRecall: 0.955, benignRaised: 0.018 } as const;
 const SLACK = 2;
 
 function gaps(m: Metrics): string {

@@ -296,6 +296,7 @@ export const EN_BROAD: LexiconPart = {
     ],
   },
   frames: [
+    frame('fiction', x`(?:13|thirteen) reasons why|(?:the way|how) (?:it|the (?:show|film|movie|book|series|novel)) (?:handles|handled|portrays|portrayed|shows|showed|deals with|dealt with)`),
     frame('benign', x`(?:buy|spray|need|get|order) (?:\S+ ){0,3}for (?:the |our |my )?(?:\S+ )?(?:orchard|orchards|trees|farm|fields?|crops?|garden)`),
     // Off on a trek, offline, moving to a new campus: goodbye words say nothing.
     frame('farewell', x`trek\S*|hike|hiking|(?:go|going|gone|be) offline|no network|shifting|moving (?:to|out|into)|new (?:campus|hostel|room|flat)`),

@@ -246,6 +246,8 @@ export const HI_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    // Spraying the crops is farm work.
+    frame('idiom', x`(?:fasal|fasl|khet|dhaan|dhan|gehu|gehun|sabzi|bagiche|bagicha)\S* (?:\S+ ){0,3}(?:dawai|dawa|keetnashak|pesticide)\S* (?:\S+ )?(?:chhidak|chidak|chhidka|chidka|spray)\S*|(?:keetnashak|pesticide|dawai|dawa) (?:\S+ )?(?:spray|chhidak|chidak|chhidka|chidka)\S*`),
     // Drama as theatre or a show about someone ("drama queen", "the drama is unreal"), not "koi drama nahi" (no fuss).
     frame('fiction', x`drama (?:queen|king|baaz|baj|is|tha|hai|chal)|dramebaaz|dramebaz|the drama|itna drama|natak (?:company|mandali)`),
     // Dying of sleepiness, not "neend me hi mar jaun" (to die in one's sleep, a wish).

@@ -203,6 +203,7 @@ export const NE_LATN_BROAD: LexiconPart = {
     time: [],
   },
   frames: [
+    frame('idiom', x`(?:kira|kiraa|kit) marne (?:aushadhi|ausadhi|bishadi|dabai)\S* (?:\S+ )?(?:chhar|chharnu|chharne|chhark|chark|spray)\S*|(?:thakai|thakaai|bhok|garmi|jado|haso|hasso)\S* ?le (?:\S+ )?marna lag\S*|marna lag\S* (?:\S+ )?(?:thakai|thakaai|bhok|garmi|jado)\S* ?le|le (?:ta )?marne (?:bhayo|vayo|banayo)`),
     frame('farewell', x`trek\S*|network (?:hudaina|hunna|chaina|xaina|paidaina)`),
     frame('recovery', x`na\S+(?:eko|yeko|ako) (?:\S+ )?(?:\d+|ek|dui|tin|char|panch) (?:barsa|barsha|sal|mahina|din) (?:bhayo|vayo|pugyo)`),
     // "Organic chemistry made me die": an ordinary complaint.
