@@ -161,22 +161,28 @@ function scanAll<T, S extends Span<T>>(compiled: Compiled<T>, text: string, out:
 
 /**
  * Runs the phrases the literal prefilter leaves (those with a required literal in the message, and those
- * with none known), one RegExp each, resuming one character after each match. The matches are left in
- * the scratch arrays `matchPhrase`, `matchStart` and `matchEnd`, in the order found; returns their count.
+ * with none known), one RegExp each, resuming one character after each match (unless the prefilter knows that
+ * no match of the phrase starts further on). The matches are left in the scratch arrays `matchPhrase`,
+ * `matchStart` and `matchEnd`, in the order found; returns their count.
  */
 function eachCandidate<T>(compiled: Compiled<T>, text: string, literals: Candidates): number {
-  const count = runPhrases(compiled.res, compiled.always, compiled.always.length, text, 0);
+  const count = runPhrases(compiled.res, compiled.always, compiled.always.length, null, text, 0);
   const listed = literals.phrases[compiled.set];
-  return listed === undefined ? count : runPhrases(compiled.res, listed, literals.count[compiled.set] ?? 0, text, count);
+  const last = literals.last[compiled.set];
+  return listed === undefined || last === undefined ? count : runPhrases(compiled.res, listed, literals.count[compiled.set] ?? 0, last, text, count);
 }
 
-/** Runs phrases `tried[0 .. tries)`, adding their matches to the scratch arrays from index `count`; returns the new count. */
-function runPhrases(res: readonly RegExp[], tried: ArrayLike<number>, tries: number, text: string, count: number): number {
+/**
+ * Runs phrases `tried[0 .. tries)`, adding their matches to the scratch arrays from index `count`; returns the
+ * new count. `last[k]`, when given, is the last position a match of phrase `tried[k]` can start at.
+ */
+function runPhrases(res: readonly RegExp[], tried: ArrayLike<number>, tries: number, last: ArrayLike<number> | null, text: string, count: number): number {
   let n = count;
   for (let k = 0; k < tries; k++) {
     const i = tried[k] ?? -1;
     const re = res[i];
     if (re === undefined) continue;
+    const lastStart = last === null ? text.length : (last[k] ?? text.length);
     re.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = re.exec(text)) !== null) {
@@ -184,6 +190,7 @@ function runPhrases(res: readonly RegExp[], tried: ArrayLike<number>, tries: num
       matchStart[n] = match.index;
       matchEnd[n] = match.index + match[0].length;
       n++;
+      if (match.index >= lastStart) break;
       re.lastIndex = match.index + 1;
     }
   }
