@@ -29,9 +29,9 @@ interface Node {
   readonly exact: string | null;
   /** Every string the node matches (zero-width assertions match ""). */
   readonly words: Words;
-  /** Every match starts with one of these strings (null: unknown). */
+  /** Every match starts with one of these strings, of at most `EDGE_SPAN` characters (null: unknown). */
   readonly prefix: Words;
-  /** Every match ends with one of these strings (null: unknown). */
+  /** Every match ends with one of these strings, of at most `EDGE_SPAN` characters (null: unknown). */
   readonly suffix: Words;
 }
 
@@ -46,7 +46,44 @@ function literal(ch: string): Node {
 }
 
 /** Lists of strings are kept up to this size; a longer one is given up (null). */
-const MAX_WORDS = 32;
+const MAX_WORDS = 64;
+
+/**
+ * Characters of a way's start or end kept (`edgeLiterals`): the strings matches start or end with are cut to
+ * this length as they are worked out, which selects as well as longer ones and keeps the lists short.
+ */
+const EDGE_SPAN = 5;
+/** A way's starts (ends) are made longer only while they stay this few, or no more than they were. */
+const MAX_AFFIXES = 16;
+
+/**
+ * The first `EDGE_SPAN` characters of every `a` followed by every `b` (an `a` that long needs no `b`); null
+ * when they would be many more than either (see `MAX_AFFIXES`).
+ */
+function startsOf(a: ReadonlySet<string>, b: Words): Words {
+  if (b === null) return null;
+  const most = Math.max(MAX_AFFIXES, a.size, b.size);
+  const out = new Set<string>();
+  for (const x of a) {
+    if (x.length >= EDGE_SPAN) out.add(x.slice(0, EDGE_SPAN));
+    else for (const y of b) out.add((x + y).slice(0, EDGE_SPAN));
+    if (out.size > most) return null;
+  }
+  return out;
+}
+
+/** The last `EDGE_SPAN` characters of every `a` followed by every `b` (see `startsOf`). */
+function endsOf(a: Words, b: ReadonlySet<string>): Words {
+  if (a === null) return null;
+  const most = Math.max(MAX_AFFIXES, a.size, b.size);
+  const out = new Set<string>();
+  for (const y of b) {
+    if (y.length >= EDGE_SPAN) out.add(y.slice(-EDGE_SPAN));
+    else for (const x of a) out.add((x + y).slice(-EDGE_SPAN));
+    if (out.size > most) return null;
+  }
+  return out;
+}
 
 /** Every `a` followed by every `b`. */
 function product(a: ReadonlySet<string>, b: ReadonlySet<string>): Words {
@@ -127,8 +164,8 @@ class Parser {
     }
     if (alternatives.length === 1) return alternatives[0] ?? ANY;
     const words = union(alternatives.map((a) => a.words));
-    const prefix = words ?? union(alternatives.map((a) => a.prefix));
-    const suffix = words ?? union(alternatives.map((a) => a.suffix));
+    const prefix = union(alternatives.map((a) => a.prefix));
+    const suffix = union(alternatives.map((a) => a.suffix));
     const required = new Set<string>();
     for (const a of alternatives) {
       const literals = a.exact !== null ? (a.exact.length > 0 ? new Set([a.exact]) : null) : strongest(a.req);
@@ -172,8 +209,7 @@ class Parser {
     for (const part of parts) words = words === null || part.words === null ? null : product(words, part.words);
     let prefix: ReadonlySet<string> = NOTHING;
     for (const part of parts) {
-      const next = part.words ?? part.prefix;
-      const joined = next === null ? null : product(prefix, next);
+      const joined = startsOf(prefix, part.words ?? part.prefix);
       if (joined === null) break;
       prefix = joined;
       if (part.words === null) break;
@@ -181,15 +217,14 @@ class Parser {
     let suffix: ReadonlySet<string> = NOTHING;
     for (let k = parts.length - 1; k >= 0; k--) {
       const part = parts[k];
-      const next = part.words ?? part.suffix;
-      const joined = next === null ? null : product(next, suffix);
+      const joined = endsOf(part.words ?? part.suffix, suffix);
       if (joined === null) break;
       suffix = joined;
       if (part.words === null) break;
     }
-    if (exact) return { req: run.length > 0 ? [new Set([run])] : null, exact: run, words, prefix: words ?? prefix, suffix: words ?? suffix };
+    if (exact) return { req: run.length > 0 ? [new Set([run])] : null, exact: run, words, prefix, suffix };
     flush();
-    return { req: and(sets, this.minLiteral), exact: null, words, prefix: words ?? prefix, suffix: words ?? suffix };
+    return { req: and(sets, this.minLiteral), exact: null, words, prefix, suffix };
   }
 
   private quantifier(): { min: number; max: number } {
@@ -386,8 +421,6 @@ function isWordUnit(code: number): boolean {
  * character, or the start or the end of the text: `LiteralIndex` built with `edges` reads them all as one.
  */
 const EDGE = ' ';
-/** Characters of a way's start or end kept beside an edge (`edgeLiterals`). */
-const EDGE_SPAN = 5;
 
 /**
  * Literal sets from the word edges around a way: a match starts after an edge with one of the strings the
@@ -397,10 +430,8 @@ const EDGE_SPAN = 5;
 function edgeLiterals(node: Node): Array<ReadonlySet<string>> {
   const edged = (words: Words, edge: (w: string) => string): Array<ReadonlySet<string>> =>
     words === null ? [] : [new Set([...words].map(edge))];
-  // Strings beside an edge are cut to `EDGE_SPAN` characters, which select as well as longer ones and keep the
-  // index small (the start of a word is still a start, the end an end).
   if (node.words !== null && [...node.words].every((w) => w.length <= EDGE_SPAN)) return edged(node.words, (w) => `${EDGE}${w}${EDGE}`);
-  return [...edged(node.prefix, (w) => `${EDGE}${w.slice(0, EDGE_SPAN)}`), ...edged(node.suffix, (w) => `${w.slice(-EDGE_SPAN)}${EDGE}`)];
+  return [...edged(node.prefix, (w) => `${EDGE}${w}`), ...edged(node.suffix, (w) => `${w}${EDGE}`)];
 }
 
 /**
