@@ -27,9 +27,9 @@ import {
   DEVANAGARI,
   EDGE_AFTER,
   EDGE_BEFORE,
-  ENGLISH,
+  ENGLISH_BIT,
   HINDI_DEVA,
-  HINGLISH,
+  HINGLISH_BIT,
   LANGUAGE_ORDER,
   LATIN,
   NEG_AFTER,
@@ -37,7 +37,8 @@ import {
   NEG_BEFORE,
   NEG_INSIDE,
   NEPALI_DEVA,
-  NEPALI_LATN,
+  NEPALI_LATN_BIT,
+  latinLanguages,
   PERSON,
   SPEAKERS,
   type ScreenLanguage,
@@ -731,11 +732,12 @@ function languagesOf(text: string): ScreenLanguage[] {
     found.hi = hi || !ne;
   }
   if (LATIN.test(text)) {
-    const hi = HINGLISH.test(text);
-    const ne = NEPALI_LATN.test(text);
+    const markers = latinLanguages(text);
+    const hi = (markers & HINGLISH_BIT) !== 0;
+    const ne = (markers & NEPALI_LATN_BIT) !== 0;
     found['hi-Latn'] = hi;
     found['ne-Latn'] = ne;
-    found.en = ENGLISH.test(text) || (!hi && !ne);
+    found.en = (markers & ENGLISH_BIT) !== 0 || (!hi && !ne);
   }
   return LANGUAGE_ORDER.filter((l) => found[l]);
 }

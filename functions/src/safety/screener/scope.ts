@@ -100,6 +100,52 @@ export const HINDI_DEVA = new RegExp(
   foldDevanagari(x`${EDGE_BEFORE}(?:है|हैं|हूँ|हूं|नहीं|मैं|मुझे|मेरा|मेरी|मेरे|का|की|के|था|थी|रहा|रही|और|क्या|तो|भी|लिए|में|से|करता|करती|चाहता|चाहती)${EDGE_AFTER}`),
   'u',
 );
-export const HINGLISH = /\b(?:hai|hain|hu|hoon|hun|nahi|nahin|nhi|kya|mera|meri|mere|mujhe|main|mai|karta|karti|raha|rahi|yaar|yar|bhi|toh|kuch|sab|bahut|bohot|gaya|gayi|tha|thi|liye|aur|kyun|kyu|hoga|karna|chahta|chahti|mann|dil)\b/;
-export const NEPALI_LATN = /\b(?:chha|cha|chu|chhu|chaina|chhaina|xa|xaina|malai|mero|timi|garchu|garna|hunchha|huncha|lagyo|lagchha|lagcha|pani|thiyo|bhayo|aaja|ahile|dherai|ekdam|sanga|haru|garne|bhanera|bhanchha|hola|maile|sakdina|chahanna|chahanchu|hunthyo)\b/;
-export const ENGLISH = /\b(?:the|and|is|you|to|my|me|am|are|was|have|not|it|this|that|for|with|so|but|of|im|dont|feel|want|what|how|just|really|i)\b/;
+/** Words that mark romanised Hindi, romanised Nepali and English (`latinLanguages`). */
+const HINGLISH_WORDS = 'hai|hain|hu|hoon|hun|nahi|nahin|nhi|kya|mera|meri|mere|mujhe|main|mai|karta|karti|raha|rahi|yaar|yar|bhi|toh|kuch|sab|bahut|bohot|gaya|gayi|tha|thi|liye|aur|kyun|kyu|hoga|karna|chahta|chahti|mann|dil';
+const NEPALI_LATN_WORDS = 'chha|cha|chu|chhu|chaina|chhaina|xa|xaina|malai|mero|timi|garchu|garna|hunchha|huncha|lagyo|lagchha|lagcha|pani|thiyo|bhayo|aaja|ahile|dherai|ekdam|sanga|haru|garne|bhanera|bhanchha|hola|maile|sakdina|chahanna|chahanchu|hunthyo';
+const ENGLISH_WORDS = 'the|and|is|you|to|my|me|am|are|was|have|not|it|this|that|for|with|so|but|of|im|dont|feel|want|what|how|just|really|i';
+
+export const HINGLISH_BIT = 1;
+export const NEPALI_LATN_BIT = 2;
+export const ENGLISH_BIT = 4;
+const ALL_LATIN = HINGLISH_BIT | NEPALI_LATN_BIT | ENGLISH_BIT;
+
+/** Each marker word and the languages it marks. */
+const LATIN_MARKERS: ReadonlyMap<string, number> = (() => {
+  const markers = new Map<string, number>();
+  const add = (words: string, bit: number): void => {
+    for (const w of words.split('|')) markers.set(w, (markers.get(w) ?? 0) | bit);
+  };
+  add(HINGLISH_WORDS, HINGLISH_BIT);
+  add(NEPALI_LATN_WORDS, NEPALI_LATN_BIT);
+  add(ENGLISH_WORDS, ENGLISH_BIT);
+  return markers;
+})();
+const LONGEST_MARKER = Math.max(...[...LATIN_MARKERS.keys()].map((w) => w.length));
+
+/** A character of `\w` ([A-Za-z0-9_]), which `\b` tells words by. */
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/**
+ * The Latin-script languages whose marker words the text has, as bits (`HINGLISH_BIT`…): a marker counts as a
+ * whole word, a run of [A-Za-z0-9_] (what `\b(?:hai|hain|…)\b` finds), looked up in one pass over the text.
+ */
+export function latinLanguages(text: string): number {
+  let bits = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordCode(text.charCodeAt(i))) i++;
+    if (i - start > LONGEST_MARKER) continue;
+    bits |= LATIN_MARKERS.get(text.slice(start, i)) ?? 0;
+    if (bits === ALL_LATIN) return bits;
+  }
+  return bits;
+}
