@@ -24,21 +24,21 @@ import { candidatesIn, type Candidates } from './prefilter';
 import { learnedVerdict, type LearnedVerdict } from './learned';
 import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
-  DEVANAGARI,
+  DEVANAGARI_BIT,
   EDGE_AFTER,
   EDGE_BEFORE,
   ENGLISH_BIT,
   HINDI_DEVA,
   HINGLISH_BIT,
   LANGUAGE_ORDER,
-  LATIN,
+  LATIN_BIT,
   NEG_AFTER,
   NEG_AFTER_CUE,
   NEG_BEFORE,
   NEG_INSIDE,
   NEPALI_DEVA,
   NEPALI_LATN_BIT,
-  latinLanguages,
+  scriptMarkers,
   PERSON,
   SPEAKERS,
   type ScreenLanguage,
@@ -62,10 +62,10 @@ const LEXICON = compileLexicon([EN, HI_LATN, HI, NE, NE_LATN, EN_BROAD, HI_LATN_
 /** The broad layer's cues (lexicon/bag.ts), compiled apart so that they never hide a phrase; every cue at a position counts. */
 const BAG = compileLexicon(BAG_PARTS);
 const GROUPS: readonly RuleGroup[] = ['risk', 'mood', 'time'];
-/** The compiled phrases of each script, tried when the message has a letter of it. */
+/** The compiled phrases of each script, tried when the message has a letter of it (`scriptMarkers`: LATIN, DEVANAGARI). */
 const SCRIPTS = [
-  { test: LATIN, groups: LEXICON.latin, bag: BAG.latin, frames: LEXICON.latinFrames },
-  { test: DEVANAGARI, groups: LEXICON.devanagari, bag: BAG.devanagari, frames: LEXICON.devanagariFrames },
+  { script: LATIN_BIT, groups: LEXICON.latin, bag: BAG.latin, frames: LEXICON.latinFrames },
+  { script: DEVANAGARI_BIT, groups: LEXICON.devanagari, bag: BAG.devanagari, frames: LEXICON.devanagariFrames },
 ] as const;
 const MAX_REASONS = 20;
 
@@ -723,16 +723,16 @@ function higher(phrase: PersonVerdict, broad: PersonVerdict): PersonVerdict {
   return riskRank(broad.level) > riskRank(phrase.level) ? broad : phrase;
 }
 
-function languagesOf(text: string): ScreenLanguage[] {
+/** The languages of a text, given its `scriptMarkers`. */
+function languagesOf(text: string, markers: number): ScreenLanguage[] {
   const found: Record<ScreenLanguage, boolean> = { en: false, hi: false, 'hi-Latn': false, ne: false, 'ne-Latn': false };
-  if (DEVANAGARI.test(text)) {
+  if ((markers & DEVANAGARI_BIT) !== 0) {
     const ne = NEPALI_DEVA.test(text);
     const hi = HINDI_DEVA.test(text);
     found.ne = ne;
     found.hi = hi || !ne;
   }
-  if (LATIN.test(text)) {
-    const markers = latinLanguages(text);
+  if ((markers & LATIN_BIT) !== 0) {
     const hi = (markers & HINGLISH_BIT) !== 0;
     const ne = (markers & NEPALI_LATN_BIT) !== 0;
     found['hi-Latn'] = hi;
@@ -807,7 +807,8 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
 export function screenWith(raw: string, learned: ((text: string) => LearnedVerdict) | null, trace?: Trace): ScreenResult {
   const normalized = normalize(raw);
   const text = normalized.text;
-  const languages = text === '' ? [] : languagesOf(text);
+  const markers = scriptMarkers(text);
+  const languages = text === '' ? [] : languagesOf(text, markers);
   if (text === '') return { level: 'none', reasons: [], thirdParty: false, languages };
 
   const literals = candidatesIn(text);
@@ -815,7 +816,7 @@ export function screenWith(raw: string, learned: ((text: string) => LearnedVerdi
   const ruleSpans: RuleSpan[] = [];
   const cueSpans: RuleSpan[] = [];
   for (const script of SCRIPTS) {
-    if (!script.test.test(text)) continue;
+    if ((markers & script.script) === 0) continue;
     scan(script.frames, text, frameSpans, literals, frameSpan);
     for (const group of GROUPS) {
       scan(script.groups[group], text, ruleSpans, literals, RULE_SPAN[group]);

@@ -108,20 +108,34 @@ const ENGLISH_WORDS = 'the|and|is|you|to|my|me|am|are|was|have|not|it|this|that|
 export const HINGLISH_BIT = 1;
 export const NEPALI_LATN_BIT = 2;
 export const ENGLISH_BIT = 4;
-const ALL_LATIN = HINGLISH_BIT | NEPALI_LATN_BIT | ENGLISH_BIT;
+/** A Latin letter a-z (`LATIN`). */
+export const LATIN_BIT = 8;
+/** A character of the Devanagari block (`DEVANAGARI`). */
+export const DEVANAGARI_BIT = 16;
+const ALL_BITS = HINGLISH_BIT | NEPALI_LATN_BIT | ENGLISH_BIT | LATIN_BIT | DEVANAGARI_BIT;
 
-/** Each marker word and the languages it marks. */
-const LATIN_MARKERS: ReadonlyMap<string, number> = (() => {
-  const markers = new Map<string, number>();
-  const add = (words: string, bit: number): void => {
-    for (const w of words.split('|')) markers.set(w, (markers.get(w) ?? 0) | bit);
-  };
-  add(HINGLISH_WORDS, HINGLISH_BIT);
-  add(NEPALI_LATN_WORDS, NEPALI_LATN_BIT);
-  add(ENGLISH_WORDS, ENGLISH_BIT);
-  return markers;
-})();
-const LONGEST_MARKER = Math.max(...[...LATIN_MARKERS.keys()].map((w) => w.length));
+/** Marker words by a hash of their letters (`markerHash`), in open addressing: the word, then the languages it marks. */
+const MARKER_SLOTS = 256;
+const markerWords: string[] = new Array<string>(MARKER_SLOTS).fill('');
+const markerBits = new Uint8Array(MARKER_SLOTS);
+const markerHash = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+const MARKER_SEED = 0x811c9dc5;
+let longestMarker = 0;
+for (const [words, bit] of [
+  [HINGLISH_WORDS, HINGLISH_BIT],
+  [NEPALI_LATN_WORDS, NEPALI_LATN_BIT],
+  [ENGLISH_WORDS, ENGLISH_BIT],
+] as const) {
+  for (const word of words.split('|')) {
+    let h = MARKER_SEED;
+    for (let i = 0; i < word.length; i++) h = markerHash(h, word.charCodeAt(i));
+    let slot = (h >>> 0) & (MARKER_SLOTS - 1);
+    while (markerWords[slot] !== '' && markerWords[slot] !== word) slot = (slot + 1) & (MARKER_SLOTS - 1);
+    markerWords[slot] = word;
+    markerBits[slot] |= bit;
+    longestMarker = Math.max(longestMarker, word.length);
+  }
+}
 
 /** A character of `\w` ([A-Za-z0-9_]), which `\b` tells words by. */
 function isWordCode(c: number): boolean {
@@ -129,23 +143,39 @@ function isWordCode(c: number): boolean {
 }
 
 /**
- * The Latin-script languages whose marker words the text has, as bits (`HINGLISH_BIT`…): a marker counts as a
- * whole word, a run of [A-Za-z0-9_] (what `\b(?:hai|hain|…)\b` finds), looked up in one pass over the text.
+ * Which scripts the text has (`LATIN_BIT`, `DEVANAGARI_BIT`: what `LATIN` and `DEVANAGARI` find) and the
+ * Latin-script languages whose marker words it has (`HINGLISH_BIT`…), as bits, in one pass over the text. A
+ * marker counts as a whole word, a run of [A-Za-z0-9_] (what `\b(?:hai|hain|…)\b` finds).
  */
-export function latinLanguages(text: string): number {
+export function scriptMarkers(text: string): number {
   let bits = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!isWordCode(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (!isWordCode(c)) {
+      if (c >= 0x0900 && c <= 0x097f) bits |= DEVANAGARI_BIT;
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isWordCode(text.charCodeAt(i))) i++;
-    if (i - start > LONGEST_MARKER) continue;
-    bits |= LATIN_MARKERS.get(text.slice(start, i)) ?? 0;
-    if (bits === ALL_LATIN) return bits;
+    let h = MARKER_SEED;
+    for (; i < n; i++) {
+      const w = text.charCodeAt(i);
+      if (!isWordCode(w)) break;
+      if (w >= 0x61 && w <= 0x7a) bits |= LATIN_BIT;
+      h = markerHash(h, w);
+    }
+    const length = i - start;
+    if (length > longestMarker) continue;
+    for (let slot = (h >>> 0) & (MARKER_SLOTS - 1); markerWords[slot] !== ''; slot = (slot + 1) & (MARKER_SLOTS - 1)) {
+      const word = markerWords[slot];
+      if (word.length === length && text.startsWith(word, start)) {
+        bits |= markerBits[slot];
+        break;
+      }
+    }
+    if (bits === ALL_BITS) return bits;
   }
   return bits;
 }
