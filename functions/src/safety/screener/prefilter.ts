@@ -459,28 +459,32 @@ export function requiredLiteralsByWay(source: string): Array<ReadonlyArray<Reado
   return ways;
 }
 
+/** Numbers per state in `LiteralIndex.meta`. */
+const META = 4;
 /** States up to this depth get a full row of next states (see `LiteralIndex`). */
 const DENSE_DEPTH = 2;
 
 /**
  * Aho–Corasick over many literals: which of them occur in a text, in one pass, over UTF-16 code units.
  * `classOf` maps a code unit to its column (0: a character no literal contains). States are numbered
- * breadth first, so the children of a state are consecutive (`childStart[s] .. childStart[s + 1]`, each
- * entered on column `label[child]`), and the shallow states a text mostly visits come first: those up to
- * `DENSE_DEPTH` deep (`dense` of them) have a full row of next states in `delta`, failure links included, and
- * the deeper ones follow their trie edges or their failure link (`fail`; see `next`). The literal ids a state
- * reports are `outIds[outStart[s] .. outStart[s + 1])`.
+ * breadth first, so the children of a state are consecutive (each entered on column `label[child]`), and the
+ * shallow states a text mostly visits come first: those up to `DENSE_DEPTH` deep (`dense` of them) have a full
+ * row of next states in `delta`, failure links included, and the deeper ones follow their trie edges or their
+ * failure link (see `next`). What a state needs is in one row of `meta` (`META` numbers a state, the next
+ * state's row following): its first child and the end of its children, its failure state, and where its
+ * literal ids start in `outIds` (they end where the next state's start). A text visits mostly deep states, so
+ * one row read instead of one number from each of four arrays saves most of the memory traffic; the arrays are
+ * 16-bit when the numbers fit.
  */
 export class LiteralIndex {
   readonly classOf = new Uint8Array(0x10000);
   readonly columns: number;
   readonly dense: number;
   readonly delta: Uint16Array | Uint32Array;
-  readonly childStart: Int32Array;
   readonly label: Uint8Array;
-  readonly fail: Int32Array;
-  readonly outStart: Int32Array;
-  readonly outIds: Int32Array;
+  /** Per state `s`, at `META * s`: first child, end of its children, failure state, first literal id in `outIds`. */
+  readonly meta: Uint16Array | Int32Array;
+  readonly outIds: Uint16Array | Int32Array;
 
   /** Every character that is not a word character (`WORD_RANGES`) is read as this one column (see `edges`). */
   static readonly EDGE_COLUMN = 1;
@@ -556,55 +560,59 @@ export class LiteralIndex {
     // Breadth-first numbering: `order[n]` is the trie state numbered n; children, labels and depths by number.
     const order = new Int32Array(states);
     const depthOf = new Int32Array(states);
-    this.childStart = new Int32Array(states + 1);
+    const meta = new Int32Array(META * (states + 1));
+    this.meta = meta;
     this.label = new Uint8Array(states);
     let tail = 1;
     let dense = 1;
     for (let head = 0; head < states; head++) {
-      this.childStart[head] = tail;
+      meta[META * head] = tail;
       for (let t = firstChild[order[head]]; t !== -1; t = nextSibling[t]) {
         this.label[tail] = columnOf[t];
         depthOf[tail] = depthOf[head] + 1;
         if (depthOf[tail] <= DENSE_DEPTH) dense = tail + 1;
         order[tail++] = t;
       }
+      meta[META * head + 1] = tail;
     }
-    this.childStart[states] = tail;
     this.dense = dense;
 
     // Failure links, dense rows and outputs, breadth first (a failure state is shallower, so already done):
     // a child's failure state is where its parent's failure state goes on the same column (the root for the
     // root's children); a dense row is its failure state's row but for its own children; a state's outputs
     // are its own literals, then its failure state's.
-    this.fail = new Int32Array(states);
     this.delta = states <= 0x10000 ? new Uint16Array(dense * columns) : new Uint32Array(dense * columns);
-    this.outStart = new Int32Array(states + 1);
     const outIds: number[] = [];
     for (let s = 0; s < states; s++) {
-      const f = this.fail[s];
+      const f = meta[META * s + 2];
       if (s > 0 && s < dense) this.delta.set(this.delta.subarray(f * columns, f * columns + columns), s * columns);
-      for (let child = this.childStart[s], end = this.childStart[s + 1]; child < end; child++) {
+      for (let child = meta[META * s], end = meta[META * s + 1]; child < end; child++) {
         const column = this.label[child];
-        this.fail[child] = s === 0 ? 0 : this.next(f, column);
+        meta[META * child + 2] = s === 0 ? 0 : this.next(f, column);
         if (s < dense) this.delta[s * columns + column] = child;
       }
-      this.outStart[s] = outIds.length;
+      meta[META * s + 3] = outIds.length;
       for (let id = firstOwn[order[s]]; id !== -1; id = nextOwn[id]) outIds.push(id);
-      if (s > 0) for (let k = this.outStart[f], end = this.outStart[f + 1]; k < end; k++) outIds.push(outIds[k] ?? 0);
+      if (s > 0) for (let k = meta[META * f + 3], end = meta[META * f + 3 + META]; k < end; k++) outIds.push(outIds[k] ?? 0);
+      // (the failure state's outputs end where the next state's start: f < s, so that row is written)
     }
-    this.outStart[states] = outIds.length;
-    this.outIds = Int32Array.from(outIds);
+    meta[META * states + 3] = outIds.length;
+    const narrow = states < 0x10000 && outIds.length < 0x10000;
+    this.meta = narrow ? Uint16Array.from(meta) : meta;
+    this.outIds = literals.length < 0x10000 ? Uint16Array.from(outIds) : Int32Array.from(outIds);
   }
 
   /** The state after `state` on a character of column `column`. */
   next(state: number, column: number): number {
     if (column === 0) return 0;
+    const { meta, label } = this;
     let s = state;
     while (s >= this.dense) {
-      for (let child = this.childStart[s], end = this.childStart[s + 1]; child < end; child++) {
-        if (this.label[child] === column) return child;
+      const row = META * s;
+      for (let child = meta[row], end = meta[row + 1]; child < end; child++) {
+        if (label[child] === column) return child;
       }
-      s = this.fail[s];
+      s = meta[row + 2];
     }
     return this.delta[s * this.columns + column];
   }
@@ -614,7 +622,7 @@ export class LiteralIndex {
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       state = this.next(state, this.classOf[text.charCodeAt(i)]);
-      for (let k = this.outStart[state], end = this.outStart[state + 1]; k < end; k++) found(this.outIds[k]);
+      for (let k = this.meta[META * state + 3], end = this.meta[META * state + 3 + META]; k < end; k++) found(this.outIds[k]);
     }
   }
 }
@@ -640,24 +648,22 @@ let built: LiteralIndex | null = null;
 
 // Built with the index, for `candidatesIn`. What one message touches is packed together (memory it reads
 // at random, once per literal, way or phrase found, is most of its cost): `postings` flattened (literal id's
-// entries at `postingEntries[postingStart[id] .. postingStart[id + 1])`); per way, eight numbers
+// entries one after another, from where `literalData` says); per way, eight numbers
 // `[stamp, met, full, phrase, last0, last1, last2, -]` (`lastN`: the last start in the text of a literal of its
 // set N); per phrase, four `[stamp, set, index, slot]`. A literal, way or phrase is "seen" in the current call
 // when its stamp equals the call's generation (no clearing, no allocation per message).
-let postingStart = new Int32Array(0);
 let postingEntries = new Int32Array(0);
 /**
- * By literal id: its length, less one when it starts with an edge (a space; see `EDGE`): the position after
- * which it ends, less this, is the first a match containing it (or, for a leading edge, starting after
- * it) can start at.
+ * By literal id, at `LITERAL * id`: its stamp; where it last starts in the current text (valid when its stamp
+ * is current); its length, less one when it starts with an edge (a space; see `EDGE`: the position after
+ * which it ends, less this, is the first a match containing it, or for a leading edge starting after it,
+ * can start at); and where its entries start in `postingEntries` (they end where the next literal's start).
  */
-let literalShift = new Int32Array(0);
+let literalData = new Int32Array(0);
+const LITERAL = 4;
 let wayData = new Int32Array(0);
 let phraseData = new Int32Array(0);
-let literalStamp = new Int32Array(0);
-/** By literal id: where the literal last starts in the current text (valid when its stamp is current). */
-let literalLast = new Int32Array(0);
-/** The literals found in the current text, each once, in the order first found. */
+/** The literals found in the current text (their rows in `literalData`), each once, in the order first found. */
 let foundLiterals = new Int32Array(0);
 let touched = new Int32Array(0);
 let generation = 0;
@@ -713,7 +719,7 @@ export function addWay(set: number, phrase: number, required: ReadonlyArray<Read
 function build(): LiteralIndex {
   const literals = [...registry.keys()];
   const index = new LiteralIndex(literals, true);
-  postingStart = new Int32Array(postings.length + 1);
+  const postingStart = new Int32Array(postings.length + 1);
   let total = 0;
   postings.forEach((p, id) => {
     postingStart[id] = total;
@@ -722,7 +728,12 @@ function build(): LiteralIndex {
   postingStart[postings.length] = total;
   postingEntries = new Int32Array(total);
   postings.forEach((p, id) => postingEntries.set(p, postingStart[id]));
-  literalShift = Int32Array.from(literals, (l) => l.length - (l.length > 0 && !isWordUnit(l.charCodeAt(0)) ? 1 : 0));
+  literalData = new Int32Array(LITERAL * (literals.length + 1));
+  literals.forEach((l, id) => {
+    literalData[LITERAL * id + 2] = l.length - (l.length > 0 && !isWordUnit(l.charCodeAt(0)) ? 1 : 0);
+    literalData[LITERAL * id + 3] = postingStart[id];
+  });
+  literalData[LITERAL * literals.length + 3] = total;
   wayData = new Int32Array(WAY_STRIDE * wayPhrase.length);
   wayPhrase.forEach((phrase, way) => {
     wayData[WAY_STRIDE * way + 2] = wayFull[way] ?? 0;
@@ -733,8 +744,6 @@ function build(): LiteralIndex {
     phraseData[PHRASE_STRIDE * phrase + 1] = set;
     phraseData[PHRASE_STRIDE * phrase + 2] = phraseIndex[phrase] ?? 0;
   });
-  literalStamp = new Int32Array(registry.size);
-  literalLast = new Int32Array(registry.size);
   foundLiterals = new Int32Array(registry.size);
   touched = new Int32Array(wayPhrase.length);
   candidates = {
@@ -753,7 +762,7 @@ function build(): LiteralIndex {
 export function candidatesIn(text: string): Candidates {
   if (built === null || generation === 0x7fffffff) built = build(); // (a fresh build also restarts the stamps)
   const index = built;
-  const { classOf, outStart, outIds } = index;
+  const { classOf, meta, outIds } = index;
   const gen = ++generation;
   // One pass over the text, between an edge for its start and one for its end (positions -1 and n): the
   // literals that occur, and where each last starts.
@@ -762,20 +771,20 @@ export function candidatesIn(text: string): Candidates {
   const n = text.length;
   for (let i = -1; i <= n; i++) {
     state = index.next(state, i >= 0 && i < n ? classOf[text.charCodeAt(i)] : LiteralIndex.EDGE_COLUMN);
-    for (let k = outStart[state], end = outStart[state + 1]; k < end; k++) {
-      const id = outIds[k];
-      literalLast[id] = i + 1 - literalShift[id];
-      if (literalStamp[id] === gen) continue;
-      literalStamp[id] = gen;
-      foundLiterals[found++] = id;
+    for (let k = meta[META * state + 3], end = meta[META * state + 3 + META]; k < end; k++) {
+      const at = LITERAL * outIds[k];
+      literalData[at + 1] = i + 1 - literalData[at + 2];
+      if (literalData[at] === gen) continue;
+      literalData[at] = gen;
+      foundLiterals[found++] = at;
     }
   }
   // The ways those literals are in: which of their literal sets are met, and where each set's literals last start.
   let count = 0;
   for (let f = 0; f < found; f++) {
-    const id = foundLiterals[f];
-    const at = literalLast[id];
-    for (let p = postingStart[id], pEnd = postingStart[id + 1]; p < pEnd; p++) {
+    const row = foundLiterals[f];
+    const at = literalData[row + 1];
+    for (let p = literalData[row + 3], pEnd = literalData[row + 3 + LITERAL]; p < pEnd; p++) {
       const entry = postingEntries[p];
       const w = WAY_STRIDE * (entry >>> 3);
       if (wayData[w] !== gen) {
