@@ -24,20 +24,21 @@ import { candidatesIn, type Candidates } from './prefilter';
 import { learnedVerdict, type LearnedVerdict } from './learned';
 import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
-  DEVANAGARI,
+  DEVANAGARI_BIT,
   EDGE_AFTER,
   EDGE_BEFORE,
-  ENGLISH,
+  ENGLISH_BIT,
   HINDI_DEVA,
-  HINGLISH,
+  HINGLISH_BIT,
   LANGUAGE_ORDER,
-  LATIN,
+  LATIN_BIT,
   NEG_AFTER,
   NEG_AFTER_CUE,
   NEG_BEFORE,
   NEG_INSIDE,
   NEPALI_DEVA,
-  NEPALI_LATN,
+  NEPALI_LATN_BIT,
+  scriptMarkers,
   PERSON,
   SPEAKERS,
   type ScreenLanguage,
@@ -61,10 +62,10 @@ const LEXICON = compileLexicon([EN, HI_LATN, HI, NE, NE_LATN, EN_BROAD, HI_LATN_
 /** The broad layer's cues (lexicon/bag.ts), compiled apart so that they never hide a phrase; every cue at a position counts. */
 const BAG = compileLexicon(BAG_PARTS);
 const GROUPS: readonly RuleGroup[] = ['risk', 'mood', 'time'];
-/** The compiled phrases of each script, tried when the message has a letter of it. */
+/** The compiled phrases of each script, tried when the message has a letter of it (`scriptMarkers`: LATIN, DEVANAGARI). */
 const SCRIPTS = [
-  { test: LATIN, groups: LEXICON.latin, bag: BAG.latin, frames: LEXICON.latinFrames },
-  { test: DEVANAGARI, groups: LEXICON.devanagari, bag: BAG.devanagari, frames: LEXICON.devanagariFrames },
+  { script: LATIN_BIT, groups: LEXICON.latin, bag: BAG.latin, frames: LEXICON.latinFrames },
+  { script: DEVANAGARI_BIT, groups: LEXICON.devanagari, bag: BAG.devanagari, frames: LEXICON.devanagariFrames },
 ] as const;
 const MAX_REASONS = 20;
 
@@ -161,22 +162,28 @@ function scanAll<T, S extends Span<T>>(compiled: Compiled<T>, text: string, out:
 
 /**
  * Runs the phrases the literal prefilter leaves (those with a required literal in the message, and those
- * with none known), one RegExp each, resuming one character after each match. The matches are left in
- * the scratch arrays `matchPhrase`, `matchStart` and `matchEnd`, in the order found; returns their count.
+ * with none known), one RegExp each, resuming one character after each match (unless the prefilter knows that
+ * no match of the phrase starts further on). The matches are left in the scratch arrays `matchPhrase`,
+ * `matchStart` and `matchEnd`, in the order found; returns their count.
  */
 function eachCandidate<T>(compiled: Compiled<T>, text: string, literals: Candidates): number {
-  const count = runPhrases(compiled.res, compiled.always, compiled.always.length, text, 0);
+  const count = runPhrases(compiled.res, compiled.always, compiled.always.length, null, text, 0);
   const listed = literals.phrases[compiled.set];
-  return listed === undefined ? count : runPhrases(compiled.res, listed, literals.count[compiled.set] ?? 0, text, count);
+  const last = literals.last[compiled.set];
+  return listed === undefined || last === undefined ? count : runPhrases(compiled.res, listed, literals.count[compiled.set] ?? 0, last, text, count);
 }
 
-/** Runs phrases `tried[0 .. tries)`, adding their matches to the scratch arrays from index `count`; returns the new count. */
-function runPhrases(res: readonly RegExp[], tried: ArrayLike<number>, tries: number, text: string, count: number): number {
+/**
+ * Runs phrases `tried[0 .. tries)`, adding their matches to the scratch arrays from index `count`; returns the
+ * new count. `last[k]`, when given, is the last position a match of phrase `tried[k]` can start at.
+ */
+function runPhrases(res: readonly RegExp[], tried: ArrayLike<number>, tries: number, last: ArrayLike<number> | null, text: string, count: number): number {
   let n = count;
   for (let k = 0; k < tries; k++) {
     const i = tried[k] ?? -1;
     const re = res[i];
     if (re === undefined) continue;
+    const lastStart = last === null ? text.length : (last[k] ?? text.length);
     re.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = re.exec(text)) !== null) {
@@ -184,6 +191,7 @@ function runPhrases(res: readonly RegExp[], tried: ArrayLike<number>, tries: num
       matchStart[n] = match.index;
       matchEnd[n] = match.index + match[0].length;
       n++;
+      if (match.index >= lastStart) break;
       re.lastIndex = match.index + 1;
     }
   }
@@ -747,20 +755,21 @@ function higher(phrase: PersonVerdict, broad: PersonVerdict): PersonVerdict {
   return riskRank(broad.level) > riskRank(phrase.level) ? broad : phrase;
 }
 
-function languagesOf(text: string): ScreenLanguage[] {
+/** The languages of a text, given its `scriptMarkers`. */
+function languagesOf(text: string, markers: number): ScreenLanguage[] {
   const found: Record<ScreenLanguage, boolean> = { en: false, hi: false, 'hi-Latn': false, ne: false, 'ne-Latn': false };
-  if (DEVANAGARI.test(text)) {
+  if ((markers & DEVANAGARI_BIT) !== 0) {
     const ne = NEPALI_DEVA.test(text);
     const hi = HINDI_DEVA.test(text);
     found.ne = ne;
     found.hi = hi || !ne;
   }
-  if (LATIN.test(text)) {
-    const hi = HINGLISH.test(text);
-    const ne = NEPALI_LATN.test(text);
+  if ((markers & LATIN_BIT) !== 0) {
+    const hi = (markers & HINGLISH_BIT) !== 0;
+    const ne = (markers & NEPALI_LATN_BIT) !== 0;
     found['hi-Latn'] = hi;
     found['ne-Latn'] = ne;
-    found.en = ENGLISH.test(text) || (!hi && !ne);
+    found.en = (markers & ENGLISH_BIT) !== 0 || (!hi && !ne);
   }
   return LANGUAGE_ORDER.filter((l) => found[l]);
 }
@@ -857,7 +866,8 @@ export function screen(raw: string, trace?: Trace): ScreenResult {
 export function screenWith(raw: string, learned: ((text: string) => LearnedVerdict) | null, trace?: Trace): ScreenResult {
   const normalized = normalize(raw);
   const text = normalized.text;
-  const languages = text === '' ? [] : languagesOf(text);
+  const markers = scriptMarkers(text);
+  const languages = text === '' ? [] : languagesOf(text, markers);
   if (text === '') return { level: 'none', reasons: [], thirdParty: false, languages };
 
   const literals = candidatesIn(text);
@@ -865,7 +875,7 @@ export function screenWith(raw: string, learned: ((text: string) => LearnedVerdi
   const ruleSpans: RuleSpan[] = [];
   const cueSpans: RuleSpan[] = [];
   for (const script of SCRIPTS) {
-    if (!script.test.test(text)) continue;
+    if ((markers & script.script) === 0) continue;
     scan(script.frames, text, frameSpans, literals, frameSpan);
     for (const group of GROUPS) {
       scan(script.groups[group], text, ruleSpans, literals, RULE_SPAN[group]);

@@ -34,38 +34,59 @@ const SEED_GRAM = fnv(fnv(FNV_OFFSET, 0x63), 0x3a); // "c:"
 const SEED_BIAS = fnv(fnv(FNV_OFFSET, 0x5f), 0x5f); // "__"
 
 /**
- * The distinct hashed features of a normalised text, written to `out` (grown as needed) with their count.
- * `seen` de-duplicates (a bucket counts once per call) and is cleared through `out` on the next call.
+ * The distinct hashed features of a normalised text, written to `out` (grown as needed) in the order first
+ * found, with their count. A small open-addressing set de-duplicates (a bucket counts once per call): its
+ * slots hold a call's generation and a bucket, so nothing is cleared between calls, and it is sized to the
+ * text (a few KiB for a chat message) rather than to the 2^bits buckets, so that it stays in the fastest cache.
  */
 export class FeatureHasher {
   readonly size: number;
   private readonly mask: number;
-  /** 1 for a bucket already counted in the current text; cleared through `out` after each text. */
-  private readonly seen: Uint8Array;
+  /** Pairs `[generation, bucket]`; a slot is taken in the current call when its generation is `generation`. */
+  private slots: Int32Array = new Int32Array(2 * 1024);
+  /** 32 − log2(slot count): a bucket's first slot is the top bits of a multiplicative hash. */
+  private shift = 32 - 10;
+  private generation = 0;
   out: Int32Array = new Int32Array(512);
   count = 0;
 
   constructor(bits: number) {
     this.size = 1 << bits;
     this.mask = this.size - 1;
-    this.seen = new Uint8Array(this.size);
   }
 
   /** Hashes `text` (the output of `normalize`: lower case, single spaces). Returns the feature count. */
   hash(text: string): number {
-    for (let k = 0; k < this.count; k++) this.seen[this.out[k]] = 0;
     // A token of length L gives at most a word, a pair and 3 × (L + 2) grams, and there are at most
     // (length + 1) / 2 tokens: 8 × length + 16 bounds the count, so room is made once and writes go unchecked.
     const most = 8 * text.length + 16;
     if (this.out.length < most) this.out = new Int32Array(most * 2);
-    this.count = 0;
-    const { seen, mask, out } = this;
+    // At most half the slots are ever taken, so a probe soon finds a free one.
+    if (this.slots.length < 4 * most || this.generation === 0x7fffffff) {
+      let slotCount = this.slots.length >> 1;
+      while (slotCount < 2 * most) slotCount *= 2;
+      this.slots = new Int32Array(2 * slotCount);
+      this.shift = 32 - Math.log2(slotCount);
+      this.generation = 0;
+    }
+    const gen = ++this.generation;
+    const { slots, shift, mask, out } = this;
+    const slotMask = (slots.length >> 1) - 1;
     let count = 0;
     const add = (h: number): void => {
       const i = (h >>> 0) & mask;
-      if (seen[i] === 1) return;
-      seen[i] = 1;
-      out[count++] = i;
+      let s = Math.imul(i, 0x9e3779b1) >>> shift;
+      for (;;) {
+        const at = 2 * s;
+        if (slots[at] !== gen) {
+          slots[at] = gen;
+          slots[at + 1] = i;
+          out[count++] = i;
+          return;
+        }
+        if (slots[at + 1] === i) return;
+        s = (s + 1) & slotMask;
+      }
     };
     add(SEED_BIAS);
     let prevStart = -1;
@@ -141,41 +162,59 @@ interface Scorer {
   readonly threshold: number;
 }
 
-interface Loaded {
-  readonly hasher: FeatureHasher;
-  readonly crisis: Scorer;
-  readonly imminent: Scorer;
-  readonly concern: Scorer;
-}
-
-const score = (scorer: Scorer, features: Int32Array, count: number): number => {
-  let z = 0;
-  for (let k = 0; k < count; k++) z += scorer.weights[features[k]];
-  return z * scorer.scale;
-};
-
 function scorer(spec: z.infer<typeof ScorerSchema>, size: number): Scorer {
   const bytes = Buffer.from(spec.weights, 'base64');
   if (bytes.length !== size) throw new Error(`learned screener model: ${String(bytes.length)} weights, expected ${String(size)}`);
-  return { weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length).slice(), scale: spec.scale, threshold: spec.threshold };
+  return { weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length), scale: spec.scale, threshold: spec.threshold };
+}
+
+/** Where each scorer's weight of a bucket is in the interleaved table (`WEIGHTS_PER_BUCKET` bytes a bucket). */
+const CRISIS = 0;
+const IMMINENT = 1;
+const CONCERN = 2;
+const WEIGHTS_PER_BUCKET = 4;
+
+/**
+ * The three scorers' weights of each bucket side by side (the fourth byte is padding), so that a feature costs
+ * one memory access for all three: the table is read at random, once per feature.
+ */
+function interleave(crisis: Scorer, imminent: Scorer, concern: Scorer, size: number): Int8Array {
+  const table = new Int8Array(WEIGHTS_PER_BUCKET * size);
+  for (let i = 0; i < size; i++) {
+    table[WEIGHTS_PER_BUCKET * i + CRISIS] = crisis.weights[i];
+    table[WEIGHTS_PER_BUCKET * i + IMMINENT] = imminent.weights[i];
+    table[WEIGHTS_PER_BUCKET * i + CONCERN] = concern.weights[i];
+  }
+  return table;
 }
 
 /** Validates and decodes a model; throws on a malformed one (wrong feature version, weight count…). */
 export function loadModel(raw: unknown): (text: string) => LearnedVerdict {
   const spec = ModelSchema.parse(raw);
   const hasher = new FeatureHasher(spec.bits);
-  const m: Loaded = {
-    hasher,
-    crisis: scorer(spec.crisis, hasher.size),
-    imminent: scorer(spec.imminent, hasher.size),
-    concern: scorer(spec.concern, hasher.size),
-  };
+  const crisis = scorer(spec.crisis, hasher.size);
+  const imminent = scorer(spec.imminent, hasher.size);
+  const concern = scorer(spec.concern, hasher.size);
+  const weights = interleave(crisis, imminent, concern, hasher.size);
   return (text) => {
-    const count = m.hasher.hash(text);
-    const crisis = score(m.crisis, m.hasher.out, count) >= m.crisis.threshold;
-    const imminent = crisis && score(m.imminent, m.hasher.out, count) >= m.imminent.threshold;
-    const concern = crisis || score(m.concern, m.hasher.out, count) >= m.concern.threshold;
-    return { concern, crisis, imminent };
+    const count = hasher.hash(text);
+    const features = hasher.out;
+    // Integer sums, so the order of the features does not matter; one multiply per scorer.
+    let zCrisis = 0;
+    let zImminent = 0;
+    let zConcern = 0;
+    for (let k = 0; k < count; k++) {
+      const at = WEIGHTS_PER_BUCKET * features[k];
+      zCrisis += weights[at + CRISIS];
+      zImminent += weights[at + IMMINENT];
+      zConcern += weights[at + CONCERN];
+    }
+    const isCrisis = zCrisis * crisis.scale >= crisis.threshold;
+    return {
+      concern: isCrisis || zConcern * concern.scale >= concern.threshold,
+      crisis: isCrisis,
+      imminent: isCrisis && zImminent * imminent.scale >= imminent.threshold,
+    };
   };
 }
 

@@ -72,13 +72,15 @@ const SPACED = /(?<![a-z0-9])[a-z0-9@$!](?:[ .\-_*·•/|]+[a-z0-9@$!]){2,}(?![a
 const OBFUSCATED_TOKEN = /[a-z0-9@$!*#|+%€]+/g;
 /**
  * Tokens `deobfuscateToken` can change: a letter next to a code character (any token with both has one), or a
- * chat spelling. Other tokens come back as they are, so without one the pass is skipped.
+ * chat spelling. Other tokens come back as they are, so without one the pass is skipped. `CHAT_TOKEN` looks
+ * only for the chat spellings `MIXED_TOKEN` does not find (abt, coz: those with a digit, 2nite, b4, no1, have a
+ * letter next to it).
  */
 const MIXED_TOKEN = /[a-z][0-9@$!*#|+%€]|[0-9@$!*#|+%€][a-z]/;
 const CHAT_TOKEN = new RegExp(
-  `(?<![a-z0-9@$!*#|+%€])(?:${[
-    ...Object.keys(CHAT_WORDS),
-  ].join('|')})(?![a-z0-9@$!*#|+%€])`,
+  `(?<![a-z0-9@$!*#|+%€])(?:${Object.keys(CHAT_WORDS)
+    .filter((word) => !MIXED_TOKEN.test(word))
+    .join('|')})(?![a-z0-9@$!*#|+%€])`,
 );
 const HAS_LETTER = /[a-z]/;
 const HAS_CODE = /[0-9@$!*#|+%€]/;
@@ -142,20 +144,55 @@ const OTHER_SYMBOL_TEST = new RegExp(
 /** Runs of white space that are not already one plain space (the same result as replacing every run). */
 const SPACES = /\s{2,}|[^\S ]/g;
 
-/** Fold Devanagari spelling variants so that one pattern matches the common ways of writing a word. */
-export function foldDevanagari(s: string): string {
-  return s
-    .replace(/\u093C/g, '')
-    .replace(/\u0901/g, '\u0902')
-    .replace(/\u0940/g, '\u093F')
-    .replace(/\u0942/g, '\u0941')
-    .replace(/\u0908/g, '\u0907')
-    .replace(/\u090A/g, '\u0909')
-    .replace(/\u0949/g, '\u094B')
-    .replace(/\u0911/g, '\u0913')
-    .replace(/\u0945/g, '\u0947')
-    .replace(/[\u0919\u091E\u0923\u0928\u092E]\u094D(?=[\u0915-\u0939])/g, '\u0902')
-    .replace(/\u200C|\u200D/g, '');
+/** Signs and letters `foldDevanagari` writes as another: ँ → ं, ी → ि, ू → ु, ई → इ, ऊ → उ, ॉ → ो, ऑ → ओ, ॅ → े. */
+const FOLDED: ReadonlyMap<number, string> = new Map([
+  [0x0901, '\u0902'],
+  [0x0940, '\u093F'],
+  [0x0942, '\u0941'],
+  [0x0908, '\u0907'],
+  [0x090a, '\u0909'],
+  [0x0949, '\u094B'],
+  [0x0911, '\u0913'],
+  [0x0945, '\u0947'],
+]);
+const NUKTA = '\u093C';
+const VIRAMA = 0x094d;
+const ZWNJ = 0x200c;
+const ZWJ = 0x200d;
+/** Nasal consonants written as a conjunct before a consonant (ङ्क, ञ्च, ण्ड, न्त, म्ब): the same as an anusvara. */
+const NASALS: ReadonlySet<number> = new Set([0x0919, 0x091e, 0x0923, 0x0928, 0x092e]);
+
+/**
+ * Fold Devanagari spelling variants so that one pattern matches the common ways of writing a word: the nukta
+ * is dropped; candrabindu, long ī and ū, long vowels ई ऊ, candra o and e read as anusvara, short i and u, इ उ, ओ
+ * and e; a nasal consonant with a virama before a consonant reads as an anusvara; zero-width joiners are
+ * dropped. In this order: the nukta goes first (ऩ्क is न्क), the joiners last (न्‍क keeps its conjunct). One
+ * pass, copying the text between the characters it changes.
+ */
+export function foldDevanagari(raw: string): string {
+  const s = raw.includes(NUKTA) ? raw.split(NUKTA).join('') : raw;
+  let out = '';
+  let from = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x0901 || (c > 0x0949 && c !== ZWNJ && c !== ZWJ)) continue;
+    let replacement: string | undefined;
+    let skip = 0;
+    if (c === ZWNJ || c === ZWJ) replacement = '';
+    else if (NASALS.has(c) && s.charCodeAt(i + 1) === VIRAMA) {
+      const next = s.charCodeAt(i + 2);
+      if (next >= 0x0915 && next <= 0x0939) {
+        replacement = '\u0902';
+        skip = 1;
+      }
+    } else replacement = FOLDED.get(c);
+    if (replacement === undefined) continue;
+    out += s.slice(from, i) + replacement;
+    i += skip;
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
 }
 
 function resolveMasked(core: string): string {
@@ -221,11 +258,13 @@ const NOT_NEPALI_X = new Set(['xa', 'taxa', 'maxe', 'flexe', 'axe', 'xe', 'sexe'
 
 export function normalize(raw: string): Normalized {
   let s = raw;
-  // NFKC, invisible characters, look-alikes, emoji and Devanagari concern only text with a non-ASCII character.
-  if (NON_ASCII.test(s)) s = s.normalize('NFKC');
+  // NFKC, invisible characters, look-alikes, emoji and Devanagari concern only text with a non-ASCII character
+  // (lower-casing ASCII gives ASCII).
+  const nonAscii = NON_ASCII.test(s);
+  if (nonAscii) s = s.normalize('NFKC');
   s = s.toLowerCase();
   let riskEmoji = false;
-  if (NON_ASCII.test(s)) {
+  if (nonAscii && NON_ASCII.test(s)) {
     s = s.replace(INVISIBLE, '');
     if (HOMOGLYPH_TEST.test(s)) s = s.replace(HOMOGLYPH_RE, (ch) => HOMOGLYPHS[ch] ?? ch);
 
@@ -244,7 +283,7 @@ export function normalize(raw: string): Normalized {
     }
   }
   // From here on, every pass writes ASCII only: text that is ASCII now stays so.
-  const ascii = !NON_ASCII.test(s);
+  const ascii = !nonAscii || !NON_ASCII.test(s);
 
   if (APOSTROPHE_TEST.test(s)) s = s.replace(ascii ? APOSTROPHE_IN_WORD_ASCII : APOSTROPHE_IN_WORD, '$1');
 
@@ -261,11 +300,84 @@ export function normalize(raw: string): Normalized {
 
   if (hasTripledLetter(s)) s = s.replace(STRETCHED_VOWEL, '$1').replace(STRETCHED_OTHER, '$1$1');
   if (QUESTION_TEST.test(s)) s = s.replace(QUESTION, ' ? ');
-  s = s.replace(SENTENCE_END, ' . ');
   if (HYPHEN_TEST.test(s)) s = s.replace(ascii ? HYPHEN_IN_WORD_ASCII : HYPHEN_IN_WORD, '$1 ');
+  const finished = finishPlain(s);
+  if (finished !== null) return { text: finished, deobfuscated: undo.changed, riskEmoji };
+  s = s.replace(SENTENCE_END, ' . ');
   s = s.replace(CLAUSE, ' , ').replace(QUOTE, ' " ').replace(/&/g, ' and ');
   if (ascii) s = s.replace(OTHER_SYMBOL_ASCII, ' ');
   else if (OTHER_SYMBOL_TEST.test(s)) s = s.replace(OTHER_SYMBOL, ' ');
   s = s.replace(SPACES, ' ').trim();
   return { text: s, deobfuscated: undo.changed, riskEmoji };
+}
+
+// The last passes of `normalize` in one, on text of ASCII and Devanagari (most messages): each run of sentence
+// ends (SENTENCE_END) becomes " . ", of clause marks (CLAUSE) " , ", of quotation marks (QUOTE) ' " ', each &
+// " and ", each run of other symbols (OTHER_SYMBOL) and of white space one space, with no space at either end
+// (SPACES, trim). Each pass replaces runs of characters of its own class with text that none of the later
+// passes changes but for white space, so one pass over the runs of each class gives the same text.
+const KEPT = 0;
+const SPACE_RUN = 1;
+const SENTENCE_RUN = 2;
+const CLAUSE_RUN = 3;
+const QUOTE_RUN = 4;
+const AMPERSAND = 5;
+const SYMBOL_RUN = 6;
+/** Characters `finishPlain` leaves to the passes themselves. */
+const OTHER = 7;
+const PLAIN_END = 0x0980;
+/** The class of each character below `PLAIN_END` in the last passes (Devanagari read from the block at load). */
+const PLAIN_CLASS = (() => {
+  const table = new Uint8Array(PLAIN_END).fill(OTHER);
+  table.fill(SYMBOL_RUN, 0, 0x80);
+  const set = (chars: string, kind: number): void => {
+    for (const ch of chars) table[ch.charCodeAt(0)] = kind;
+  };
+  set('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789?', KEPT);
+  set(' \t\v\f', SPACE_RUN);
+  set('.!;\n\r', SENTENCE_RUN);
+  set(',:()[]{}<>~-', CLAUSE_RUN);
+  set('"\'`', QUOTE_RUN);
+  set('&', AMPERSAND);
+  for (let code = 0x0900; code < PLAIN_END; code++) {
+    table[code] = /[\p{L}\p{M}\p{N}]/u.test(String.fromCharCode(code)) ? KEPT : SYMBOL_RUN;
+  }
+  set('।॥', SENTENCE_RUN);
+  return table;
+})();
+const RUN_TEXT = ['', '', '.', ',', '"', 'and', ''];
+
+/** `normalize`'s last passes (see above); null if the text has a character other than ASCII and Devanagari. */
+function finishPlain(s: string): string | null {
+  let out = '';
+  /** White space is due before whatever comes next (none at the start or the end). */
+  let space = false;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const code = s.charCodeAt(i);
+    const kind = code < PLAIN_END ? PLAIN_CLASS[code] : OTHER;
+    if (kind === OTHER) return null;
+    let j = i + 1;
+    if (kind !== AMPERSAND) {
+      while (j < n) {
+        const next = s.charCodeAt(j);
+        if (next >= PLAIN_END || PLAIN_CLASS[next] !== kind) break;
+        j++;
+      }
+    }
+    if (kind === KEPT) {
+      if (space && out.length > 0) out += ' ';
+      out += s.slice(i, j);
+      space = false;
+    } else if (kind === SPACE_RUN || kind === SYMBOL_RUN) {
+      space = true;
+    } else {
+      if (out.length > 0) out += ' ';
+      out += RUN_TEXT[kind];
+      space = true;
+    }
+    i = j;
+  }
+  return out;
 }

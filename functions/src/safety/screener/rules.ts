@@ -13,7 +13,7 @@
  */
 import type { Concept } from './concepts';
 import { foldDevanagari } from './normalize';
-import { addWay, registerSet, requiredLiteralsByWay } from './prefilter';
+import { addWay, registerSet, requiredLiteralsByWay, WORD_CLASS } from './prefilter';
 
 export type Lang = 'en' | 'hi' | 'hi-Latn' | 'ne' | 'ne-Latn';
 export type Person = 'self' | 'other' | 'second' | 'auto';
@@ -175,13 +175,12 @@ function check(source: string, where: string): string {
 
 /**
  * Word edges. Normalised text is lower case with Latin, Devanagari and digits (see normalize.ts); a class of
- * those ranges (and the other letters of the Basic Multilingual Plane a message may keep) lets the RegExps
- * run without the Unicode flag, several times faster than property escapes at every position.
+ * those ranges (and the other letters of the Basic Multilingual Plane a message may keep; `WORD_RANGES` in
+ * prefilter.ts, whose literals know where words start and end) lets the RegExps run without the Unicode flag,
+ * several times faster than property escapes at every position.
  */
-const WORD_CHAR = '0-9a-z\\u00aa\\u00b5\\u00ba\\u00c0-\\u024f\\u0250-\\u02af\\u0300-\\u036f\\u0370-\\u03ff\\u0400-\\u052f\\u0590-\\u08ff\\u0900-\\u0dff\\u0e00-\\u0fff\\u1000-\\u1fff\\u3040-\\u9fff\\uac00-\\ud7af';
-
 function phraseRegExp(source: string): RegExp {
-  return new RegExp(`(?<![${WORD_CHAR}])(?:${source})(?![${WORD_CHAR}])`, 'g');
+  return new RegExp(`(?<![${WORD_CLASS}])(?:${source})(?![${WORD_CLASS}])`, 'g');
 }
 
 /** One RegExp per phrase (whole words only), registered with the literal prefilter. */

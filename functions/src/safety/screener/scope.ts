@@ -103,6 +103,82 @@ export const HINDI_DEVA = new RegExp(
   foldDevanagari(x`${EDGE_BEFORE}(?:है|हैं|हूँ|हूं|नहीं|मैं|मुझे|मेरा|मेरी|मेरे|का|की|के|था|थी|रहा|रही|और|क्या|तो|भी|लिए|में|से|करता|करती|चाहता|चाहती)${EDGE_AFTER}`),
   'u',
 );
-export const HINGLISH = /\b(?:hai|hain|hu|hoon|hun|nahi|nahin|nhi|kya|mera|meri|mere|mujhe|main|mai|karta|karti|raha|rahi|yaar|yar|bhi|toh|kuch|sab|bahut|bohot|gaya|gayi|tha|thi|liye|aur|kyun|kyu|hoga|karna|chahta|chahti|mann|dil)\b/;
-export const NEPALI_LATN = /\b(?:chha|cha|chu|chhu|chaina|chhaina|xa|xaina|malai|mero|timi|garchu|garna|hunchha|huncha|lagyo|lagchha|lagcha|pani|thiyo|bhayo|aaja|ahile|dherai|ekdam|sanga|haru|garne|bhanera|bhanchha|hola|maile|sakdina|chahanna|chahanchu|hunthyo)\b/;
-export const ENGLISH = /\b(?:the|and|is|you|to|my|me|am|are|was|have|not|it|this|that|for|with|so|but|of|im|dont|feel|want|what|how|just|really|i)\b/;
+/** Words that mark romanised Hindi, romanised Nepali and English (`latinLanguages`). */
+const HINGLISH_WORDS = 'hai|hain|hu|hoon|hun|nahi|nahin|nhi|kya|mera|meri|mere|mujhe|main|mai|karta|karti|raha|rahi|yaar|yar|bhi|toh|kuch|sab|bahut|bohot|gaya|gayi|tha|thi|liye|aur|kyun|kyu|hoga|karna|chahta|chahti|mann|dil';
+const NEPALI_LATN_WORDS = 'chha|cha|chu|chhu|chaina|chhaina|xa|xaina|malai|mero|timi|garchu|garna|hunchha|huncha|lagyo|lagchha|lagcha|pani|thiyo|bhayo|aaja|ahile|dherai|ekdam|sanga|haru|garne|bhanera|bhanchha|hola|maile|sakdina|chahanna|chahanchu|hunthyo';
+const ENGLISH_WORDS = 'the|and|is|you|to|my|me|am|are|was|have|not|it|this|that|for|with|so|but|of|im|dont|feel|want|what|how|just|really|i';
+
+export const HINGLISH_BIT = 1;
+export const NEPALI_LATN_BIT = 2;
+export const ENGLISH_BIT = 4;
+/** A Latin letter a-z (`LATIN`). */
+export const LATIN_BIT = 8;
+/** A character of the Devanagari block (`DEVANAGARI`). */
+export const DEVANAGARI_BIT = 16;
+const ALL_BITS = HINGLISH_BIT | NEPALI_LATN_BIT | ENGLISH_BIT | LATIN_BIT | DEVANAGARI_BIT;
+
+/** Marker words by a hash of their letters (`markerHash`), in open addressing: the word, then the languages it marks. */
+const MARKER_SLOTS = 256;
+const markerWords: string[] = new Array<string>(MARKER_SLOTS).fill('');
+const markerBits = new Uint8Array(MARKER_SLOTS);
+const markerHash = (h: number, c: number): number => Math.imul(h ^ c, 0x01000193);
+const MARKER_SEED = 0x811c9dc5;
+let longestMarker = 0;
+for (const [words, bit] of [
+  [HINGLISH_WORDS, HINGLISH_BIT],
+  [NEPALI_LATN_WORDS, NEPALI_LATN_BIT],
+  [ENGLISH_WORDS, ENGLISH_BIT],
+] as const) {
+  for (const word of words.split('|')) {
+    let h = MARKER_SEED;
+    for (let i = 0; i < word.length; i++) h = markerHash(h, word.charCodeAt(i));
+    let slot = (h >>> 0) & (MARKER_SLOTS - 1);
+    while (markerWords[slot] !== '' && markerWords[slot] !== word) slot = (slot + 1) & (MARKER_SLOTS - 1);
+    markerWords[slot] = word;
+    markerBits[slot] |= bit;
+    longestMarker = Math.max(longestMarker, word.length);
+  }
+}
+
+/** A character of `\w` ([A-Za-z0-9_]), which `\b` tells words by. */
+function isWordCode(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
+}
+
+/**
+ * Which scripts the text has (`LATIN_BIT`, `DEVANAGARI_BIT`: what `LATIN` and `DEVANAGARI` find) and the
+ * Latin-script languages whose marker words it has (`HINGLISH_BIT`…), as bits, in one pass over the text. A
+ * marker counts as a whole word, a run of [A-Za-z0-9_] (what `\b(?:hai|hain|…)\b` finds).
+ */
+export function scriptMarkers(text: string): number {
+  let bits = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isWordCode(c)) {
+      if (c >= 0x0900 && c <= 0x097f) bits |= DEVANAGARI_BIT;
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = MARKER_SEED;
+    for (; i < n; i++) {
+      const w = text.charCodeAt(i);
+      if (!isWordCode(w)) break;
+      if (w >= 0x61 && w <= 0x7a) bits |= LATIN_BIT;
+      h = markerHash(h, w);
+    }
+    const length = i - start;
+    if (length > longestMarker) continue;
+    for (let slot = (h >>> 0) & (MARKER_SLOTS - 1); markerWords[slot] !== ''; slot = (slot + 1) & (MARKER_SLOTS - 1)) {
+      const word = markerWords[slot];
+      if (word.length === length && text.startsWith(word, start)) {
+        bits |= markerBits[slot];
+        break;
+      }
+    }
+    if (bits === ALL_BITS) return bits;
+  }
+  return bits;
+}

@@ -4,7 +4,7 @@
  * metrics tests (the prefilter must not change any verdict); these pin the analysis itself.
  */
 import assert from 'node:assert/strict';
-import { LiteralIndex, requiredLiterals } from '../../../src/safety/screener/prefilter';
+import { LiteralIndex, requiredLiterals, requiredLiteralsByWay, WORD_CLASS } from '../../../src/safety/screener/prefilter';
 import { normalize, screen } from '../../../src/safety/screener';
 import { alternativesOf, compileLexicon, rule } from '../../../src/safety/screener/rules';
 
@@ -47,6 +47,32 @@ describe('screener prefilter: required literals', () => {
       const m = re.exec(text);
       assert.ok(m, text);
       for (const set of required) assert.ok([...set].some((l) => m[0].includes(l)), `${text}: ${[...set].join('|')}`);
+    }
+  });
+});
+
+describe('screener prefilter: literals beside word edges', () => {
+  const edge = new RegExp(`[^${WORD_CLASS}]`, 'g');
+  /** A text as the index reads it: every character that is not a word character, and its start and end, an edge. */
+  const folded = (text: string) => ` ${text.replace(edge, ' ')} `;
+  const byWay = (source: string) => requiredLiteralsByWay(source)?.map((way) => way.map((s) => [...s].sort()));
+
+  it("a way's start and end, with an edge beside them, are literals (a space for the edge)", () => {
+    assert.deepEqual(byWay('(?:at|by) \\d+ (?:pm|am)'), [[[' at ', ' by '], [' am ', ' pm ']]]);
+    assert.deepEqual(byWay('(?:rn|now)'), [[[' rn ']], [[' now '], ['now']]]);
+    assert.deepEqual(byWay('s(?:u|oo)[iy]?cide'), [[['icide ', 'ocide ', 'ucide ', 'ycide '], [' sooci', ' sooic', ' sooyc', ' sucid', ' suici', ' suyci'], ['cide']]]);
+  });
+
+  it('every match of a phrase has a literal of each set of one of its ways, edges read as one', () => {
+    const source = '(?:at|by) \\d+ (?:pm|am)|(?:rn|right now)|s(?:u|oo)[iy]?cid(?:e|al)(?! note)|(?:my )?plan (?:is|was) to';
+    const re = new RegExp(`(?<![${WORD_CLASS}])(?:${source})(?![${WORD_CLASS}])`, 'g');
+    const ways = requiredLiteralsByWay(source);
+    assert.ok(ways);
+    for (const text of ['at 5 pm', 'rn', 'ok,rn.', 'suicidal', 'sooycide', '"suicide"', 'my plan is to', 'plan was to go', 'ꀀsuicide']) {
+      const matches = [...text.matchAll(re)];
+      assert.ok(matches.length > 0, text);
+      const read = folded(text);
+      assert.ok(ways.some((sets) => sets.every((set) => [...set].some((l) => read.includes(l.replace(edge, ' '))))), text);
     }
   });
 });
