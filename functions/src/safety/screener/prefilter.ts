@@ -434,16 +434,22 @@ function edgeLiterals(node: Node): Array<ReadonlySet<string>> {
   return [...edged(node.prefix, (w) => `${EDGE}${w}`), ...edged(node.suffix, (w) => `${w}${EDGE}`)];
 }
 
+/** A way of a pattern (see `waysOf`) and the literal sets any match of it has a literal of each of. */
+export interface Way {
+  readonly source: string;
+  readonly required: ReadonlyArray<ReadonlySet<string>>;
+}
+
 /**
- * The required literal sets of each way of a pattern (see `waysOf`) matched between word edges (rules.ts):
- * any match contains a literal of each set of one of its ways, where a space in a literal stands for any
+ * The ways of a pattern (see `waysOf`) matched between word edges (rules.ts), each with its required literal
+ * sets: any match of the way contains a literal of each set, where a space in a literal stands for any
  * character that is not a word character, or the start or end of the text (see `EDGE`). Null when some way
  * has none, even of two characters, and then the pattern is always tried. Finer than `requiredLiterals`,
  * which must join the ways of a list into one set: a rule listing many ways is tried only when one of them
  * has all its literals in the message.
  */
-export function requiredLiteralsByWay(source: string): Array<ReadonlyArray<ReadonlySet<string>>> | null {
-  const ways: Array<ReadonlyArray<ReadonlySet<string>>> = [];
+export function literalsByWay(source: string): Way[] | null {
+  const ways: Way[] = [];
   for (const way of waysOf(source)) {
     let node: Node;
     try {
@@ -454,9 +460,14 @@ export function requiredLiteralsByWay(source: string): Array<ReadonlyArray<Reado
     const long = node.exact !== null ? (node.exact.length >= MIN_LITERAL ? [new Set([node.exact])] : []) : (node.req ?? []);
     const required = and([...long, ...edgeLiterals(node)], MIN_LITERAL) ?? requiredLiterals(way, MIN_SHORT_LITERAL);
     if (required === null) return null;
-    ways.push(required);
+    ways.push({ source: way, required });
   }
   return ways;
+}
+
+/** The required literal sets of each way of a pattern (`literalsByWay`), or null. */
+export function requiredLiteralsByWay(source: string): Array<ReadonlyArray<ReadonlySet<string>>> | null {
+  return literalsByWay(source)?.map((way) => way.required) ?? null;
 }
 
 /** Numbers per state in `LiteralIndex.meta`. */
@@ -680,9 +691,14 @@ const PHRASE_STRIDE = 4;
 export interface Candidates {
   readonly phrases: readonly Int32Array[];
   readonly last: readonly Int32Array[];
+  /**
+   * `way[set][k]`: the one way of phrase k whose literals all occur (the number `addWay` gave), or -1 when
+   * more than one does: a phrase's other ways cannot match, so that way alone can be tried in its place.
+   */
+  readonly way: readonly Int32Array[];
   readonly count: Int32Array;
 }
-let candidates: Candidates = { phrases: [], last: [], count: new Int32Array(0) };
+let candidates: Candidates = { phrases: [], last: [], way: [], count: new Int32Array(0) };
 
 /** Registers a phrase set of `size` phrases; returns its id. */
 export function registerSet(size: number): number {
@@ -696,8 +712,11 @@ export function registerSet(size: number): number {
   return set;
 }
 
-/** Phrase `phrase` of set `set` is worth trying when a literal of each of `required` occurs (one of its ways). */
-export function addWay(set: number, phrase: number, required: ReadonlyArray<ReadonlySet<string>>): void {
+/**
+ * Phrase `phrase` of set `set` is worth trying when a literal of each of `required` occurs (one of its ways).
+ * Returns the way's number (`Candidates.way`), counted over every set.
+ */
+export function addWay(set: number, phrase: number, required: ReadonlyArray<ReadonlySet<string>>): number {
   if (required.length > MAX_SETS) throw new Error('prefilter: too many literal sets');
   const way = wayPhrase.length;
   wayPhrase.push((setOffsets[set] ?? 0) + phrase);
@@ -714,6 +733,7 @@ export function addWay(set: number, phrase: number, required: ReadonlyArray<Read
       postings[id]?.push((way << 3) | (1 << bit));
     }
   });
+  return way;
 }
 
 function build(): LiteralIndex {
@@ -749,6 +769,7 @@ function build(): LiteralIndex {
   candidates = {
     phrases: setSizes.map((size) => new Int32Array(size)),
     last: setSizes.map((size) => new Int32Array(size)),
+    way: setSizes.map((size) => new Int32Array(size)),
     count: new Int32Array(setSizes.length),
   };
   generation = 0;
@@ -801,7 +822,7 @@ export function candidatesIn(text: string): Candidates {
       if (at > wayData[last]) wayData[last] = at;
     }
   }
-  const { phrases, last: lasts, count: listed } = candidates;
+  const { phrases, last: lasts, way: ways, count: listed } = candidates;
   listed.fill(0);
   for (let t = 0; t < count; t++) {
     const w = touched[t];
@@ -814,9 +835,10 @@ export function candidatesIn(text: string): Candidates {
     const ph = PHRASE_STRIDE * wayData[w + 3];
     const set = phraseData[ph + 1];
     if (phraseData[ph] === gen) {
-      // Another of the phrase's ways: the phrase can start as late as the latest of them.
+      // Another of the phrase's ways: the phrase can start as late as the latest of them, and is tried whole.
       const slot = phraseData[ph + 3];
       if (last > lasts[set][slot]) lasts[set][slot] = last;
+      ways[set][slot] = -1;
       continue;
     }
     phraseData[ph] = gen;
@@ -824,6 +846,7 @@ export function candidatesIn(text: string): Candidates {
     phraseData[ph + 3] = slot;
     phrases[set][slot] = phraseData[ph + 2];
     lasts[set][slot] = last;
+    ways[set][slot] = w / WAY_STRIDE;
   }
   return candidates;
 }
