@@ -85,6 +85,25 @@ function endsOf(a: Words, b: ReadonlySet<string>): Words {
   return out;
 }
 
+/**
+ * The characters a text can end with after a part whose matches end with one of `ends` (a part that can
+ * match nothing, `skippable`, or ends with "", leaves those of the text before it, `before`); null when unknown.
+ */
+function lastCharacters(before: ReadonlySet<string> | null, ends: Words, skippable: boolean): Set<string> | null {
+  if (ends === null) return null;
+  const out = new Set<string>();
+  let empty = skippable;
+  for (const end of ends) {
+    if (end.length > 0) out.add(end.charAt(end.length - 1));
+    else empty = true;
+  }
+  if (empty) {
+    if (before === null) return null;
+    for (const c of before) out.add(c);
+  }
+  return out;
+}
+
 /** Every `a` followed by every `b`. */
 function product(a: ReadonlySet<string>, b: ReadonlySet<string>): Words {
   if (a.size * b.size > MAX_WORDS) return null;
@@ -148,6 +167,8 @@ class Parser {
   constructor(
     private readonly src: string,
     private readonly minLiteral: number,
+    /** Also literals from inside a sequence (see `before` in `sequence`): for `literalsByWay`. */
+    private readonly infix = false,
   ) {}
 
   parse(): Node {
@@ -179,6 +200,12 @@ class Parser {
     const sets: Array<ReadonlySet<string>> = [];
     /** Each part as quantified: the strings it matches, and those its matches start and end with. */
     const parts: Array<{ words: Words; prefix: Words; suffix: Words }> = [];
+    /**
+     * The characters the text matched so far can end with (null: unknown, or nothing matched yet): the one
+     * before a part's match, which joined to the strings that match starts with gives literals from inside a
+     * way (" gym", " su" after "to (?:my )?" or a filler), not only from its ends.
+     */
+    let before: ReadonlySet<string> | null = null;
     let run = '';
     let exact = true;
     const flush = (): void => {
@@ -189,7 +216,15 @@ class Parser {
       const atom = this.atom();
       const { min, max } = this.quantifier();
       const words = atom.words === null ? null : repeat(atom.words, min, max);
-      parts.push({ words, prefix: words ?? (min >= 1 ? atom.prefix : null), suffix: words ?? (min >= 1 ? atom.suffix : null) });
+      const prefix = words ?? (min >= 1 ? atom.prefix : null);
+      parts.push({ words, prefix, suffix: words ?? (min >= 1 ? atom.suffix : null) });
+      if (this.infix) {
+        if (before !== null && prefix !== null) {
+          const inside = startsOf(before, prefix);
+          if (inside !== null) sets.push(inside);
+        }
+        before = lastCharacters(before, words ?? atom.suffix, words === null && min === 0);
+      }
       if (atom.exact !== null && min === 1 && max === 1) {
         run += atom.exact;
         continue;
@@ -453,7 +488,7 @@ export function literalsByWay(source: string): Way[] | null {
   for (const way of waysOf(source)) {
     let node: Node;
     try {
-      node = new Parser(way, MIN_LITERAL).parse();
+      node = new Parser(way, MIN_LITERAL, true).parse();
     } catch {
       return null;
     }
