@@ -22,7 +22,7 @@ import { NE_LATN, NE_LATN_BROAD } from './lexicon/ne-latn';
 import { foldDevanagari, normalize } from './normalize';
 import { candidatesIn, type Candidates } from './prefilter';
 import { learnedVerdict, type LearnedVerdict } from './learned';
-import { compileLexicon, matchedIndex, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
+import { compileLexicon, matchedIndex, wayRegExp, type Compiled, type Frame, type FrameKind, type Rule, type RuleGroup } from './rules';
 import {
   DEVANAGARI_BIT,
   EDGE_AFTER,
@@ -170,20 +170,30 @@ function eachCandidate<T>(compiled: Compiled<T>, text: string, literals: Candida
   const count = runPhrases(compiled.res, compiled.always, compiled.always.length, null, text, 0);
   const listed = literals.phrases[compiled.set];
   const last = literals.last[compiled.set];
-  return listed === undefined || last === undefined ? count : runPhrases(compiled.res, listed, literals.count[compiled.set] ?? 0, last, text, count);
+  const ways = literals.way[compiled.set];
+  if (listed === undefined || last === undefined || ways === undefined) return count;
+  return runPhrases(compiled.res, listed, literals.count[compiled.set] ?? 0, { last, ways }, text, count);
+}
+
+/** What the prefilter knows of the phrases it lists (see `Candidates`): how far on each can start, and its one possible way. */
+interface Listed {
+  readonly last: ArrayLike<number>;
+  readonly ways: ArrayLike<number>;
 }
 
 /**
  * Runs phrases `tried[0 .. tries)`, adding their matches to the scratch arrays from index `count`; returns the
- * new count. `last[k]`, when given, is the last position a match of phrase `tried[k]` can start at.
+ * new count. With `listed` (the prefilter's), phrase `tried[k]` can start no further on than `last[k]`, and is
+ * tried as its one possible way when `ways[k]` names one.
  */
-function runPhrases(res: readonly RegExp[], tried: ArrayLike<number>, tries: number, last: ArrayLike<number> | null, text: string, count: number): number {
+function runPhrases(res: readonly RegExp[], tried: ArrayLike<number>, tries: number, listed: Listed | null, text: string, count: number): number {
   let n = count;
   for (let k = 0; k < tries; k++) {
     const i = tried[k] ?? -1;
-    const re = res[i];
+    const way = listed === null ? -1 : (listed.ways[k] ?? -1);
+    const re = way >= 0 ? wayRegExp(way) : res[i];
     if (re === undefined) continue;
-    const lastStart = last === null ? text.length : (last[k] ?? text.length);
+    const lastStart = listed === null ? text.length : (listed.last[k] ?? text.length);
     re.lastIndex = 0;
     let match: RegExpExecArray | null;
     while ((match = re.exec(text)) !== null) {

@@ -85,6 +85,25 @@ function endsOf(a: Words, b: ReadonlySet<string>): Words {
   return out;
 }
 
+/**
+ * The characters a text can end with after a part whose matches end with one of `ends` (a part that can
+ * match nothing, `skippable`, or ends with "", leaves those of the text before it, `before`); null when unknown.
+ */
+function lastCharacters(before: ReadonlySet<string> | null, ends: Words, skippable: boolean): Set<string> | null {
+  if (ends === null) return null;
+  const out = new Set<string>();
+  let empty = skippable;
+  for (const end of ends) {
+    if (end.length > 0) out.add(end.charAt(end.length - 1));
+    else empty = true;
+  }
+  if (empty) {
+    if (before === null) return null;
+    for (const c of before) out.add(c);
+  }
+  return out;
+}
+
 /** Every `a` followed by every `b`. */
 function product(a: ReadonlySet<string>, b: ReadonlySet<string>): Words {
   if (a.size * b.size > MAX_WORDS) return null;
@@ -148,6 +167,8 @@ class Parser {
   constructor(
     private readonly src: string,
     private readonly minLiteral: number,
+    /** Also literals from inside a sequence (see `before` in `sequence`): for `literalsByWay`. */
+    private readonly infix = false,
   ) {}
 
   parse(): Node {
@@ -179,6 +200,12 @@ class Parser {
     const sets: Array<ReadonlySet<string>> = [];
     /** Each part as quantified: the strings it matches, and those its matches start and end with. */
     const parts: Array<{ words: Words; prefix: Words; suffix: Words }> = [];
+    /**
+     * The characters the text matched so far can end with (null: unknown, or nothing matched yet): the one
+     * before a part's match, which joined to the strings that match starts with gives literals from inside a
+     * way (" gym", " su" after "to (?:my )?" or a filler), not only from its ends.
+     */
+    let before: ReadonlySet<string> | null = null;
     let run = '';
     let exact = true;
     const flush = (): void => {
@@ -189,7 +216,15 @@ class Parser {
       const atom = this.atom();
       const { min, max } = this.quantifier();
       const words = atom.words === null ? null : repeat(atom.words, min, max);
-      parts.push({ words, prefix: words ?? (min >= 1 ? atom.prefix : null), suffix: words ?? (min >= 1 ? atom.suffix : null) });
+      const prefix = words ?? (min >= 1 ? atom.prefix : null);
+      parts.push({ words, prefix, suffix: words ?? (min >= 1 ? atom.suffix : null) });
+      if (this.infix) {
+        if (before !== null && prefix !== null) {
+          const inside = startsOf(before, prefix);
+          if (inside !== null) sets.push(inside);
+        }
+        before = lastCharacters(before, words ?? atom.suffix, words === null && min === 0);
+      }
       if (atom.exact !== null && min === 1 && max === 1) {
         run += atom.exact;
         continue;
@@ -434,29 +469,40 @@ function edgeLiterals(node: Node): Array<ReadonlySet<string>> {
   return [...edged(node.prefix, (w) => `${EDGE}${w}`), ...edged(node.suffix, (w) => `${w}${EDGE}`)];
 }
 
+/** A way of a pattern (see `waysOf`) and the literal sets any match of it has a literal of each of. */
+export interface Way {
+  readonly source: string;
+  readonly required: ReadonlyArray<ReadonlySet<string>>;
+}
+
 /**
- * The required literal sets of each way of a pattern (see `waysOf`) matched between word edges (rules.ts):
- * any match contains a literal of each set of one of its ways, where a space in a literal stands for any
+ * The ways of a pattern (see `waysOf`) matched between word edges (rules.ts), each with its required literal
+ * sets: any match of the way contains a literal of each set, where a space in a literal stands for any
  * character that is not a word character, or the start or end of the text (see `EDGE`). Null when some way
  * has none, even of two characters, and then the pattern is always tried. Finer than `requiredLiterals`,
  * which must join the ways of a list into one set: a rule listing many ways is tried only when one of them
  * has all its literals in the message.
  */
-export function requiredLiteralsByWay(source: string): Array<ReadonlyArray<ReadonlySet<string>>> | null {
-  const ways: Array<ReadonlyArray<ReadonlySet<string>>> = [];
+export function literalsByWay(source: string): Way[] | null {
+  const ways: Way[] = [];
   for (const way of waysOf(source)) {
     let node: Node;
     try {
-      node = new Parser(way, MIN_LITERAL).parse();
+      node = new Parser(way, MIN_LITERAL, true).parse();
     } catch {
       return null;
     }
     const long = node.exact !== null ? (node.exact.length >= MIN_LITERAL ? [new Set([node.exact])] : []) : (node.req ?? []);
     const required = and([...long, ...edgeLiterals(node)], MIN_LITERAL) ?? requiredLiterals(way, MIN_SHORT_LITERAL);
     if (required === null) return null;
-    ways.push(required);
+    ways.push({ source: way, required });
   }
   return ways;
+}
+
+/** The required literal sets of each way of a pattern (`literalsByWay`), or null. */
+export function requiredLiteralsByWay(source: string): Array<ReadonlyArray<ReadonlySet<string>>> | null {
+  return literalsByWay(source)?.map((way) => way.required) ?? null;
 }
 
 /** Numbers per state in `LiteralIndex.meta`. */
@@ -680,9 +726,14 @@ const PHRASE_STRIDE = 4;
 export interface Candidates {
   readonly phrases: readonly Int32Array[];
   readonly last: readonly Int32Array[];
+  /**
+   * `way[set][k]`: the one way of phrase k whose literals all occur (the number `addWay` gave), or -1 when
+   * more than one does: a phrase's other ways cannot match, so that way alone can be tried in its place.
+   */
+  readonly way: readonly Int32Array[];
   readonly count: Int32Array;
 }
-let candidates: Candidates = { phrases: [], last: [], count: new Int32Array(0) };
+let candidates: Candidates = { phrases: [], last: [], way: [], count: new Int32Array(0) };
 
 /** Registers a phrase set of `size` phrases; returns its id. */
 export function registerSet(size: number): number {
@@ -696,8 +747,11 @@ export function registerSet(size: number): number {
   return set;
 }
 
-/** Phrase `phrase` of set `set` is worth trying when a literal of each of `required` occurs (one of its ways). */
-export function addWay(set: number, phrase: number, required: ReadonlyArray<ReadonlySet<string>>): void {
+/**
+ * Phrase `phrase` of set `set` is worth trying when a literal of each of `required` occurs (one of its ways).
+ * Returns the way's number (`Candidates.way`), counted over every set.
+ */
+export function addWay(set: number, phrase: number, required: ReadonlyArray<ReadonlySet<string>>): number {
   if (required.length > MAX_SETS) throw new Error('prefilter: too many literal sets');
   const way = wayPhrase.length;
   wayPhrase.push((setOffsets[set] ?? 0) + phrase);
@@ -714,6 +768,7 @@ export function addWay(set: number, phrase: number, required: ReadonlyArray<Read
       postings[id]?.push((way << 3) | (1 << bit));
     }
   });
+  return way;
 }
 
 function build(): LiteralIndex {
@@ -749,6 +804,7 @@ function build(): LiteralIndex {
   candidates = {
     phrases: setSizes.map((size) => new Int32Array(size)),
     last: setSizes.map((size) => new Int32Array(size)),
+    way: setSizes.map((size) => new Int32Array(size)),
     count: new Int32Array(setSizes.length),
   };
   generation = 0;
@@ -801,7 +857,7 @@ export function candidatesIn(text: string): Candidates {
       if (at > wayData[last]) wayData[last] = at;
     }
   }
-  const { phrases, last: lasts, count: listed } = candidates;
+  const { phrases, last: lasts, way: ways, count: listed } = candidates;
   listed.fill(0);
   for (let t = 0; t < count; t++) {
     const w = touched[t];
@@ -814,9 +870,10 @@ export function candidatesIn(text: string): Candidates {
     const ph = PHRASE_STRIDE * wayData[w + 3];
     const set = phraseData[ph + 1];
     if (phraseData[ph] === gen) {
-      // Another of the phrase's ways: the phrase can start as late as the latest of them.
+      // Another of the phrase's ways: the phrase can start as late as the latest of them, and is tried whole.
       const slot = phraseData[ph + 3];
       if (last > lasts[set][slot]) lasts[set][slot] = last;
+      ways[set][slot] = -1;
       continue;
     }
     phraseData[ph] = gen;
@@ -824,6 +881,7 @@ export function candidatesIn(text: string): Candidates {
     phraseData[ph + 3] = slot;
     phrases[set][slot] = phraseData[ph + 2];
     lasts[set][slot] = last;
+    ways[set][slot] = w / WAY_STRIDE;
   }
   return candidates;
 }

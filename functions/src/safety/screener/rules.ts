@@ -13,7 +13,7 @@
  */
 import type { Concept } from './concepts';
 import { foldDevanagari } from './normalize';
-import { addWay, registerSet, requiredLiteralsByWay, WORD_CLASS } from './prefilter';
+import { addWay, literalsByWay, registerSet, WORD_CLASS } from './prefilter';
 
 export type Lang = 'en' | 'hi' | 'hi-Latn' | 'ne' | 'ne-Latn';
 export type Person = 'self' | 'other' | 'second' | 'auto';
@@ -183,16 +183,42 @@ function phraseRegExp(source: string): RegExp {
   return new RegExp(`(?<![${WORD_CLASS}])(?:${source})(?![${WORD_CLASS}])`, 'g');
 }
 
-/** One RegExp per phrase (whole words only), registered with the literal prefilter. */
+/** By way number (`addWay`): the way's source, and its RegExp once made (`wayRegExp`). */
+const waySources: string[] = [];
+const wayRegExps: Array<RegExp | undefined> = [];
+
+/**
+ * The RegExp of one way of a phrase (whole words only), made at first use: tried instead of the phrase when
+ * the prefilter finds that no other way of it can match (`Candidates.way`), it finds the same matches and
+ * runs far less code than a phrase of many ways.
+ */
+export function wayRegExp(way: number): RegExp {
+  let re = wayRegExps[way];
+  if (re === undefined) {
+    re = phraseRegExp(waySources[way] ?? '(?!)');
+    wayRegExps[way] = re;
+  }
+  return re;
+}
+
+/** One RegExp per phrase (whole words only), registered with the literal prefilter way by way. */
 function build<T>(entries: ReadonlyArray<{ source: string; item: T }>): Compiled<T> {
   const set = registerSet(entries.length);
   const always: number[] = [];
+  const res = entries.map((e) => phraseRegExp(e.source));
   entries.forEach((e, i) => {
-    const ways = requiredLiteralsByWay(e.source);
+    const ways = literalsByWay(e.source);
     if (ways === null) always.push(i);
-    else for (const required of ways) addWay(set, i, required);
+    else {
+      for (const way of ways) {
+        const id = addWay(set, i, way.required);
+        waySources[id] = way.source;
+        // A phrase of one way is its own way.
+        if (ways.length === 1) wayRegExps[id] = res[i];
+      }
+    }
   });
-  return { items: entries.map((e) => e.item), res: entries.map((e) => phraseRegExp(e.source)), always, set };
+  return { items: entries.map((e) => e.item), res, always, set };
 }
 
 export interface CompiledLexicon {
