@@ -40,9 +40,16 @@ const NOTHING: ReadonlySet<string> = new Set(['']);
 /** Lookarounds, \b, ^ and $: they match no characters. */
 const ZERO_WIDTH: Node = { req: null, exact: '', words: NOTHING, prefix: NOTHING, suffix: NOTHING };
 
+const LITERALS = new Map<string, Node>();
+
 function literal(ch: string): Node {
-  const words = new Set([ch]);
-  return { req: null, exact: ch, words, prefix: words, suffix: words };
+  let node = LITERALS.get(ch);
+  if (node === undefined) {
+    const words = new Set([ch]);
+    node = { req: null, exact: ch, words, prefix: words, suffix: words };
+    LITERALS.set(ch, node);
+  }
+  return node;
 }
 
 /** Lists of strings are kept up to this size; a longer one is given up (null). */
@@ -62,6 +69,7 @@ const MAX_AFFIXES = 16;
  */
 function startsOf(a: ReadonlySet<string>, b: Words): Words {
   if (b === null) return null;
+  if (a === NOTHING && short(b)) return b;
   const most = Math.max(MAX_AFFIXES, a.size, b.size);
   const out = new Set<string>();
   for (const x of a) {
@@ -75,6 +83,7 @@ function startsOf(a: ReadonlySet<string>, b: Words): Words {
 /** The last `EDGE_SPAN` characters of every `a` followed by every `b` (see `startsOf`). */
 function endsOf(a: Words, b: ReadonlySet<string>): Words {
   if (a === null) return null;
+  if (b === NOTHING && short(a)) return a;
   const most = Math.max(MAX_AFFIXES, a.size, b.size);
   const out = new Set<string>();
   for (const y of b) {
@@ -104,8 +113,16 @@ function lastCharacters(before: ReadonlySet<string> | null, ends: Words, skippab
   return out;
 }
 
+/** Strings of at most `EDGE_SPAN` characters, which `startsOf` and `endsOf` keep whole. */
+function short(words: ReadonlySet<string>): boolean {
+  for (const w of words) if (w.length > EDGE_SPAN) return false;
+  return true;
+}
+
 /** Every `a` followed by every `b`. */
 function product(a: ReadonlySet<string>, b: ReadonlySet<string>): Words {
+  if (a === NOTHING) return b;
+  if (b === NOTHING) return a;
   if (a.size * b.size > MAX_WORDS) return null;
   const out = new Set<string>();
   for (const x of a) for (const y of b) out.add(x + y);
@@ -161,6 +178,20 @@ function and(sets: Array<ReadonlySet<string>>, minLiteral: number): Req {
   return useful.slice(0, MAX_SETS);
 }
 
+/** A part of a sequence (see `Parser.sequence`). */
+interface Part {
+  readonly words: Words;
+  readonly prefix: Words;
+  readonly suffix: Words;
+  /**
+   * How the matches of the part end, for `lastCharacters`: all of them when `words` is known ("" for a match
+   * of nothing), else the strings its atom's matches end with, when none of them is "" (null: unknown).
+   */
+  readonly ends: Words;
+  /** The part can match nothing (a quantifier from zero). */
+  readonly skippable: boolean;
+}
+
 class Parser {
   private pos = 0;
 
@@ -185,8 +216,9 @@ class Parser {
     }
     if (alternatives.length === 1) return alternatives[0] ?? ANY;
     const words = union(alternatives.map((a) => a.words));
-    const prefix = union(alternatives.map((a) => a.prefix));
-    const suffix = union(alternatives.map((a) => a.suffix));
+    const whole = words !== null && short(words);
+    const prefix = whole ? words : union(alternatives.map((a) => a.prefix));
+    const suffix = whole ? words : union(alternatives.map((a) => a.suffix));
     const required = new Set<string>();
     for (const a of alternatives) {
       const literals = a.exact !== null ? (a.exact.length > 0 ? new Set([a.exact]) : null) : strongest(a.req);
@@ -198,32 +230,37 @@ class Parser {
 
   private sequence(): Node {
     const sets: Array<ReadonlySet<string>> = [];
-    /** Each part as quantified: the strings it matches, and those its matches start and end with. */
-    const parts: Array<{ words: Words; prefix: Words; suffix: Words }> = [];
     /**
-     * The characters the text matched so far can end with (null: unknown, or nothing matched yet): the one
-     * before a part's match, which joined to the strings that match starts with gives literals from inside a
-     * way (" gym", " su" after "to (?:my )?" or a filler), not only from its ends.
+     * Each part as quantified: the strings it matches, those its matches start and end with, and, for the
+     * characters a text matched so far ends with, those its own atom's matches end with and whether it can be
+     * skipped. Neighbouring parts of one string each are joined into one.
      */
-    let before: ReadonlySet<string> | null = null;
+    const parts: Part[] = [];
     let run = '';
     let exact = true;
     const flush = (): void => {
       if (run.length > 0) sets.push(new Set([run]));
       run = '';
     };
+    /** Parts of one string each, joined until a part of more (or of none known) comes. */
+    let plain: string | null = null;
+    const endPlain = (): void => {
+      if (plain === null) return;
+      const words = new Set([plain]);
+      parts.push({ words, prefix: words, suffix: words, ends: words, skippable: false });
+      plain = null;
+    };
     while (this.pos < this.src.length && this.src[this.pos] !== '|' && this.src[this.pos] !== ')') {
       const atom = this.atom();
       const { min, max } = this.quantifier();
-      const words = atom.words === null ? null : repeat(atom.words, min, max);
-      const prefix = words ?? (min >= 1 ? atom.prefix : null);
-      parts.push({ words, prefix, suffix: words ?? (min >= 1 ? atom.suffix : null) });
-      if (this.infix) {
-        if (before !== null && prefix !== null) {
-          const inside = startsOf(before, prefix);
-          if (inside !== null) sets.push(inside);
-        }
-        before = lastCharacters(before, words ?? atom.suffix, words === null && min === 0);
+      const words = atom.words === null ? null : min === 1 && max === 1 ? atom.words : repeat(atom.words, min, max);
+      const one = words !== null && words.size === 1 ? words.values().next().value : undefined;
+      if (one !== undefined) plain = (plain ?? '') + one;
+      else {
+        endPlain();
+        // The atom's matches end with one of `atom.suffix`; "" among them says nothing of the last character.
+        const ends = words ?? (atom.suffix === null || atom.suffix.has('') ? null : atom.suffix);
+        parts.push({ words, prefix: words ?? (min >= 1 ? atom.prefix : null), suffix: words ?? (min >= 1 ? atom.suffix : null), ends, skippable: words === null && min === 0 });
       }
       if (atom.exact !== null && min === 1 && max === 1) {
         run += atom.exact;
@@ -237,6 +274,19 @@ class Parser {
       }
       flush();
       if (min >= 1 && atom.req !== null) sets.push(...atom.req);
+    }
+    endPlain();
+    if (this.infix) {
+      // The character before each part joined to how the part starts (see `lastCharacters`): literals from
+      // inside a way (" gym", " su" after "to (?:my )?" or a filler), not only from its ends.
+      let before: ReadonlySet<string> | null = null;
+      for (const part of parts) {
+        if (before !== null && part.prefix !== null) {
+          const inside = startsOf(before, part.prefix);
+          if (inside !== null) sets.push(inside);
+        }
+        before = lastCharacters(before, part.ends, part.skippable);
+      }
     }
     // The strings of the parts that can be listed, joined from the start (and from the end) up to the first
     // that cannot: every match starts (ends) with one of them.
