@@ -115,16 +115,14 @@ function hasRepeat(s: string): boolean {
   return false;
 }
 
-// Each Unicode pass below is run only when a cheap test finds a character it needs (`…_TEST`), and on text
-// that is all ASCII (most messages) by an equivalent ASCII RegExp: \p{L} there is [A-Za-z], \p{N} [0-9], \p{M} nothing.
+// Each Unicode pass below is run only when a cheap test finds a character it needs (`…_TEST`, `charactersIn`),
+// and on text that is all ASCII (most messages) by an equivalent ASCII RegExp: \p{L} there is [A-Za-z], \p{N}
+// [0-9], \p{M} nothing.
 const NON_ASCII = /[\u0080-\uffff]/;
-const APOSTROPHE_TEST = /['’‘`´ʼ]/;
 const APOSTROPHE_IN_WORD = /(\p{L})['’‘`´ʼ](?=\p{L})/gu;
 const APOSTROPHE_IN_WORD_ASCII = /([A-Za-z])['`](?=[A-Za-z])/g;
-const QUESTION_TEST = /[?？؟]/;
 const QUESTION = /\s*[?？؟]+[\s?.!]*/g;
 const SENTENCE_END = /[.!;।॥…。！\n\r]+/g;
-const HYPHEN_TEST = /[-‐‑]/;
 const HYPHEN_IN_WORD = /(\p{L})[-‐‑](?=\p{L})/gu;
 const HYPHEN_IN_WORD_ASCII = /([A-Za-z])-(?=[A-Za-z])/g;
 const CLAUSE = /[,:()[\]{}<>–—~‒―‐‑-]+/g;
@@ -256,6 +254,36 @@ const NEPALI_X = /\b([a-z]*)x(u|a|au|an|aina|ain|in|ina|ne|au|ainan|e)\b/g;
 const NEPALI_X_TEST = /x(?:u|a|au|an|aina|ain|in|ina|ne|ainan|e)\b/;
 const NOT_NEPALI_X = new Set(['xa', 'taxa', 'maxe', 'flexe', 'axe', 'xe', 'sexe', 'boxe', 'luxe']);
 
+const APOSTROPHE_CHAR = 1;
+const CODE_CHAR = 2;
+const X_CHAR = 4;
+const QUESTION_CHAR = 8;
+const HYPHEN_CHAR = 16;
+
+/**
+ * One pass for characters passes of `normalize` need, as bits: an apostrophe (APOSTROPHE_IN_WORD: '’‘`´ʼ), a
+ * code character (the first alternative of OBFUSCATION_TEST: 0-9 @ $ ! * # | + % €), an x (NEPALI_X_TEST), a
+ * question mark (QUESTION: ?？؟), a hyphen (HYPHEN_IN_WORD: -‐‑).
+ */
+function charactersIn(s: string): number {
+  let has = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) {
+      if (c === 0x78) has |= X_CHAR;
+    } else if (c < 0x80) {
+      if ((c >= 0x30 && c <= 0x39) || c === 0x40 || c === 0x24 || c === 0x21 || c === 0x2a || c === 0x23 || c === 0x7c || c === 0x2b || c === 0x25) has |= CODE_CHAR;
+      else if (c === 0x27 || c === 0x60) has |= APOSTROPHE_CHAR;
+      else if (c === 0x3f) has |= QUESTION_CHAR;
+      else if (c === 0x2d) has |= HYPHEN_CHAR;
+    } else if (c === 0x20ac) has |= CODE_CHAR;
+    else if (c === 0x2019 || c === 0x2018 || c === 0xb4 || c === 0x2bc) has |= APOSTROPHE_CHAR;
+    else if (c === 0xff1f || c === 0x61f) has |= QUESTION_CHAR;
+    else if (c === 0x2010 || c === 0x2011) has |= HYPHEN_CHAR;
+  }
+  return has;
+}
+
 export function normalize(raw: string): Normalized {
   let s = raw;
   // NFKC, invisible characters, look-alikes, emoji and Devanagari concern only text with a non-ASCII character
@@ -284,23 +312,27 @@ export function normalize(raw: string): Normalized {
   }
   // From here on, every pass writes ASCII only: text that is ASCII now stays so.
   const ascii = !nonAscii || !NON_ASCII.test(s);
+  // Which of the characters the passes below look for the text has: none of the passes writes any of them, so
+  // a pass for characters absent now is skipped (one present now may be gone by then: its pass changes nothing).
+  const has = charactersIn(s);
 
-  if (APOSTROPHE_TEST.test(s)) s = s.replace(ascii ? APOSTROPHE_IN_WORD_ASCII : APOSTROPHE_IN_WORD, '$1');
+  if ((has & APOSTROPHE_CHAR) !== 0) s = s.replace(ascii ? APOSTROPHE_IN_WORD_ASCII : APOSTROPHE_IN_WORD, '$1');
 
   const undo: Undo = { changed: false };
-  if (OBFUSCATION_TEST.test(s) || CHAT_TEST.test(s)) {
+  // A code character is the first alternative of OBFUSCATION_TEST.
+  if ((has & CODE_CHAR) !== 0 || OBFUSCATION_TEST.test(s) || CHAT_TEST.test(s)) {
     if (s.includes(' 2 ')) s = s.replace(TWO_AS_TO, '$1 to ');
     s = s.replace(SPACED, (run) => joinSpaced(run, undo));
     if (MIXED_TOKEN.test(s) || CHAT_TOKEN.test(s)) s = s.replace(OBFUSCATED_TOKEN, (token) => deobfuscateToken(token, undo));
   }
 
-  if (NEPALI_X_TEST.test(s)) {
+  if ((has & X_CHAR) !== 0 && NEPALI_X_TEST.test(s)) {
     s = s.replace(NEPALI_X, (word: string, stem: string, end: string) => (NOT_NEPALI_X.has(word) && word !== 'xa' ? word : `${stem}chh${end}`));
   }
 
   if (hasTripledLetter(s)) s = s.replace(STRETCHED_VOWEL, '$1').replace(STRETCHED_OTHER, '$1$1');
-  if (QUESTION_TEST.test(s)) s = s.replace(QUESTION, ' ? ');
-  if (HYPHEN_TEST.test(s)) s = s.replace(ascii ? HYPHEN_IN_WORD_ASCII : HYPHEN_IN_WORD, '$1 ');
+  if ((has & QUESTION_CHAR) !== 0) s = s.replace(QUESTION, ' ? ');
+  if ((has & HYPHEN_CHAR) !== 0) s = s.replace(ascii ? HYPHEN_IN_WORD_ASCII : HYPHEN_IN_WORD, '$1 ');
   const finished = finishPlain(s);
   if (finished !== null) return { text: finished, deobfuscated: undo.changed, riskEmoji };
   s = s.replace(SENTENCE_END, ' . ');
