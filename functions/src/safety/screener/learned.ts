@@ -49,6 +49,8 @@ export class FeatureHasher {
   private generation = 0;
   out: Int32Array = new Int32Array(512);
   count = 0;
+  /** The token being hashed, framed by `<` and `>` (grown as needed). */
+  private frame: Int32Array = new Int32Array(64);
 
   constructor(bits: number) {
     this.size = 1 << bits;
@@ -89,37 +91,44 @@ export class FeatureHasher {
       }
     };
     add(SEED_BIAS);
-    let prevStart = -1;
-    let prevEnd = -1;
-    let i = 0;
+    // The pair of the previous token and this one hashes the previous token, a space, then this one: the hash
+    // up to the space is carried over from the previous token.
+    let pairSeed = 0;
+    let first = true;
     const n = text.length;
+    if (this.frame.length < n + 2) this.frame = new Int32Array(2 * n + 2);
+    const { frame } = this;
+    let i = 0;
     while (i < n) {
       while (i < n && text.charCodeAt(i) === SPACE) i++;
       if (i >= n) break;
-      const start = i;
-      while (i < n && text.charCodeAt(i) !== SPACE) i++;
-      const end = i;
+      // The token framed: "<", its characters, ">".
+      frame[0] = OPEN;
+      let length = 0;
       let w = SEED_WORD;
-      for (let k = start; k < end; k++) w = fnv(w, text.charCodeAt(k));
-      add(w);
-      if (prevStart >= 0) {
-        let b = SEED_PAIR;
-        for (let k = prevStart; k < prevEnd; k++) b = fnv(b, text.charCodeAt(k));
-        b = fnv(b, SPACE);
-        for (let k = start; k < end; k++) b = fnv(b, text.charCodeAt(k));
-        add(b);
+      let b = pairSeed;
+      let next = SEED_PAIR;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        if (c === SPACE) break;
+        frame[++length] = c;
+        w = fnv(w, c);
+        b = fnv(b, c);
+        next = fnv(next, c);
       }
-      // Character n-grams of "<token>": positions start-1 and end stand for the frame characters.
-      for (let from = start - 1; from <= end; from++) {
+      frame[length + 1] = CLOSE;
+      add(w);
+      if (!first) add(b);
+      // Character n-grams of the framed token.
+      for (let from = 0; from <= length + 1; from++) {
         let g = SEED_GRAM;
-        for (let len = 1; len <= MAX_GRAM && from + len - 1 <= end; len++) {
-          const at = from + len - 1;
-          g = fnv(g, at === start - 1 ? OPEN : at === end ? CLOSE : text.charCodeAt(at));
-          if (len >= MIN_GRAM) add(g);
+        for (let at = from; at < from + MAX_GRAM && at <= length + 1; at++) {
+          g = fnv(g, frame[at]);
+          if (at - from + 1 >= MIN_GRAM) add(g);
         }
       }
-      prevStart = start;
-      prevEnd = end;
+      pairSeed = fnv(next, SPACE);
+      first = false;
     }
     this.count = count;
     return count;
