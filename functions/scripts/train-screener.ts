@@ -209,7 +209,15 @@ export function crossValidate(rows: readonly CorpusRow[], log: (line: string) =>
     const held = rows.filter((r) => r.set === set);
     const scorer = loadModel(train(rows.filter((r) => r.set !== set)));
     const layer = measure(held, alone(scorer));
-    const screen = (text: string): ScreenResult => screenWith(text, scorer);
+    // measure() and benignConcern() read the same verdicts: each text is screened once.
+    const verdicts = new Map<string, ScreenResult>();
+    const screen = (text: string): ScreenResult => {
+      const known = verdicts.get(text);
+      if (known) return known;
+      const verdict = screenWith(text, scorer);
+      verdicts.set(text, verdict);
+      return verdict;
+    };
     const full = measure(held, screen);
     const concern = benignConcern(held, screen);
     layers.push(layer);
