@@ -807,12 +807,6 @@ function everydayMedicine(cueHits: readonly Hit[], text: string): boolean {
   return hasCueIn(cues, 'cueMeans') && hasCueIn(cues, 'cueTook') && !DISTRESS_CUES.some((c) => hasCueIn(cues, c)) && !lethalMeans(cueHits, text);
 }
 
-/** Said repeatedly: "keeps saying", "2-3 baar", "बार बार", "बारम्बार", "feri feri". */
-const REPEATED = new RegExp(
-  `${EDGE_BEFORE}(?:keeps? (?:saying|talking|telling|texting|posting)|again and again|over and over|(?:\\d+|two|three|four|several|many) times|(?:\\d+ )+(?:baar|bar|choti|chhoti|patak)|baar baar|bar bar|kai baar|kayi baar|feri feri|pheri pheri|barambar|${foldDevanagari('बार बार|बार-बार|कई बार|बारम्बार|फेरि फेरि|पटक पटक')})${EDGE_AFTER}`,
-  'u',
-);
-
 /** Frames that make a message about something else: the learned layer may not raise it. */
 const OFF_TOPIC_FRAMES: readonly FrameKind[] = ['idiom', 'education', 'fiction', 'fictionMessage', 'recovery', 'farewell'];
 
@@ -853,8 +847,7 @@ const PUNCTUATION = new Set(Array.from('.,?!:;"\'()-…|', (ch) => ch.charCodeAt
  * about something else (its n-grams cannot tell "I would never" or a film plot from the real thing).
  */
 function withLearned(result: ScreenResult, text: string, learned: ((text: string) => LearnedVerdict) | null, ruledOut: boolean): ScreenResult {
-  // Someone else's crisis stays theirs: the phrases know whose words they are, the n-grams do not.
-  if (learned === null || ruledOut || result.level === 'imminent' || result.thirdParty) return result;
+  if (learned === null || ruledOut || result.level === 'imminent') return result;
   // A few words carry too few n-grams to weigh ("thanks", "kya haal hai"); the phrases cover short messages.
   if (wordCount(text) < LEARNED_MIN_WORDS) return result;
   const verdict = learned(text);
@@ -941,9 +934,11 @@ export function screenWith(raw: string, learned: ((text: string) => LearnedVerdi
   const own = higher(combine(hits.filter((h) => h.person === 'self' && h.group !== 'time'), times, recents, text), ownCues);
   const others = higher(combine(hits.filter((h) => h.person === 'other' && h.group !== 'time'), times, recents, text), otherCues);
   const thirdParty = riskAtLeast(others.level, 'moderate');
-  // Someone else's death wish is a worry (moderate); said again and again, it is a warning sign a counselor acts on.
+  // Someone else's own words of a death wish, their self-harm or method seeking are high: a counselor reaches out
+  // (through the writer) as to the writer's own; worry without them ("she talks about dying", "I'm scared he'll do
+  // something") stays moderate, and an act under way or a plan with a time is imminent.
   const otherLevel: RiskLevel =
-    others.level === 'imminent' ? 'imminent' : others.level === 'high' && REPEATED.test(text) ? 'high' : thirdParty ? 'moderate' : 'none';
+    riskAtLeast(others.level, 'high') ? others.level : thirdParty ? 'moderate' : 'none';
   const level = maxRisk(own.level, otherLevel);
 
   const reasons = new Set<string>(own.reasons);

@@ -17,6 +17,8 @@ import { SET_T8 } from './sets/set-t8';
 import { SET_T9 } from './sets/set-t9';
 import { SET_T10 } from './sets/set-t10';
 import { SET_T11 } from './sets/set-t11';
+import { SET_T12 } from './sets/set-t12';
+import { SET_T13 } from './sets/set-t13';
 import { EVERYDAY_T } from './sets/everyday-t';
 
 export type FreshRow = readonly [RiskLevel, LabelLang, string] | readonly [RiskLevel, LabelLang, string, 'tp'];
@@ -38,11 +40,13 @@ export const FRESH: readonly Labelled[] = [
 /**
  * Sets never tuned on or trained on (keep it that way: a set tuned on stops measuring anything). T7 was
  * written after the phrase layer's last tuning round, T10 with T9 before the learned layer existed, T11
- * with training sets G–L after it did.
+ * with training sets G–L after it did, T12 and T13 with training sets BF–BK.
  * metrics.test.ts guards their figures against regressions.
  */
 export const UNSEEN_T7: readonly Labelled[] = toLabelled('T7', SET_T7);
 export const UNSEEN_T10: readonly Labelled[] = toLabelled('T10', SET_T10);
 export const UNSEEN_T11: readonly Labelled[] = toLabelled('T11', SET_T11);
+export const UNSEEN_T12: readonly Labelled[] = toLabelled('T12', SET_T12);
+export const UNSEEN_T13: readonly Labelled[] = toLabelled('T13', SET_T13);
 /** Everyday chat (greetings, notes, fees, cricket; none or low), never trained on: what most traffic is. */
 export const UNSEEN_EVERYDAY: readonly Labelled[] = toLabelled('everyday-t', EVERYDAY_T);

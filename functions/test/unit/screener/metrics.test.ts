@@ -7,14 +7,14 @@
  *   messages to high.
  * - What the tables cannot show is how the screener does on phrasings it has never seen. Each fresh set was
  *   screened once as an unseen set before it was tuned on; those first measurements are UNSEEN below (the
- *   phrase layers alone, well below the targets for crisis recall). T7, T10 and T11 are never tuned or
- *   trained on; their figures with the learned layer are UNSEEN_WITH_LEARNED, and together they must not
+ *   phrase layers alone, well below the targets for crisis recall). T7, T10, T11, T12 and T13 are never tuned
+ *   or trained on; their figures with the learned layer are UNSEEN_WITH_LEARNED, and together they must not
  *   get worse (UNSEEN_POOLED).
  */
 import assert from 'node:assert/strict';
 import { riskRank } from '../../../src/model/schemas';
 import { screen } from '../../../src/safety/screener';
-import { FRESH, UNSEEN_EVERYDAY, UNSEEN_T10, UNSEEN_T11, UNSEEN_T7 } from './fresh-sets';
+import { FRESH, UNSEEN_EVERYDAY, UNSEEN_T10, UNSEEN_T11, UNSEEN_T12, UNSEEN_T13, UNSEEN_T7 } from './fresh-sets';
 import { HELD_OUT } from './held-out-set';
 import { LABELLED } from './labelled-set';
 import { LANGS, rate, report, TARGETS, type Metrics } from './metrics';
@@ -40,6 +40,11 @@ export const UNSEEN = {
   T10: { crisisRecall: 0.618, imminentRecall: 0.673, concernRecall: 0.933, benignRaised: 0.084 },
   // T11 was written with training sets G–L, after the learned layer existed; never tuned on.
   T11: { crisisRecall: 0.672, imminentRecall: 0.709, concernRecall: 0.6, benignRaised: 0.053 },
+  // T12 and T13 were written with training sets BF–BK, after third-party death wishes became high; never
+  // tuned on. With the learned layer as it then was: T12 0.973 / 0.964 / 0.933 / 0.032, T13 0.955 / 0.964 /
+  // 0.911 / 0.032.
+  T12: { crisisRecall: 0.673, imminentRecall: 0.727, concernRecall: 0.711, benignRaised: 0.032 },
+  T13: { crisisRecall: 0.709, imminentRecall: 0.709, concernRecall: 0.622, benignRaised: 0.032 },
 } as const;
 
 /**
@@ -69,18 +74,23 @@ export const UNSEEN_WITH_LEARNED = {
   // cross-validation (festivals are not farewells, method questions about "a person", wishes that carry
   // their own "not"), T7 0.936 / 0.927 / 0.977 / 0.021, T10 0.918 / 0.963 / 1.0 / 0.011, T11 0.863 / 0.927 /
   // 0.911 / 0.021; with "no plan" no longer keeping the learned layer off, pooled crisis 0.906 → 0.912. With
-  // five more (BA–BE) and the fixes found on them, as shipped:
-  T7: { crisisRecall: 0.954, imminentRecall: 0.909, concernRecall: 0.955, benignRaised: 0.021 },
-  T10: { crisisRecall: 0.927, imminentRecall: 0.963, concernRecall: 1.0, benignRaised: 0.011 },
-  T11: { crisisRecall: 0.872, imminentRecall: 0.945, concernRecall: 0.911, benignRaised: 0.021 },
+  // five more (BA–BE) and the fixes found on them, T7 0.954 / 0.909 / 0.955 / 0.021, T10 0.927 / 0.963 / 1.0
+  // / 0.011, T11 0.872 / 0.945 / 0.911 / 0.021 (pooled 0.918 / 0.939 / 0.955 / 0.018). With a third party's own
+  // words of a death wish high (the learned layer no longer kept off third-party reports), six more
+  // training-only sets (BF–BK), as shipped:
+  T7: { crisisRecall: 0.973, imminentRecall: 0.945, concernRecall: 0.956, benignRaised: 0.032 },
+  T10: { crisisRecall: 0.964, imminentRecall: 0.982, concernRecall: 1.0, benignRaised: 0.011 },
+  T11: { crisisRecall: 0.918, imminentRecall: 0.945, concernRecall: 0.911, benignRaised: 0.021 },
+  T12: { crisisRecall: 0.973, imminentRecall: 0.964, concernRecall: 0.933, benignRaised: 0.032 },
+  T13: { crisisRecall: 0.955, imminentRecall: 0.964, concernRecall: 0.889, benignRaised: 0.032 },
 } as const;
 
 /**
- * T7, T10 and T11 together (750 messages), as shipped. Retraining on a larger corpus moves each set by a
+ * T7, T10, T11, T12 and T13 together (1,250 messages), as shipped. Retraining on a larger corpus moves each set by a
  * message or two either way (stochastic gradient descent over a different corpus): the guard is on the
  * three together, and allows SLACK messages either way before it calls a change a regression.
  */
-export const UNSEEN_POOLED = { crisisRecall: 0.918, imminentRecall: 0.939, concernRecall: 0.955, benignRaised: 0.018 } as const;
+export const UNSEEN_POOLED = { crisisRecall: 0.956, imminentRecall: 0.96, concernRecall: 0.937, benignRaised: 0.025 } as const;
 const SLACK = 2;
 
 function gaps(m: Metrics): string {
@@ -107,8 +117,10 @@ describe('screener metrics', () => {
     { name: 'T7' as const, ...report('set T7, never tuned on', UNSEEN_T7, screen) },
     { name: 'T10' as const, ...report('set T10, never tuned on', UNSEEN_T10, screen) },
     { name: 'T11' as const, ...report('set T11, never tuned on', UNSEEN_T11, screen) },
+    { name: 'T12' as const, ...report('set T12, never tuned on', UNSEEN_T12, screen) },
+    { name: 'T13' as const, ...report('set T13, never tuned on', UNSEEN_T13, screen) },
   ];
-  const pooled = report('sets T7, T10 and T11 together', [...UNSEEN_T7, ...UNSEEN_T10, ...UNSEEN_T11], screen);
+  const pooled = report('sets T7, T10, T11, T12 and T13 together', [...UNSEEN_T7, ...UNSEEN_T10, ...UNSEEN_T11, ...UNSEEN_T12, ...UNSEEN_T13], screen);
 
   before(() => {
     const firsts = Object.entries(UNSEEN)
@@ -137,7 +149,7 @@ describe('screener metrics', () => {
     }
   });
 
-  it('T7, T10 and T11 together (never tuned or trained on): no worse than as shipped', () => {
+  it('T7, T10, T11, T12 and T13 together (never tuned or trained on): no worse than as shipped', () => {
     const m = pooled.byLang.get('all');
     assert.ok(m);
     const slack = (r: { of: number }) => SLACK / r.of + 1e-9;

@@ -69,11 +69,11 @@ export const EN_OBFUSCATED: readonly CaseRow[] = [
 ];
 
 export const EN_MODERATE: readonly CaseRow[] = [
-  ['moderate', 'my friend wants to kill herself', { thirdParty: true, reasons: ['third-party'] }],
-  ['moderate', 'my cousin is suicidal and I don\'t know how to help', { thirdParty: true }],
+  ['high', 'my friend wants to kill herself', { thirdParty: true, reasons: ['third-party'] }],
+  ['high', 'my cousin is suicidal and I don\'t know how to help', { thirdParty: true }],
   ['moderate', 'I am worried about my roommate, she hasn\'t eaten in days and talks about dying', { thirdParty: true }],
-  ['moderate', 'she said she wants to die', { thirdParty: true }],
-  ['moderate', 'My brother cuts himself', { thirdParty: true }],
+  ['high', 'she said she wants to die', { thirdParty: true }],
+  ['high', 'My brother cuts himself', { thirdParty: true }],
   ['moderate', 'kys', { reasons: ['harassment'] }],
   ['moderate', "I can't go on like this", { reasons: ['hopelessness'] }],
   ['moderate', "I'm numb", { reasons: ['numbness'] }],
