@@ -190,7 +190,7 @@ const fmt = (m: Pick<Metrics, (typeof METRICS)[number]>): string =>
 /** A verdict of the learned layer alone, as a screen result, for `measure`. */
 const alone = (scorer: (text: string) => LearnedVerdict) => (text: string): ScreenResult => {
   const v = scorer(normalize(text).text);
-  return { level: v.imminent ? 'imminent' : v.crisis ? 'high' : v.concern ? 'moderate' : 'none', reasons: [], thirdParty: false, languages: [] };
+  return { level: v.imminent ? 'imminent' : v.crisis ? 'high' : v.concern ? 'moderate' : 'none', reasons: [], thirdParty: false, aboutSomeoneElse: false, languages: [] };
 };
 
 /** Benign messages (none, low) the screener puts at moderate or above: what the concern scorer costs. */

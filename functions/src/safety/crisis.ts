@@ -4,6 +4,10 @@
  * unsafe, lists the helplines for their country from config/app (emergency number first), says a counselor
  * was alerted when one was, points to their safety plan, and invites them to keep talking. It never mentions
  * methods, never promises secrecy, never judges. English, Hindi and Nepali. Pure.
+ * When the student writes about someone else in danger (a friend's goodbye, a roommate who took something),
+ * the reply speaks to them as the helper: get help for the other person now, stay with them if it is safe,
+ * take it seriously and do not keep it secret, the same helplines, a counselor will reach out to them, and how
+ * are they doing themselves.
  */
 import type { AppConfig, ContentLanguage, Helpline, RiskEventLevel } from '../model/schemas';
 
@@ -59,6 +63,43 @@ const TEXTS: Record<ContentLanguage, CrisisTexts> = {
   },
 };
 
+/** The same reply for a student who writes about someone else at risk: they are the helper. */
+const OTHER_TEXTS: Record<ContentLanguage, CrisisTexts> = {
+  en: {
+    opening: "Thank you for telling me and for looking out for them. This is a lot to carry, and you don't have to handle it alone.",
+    urgentWithNumber: 'If they might act on it or are not safe right now, please call {number} now and, if it is safe for you, stay with them or ask someone nearby to.',
+    urgentWithoutNumber: 'If they might act on it or are not safe right now, please help them get to the nearest hospital and, if it is safe for you, stay with them or ask someone nearby to.',
+    helplinesIntro: 'They, or you, can talk to someone trained, free, at any time:',
+    noHelplines: 'Please help them reach a local helpline or someone they trust today.',
+    hours: (h) => ` (${h})`,
+    counselorAlerted: 'A counselor from your institution has been told and will reach out to you, so you can work out together how to help.',
+    safetyPlan: "Take what they said seriously, listen without judging, and don't promise to keep it to yourself: getting them help is being a good friend.",
+    closing: "I'm here for you too. How are you holding up?",
+  },
+  hi: {
+    opening: 'मुझे बताने और उनका ख़याल रखने के लिए शुक्रिया। यह बहुत भारी बात है, और आपको इसे अकेले नहीं संभालना है।',
+    urgentWithNumber: 'अगर वे ऐसा कुछ कर सकते हैं या अभी सुरक्षित नहीं हैं, तो कृपया अभी {number} पर कॉल करें और, अगर आपके लिए सुरक्षित हो, तो उनके साथ रहें या पास के किसी व्यक्ति से रहने को कहें।',
+    urgentWithoutNumber: 'अगर वे ऐसा कुछ कर सकते हैं या अभी सुरक्षित नहीं हैं, तो कृपया उन्हें नज़दीकी अस्पताल पहुँचाने में मदद करें और, अगर आपके लिए सुरक्षित हो, तो उनके साथ रहें या पास के किसी व्यक्ति से रहने को कहें।',
+    helplinesIntro: 'वे, या आप, किसी भी समय, मुफ़्त में, किसी प्रशिक्षित व्यक्ति से बात कर सकते हैं:',
+    noHelplines: 'कृपया आज ही किसी हेल्पलाइन या उनके किसी भरोसेमंद व्यक्ति तक पहुँचने में उनकी मदद करें।',
+    hours: (h) => ` (${h})`,
+    counselorAlerted: 'आपके संस्थान के एक काउंसलर को बता दिया गया है और वे आपसे संपर्क करेंगे, ताकि आप मिलकर तय कर सकें कि मदद कैसे करें।',
+    safetyPlan: 'उनकी बात को गंभीरता से लें, बिना जज किए सुनें, और इसे अपने तक रखने का वादा न करें: उन्हें मदद दिलाना ही सच्ची दोस्ती है।',
+    closing: 'मैं आपके लिए भी यहाँ हूँ। आप ख़ुद कैसा महसूस कर रहे हैं?',
+  },
+  ne: {
+    opening: 'मलाई भन्नुभएकोमा र उहाँको ख्याल राख्नुभएकोमा धन्यवाद। यो धेरै गह्रौं कुरा हो, र तपाईंले यो एक्लै सम्हाल्नु पर्दैन।',
+    urgentWithNumber: 'यदि उहाँले केही गर्न सक्नुहुन्छ वा अहिले सुरक्षित हुनुहुन्न भने, कृपया अहिले नै {number} मा फोन गर्नुहोस् र, तपाईंका लागि सुरक्षित भए, उहाँसँगै बस्नुहोस् वा नजिकैको कसैलाई बस्न भन्नुहोस्।',
+    urgentWithoutNumber: 'यदि उहाँले केही गर्न सक्नुहुन्छ वा अहिले सुरक्षित हुनुहुन्न भने, कृपया उहाँलाई नजिकैको अस्पताल पुर्‍याउन मद्दत गर्नुहोस् र, तपाईंका लागि सुरक्षित भए, उहाँसँगै बस्नुहोस् वा नजिकैको कसैलाई बस्न भन्नुहोस्।',
+    helplinesIntro: 'उहाँ, वा तपाईं, जुनसुकै बेला, निःशुल्क, तालिम प्राप्त व्यक्तिसँग कुरा गर्न सक्नुहुन्छ:',
+    noHelplines: 'कृपया आजै कुनै हेल्पलाइन वा उहाँको भरोसाको मान्छेसम्म पुग्न उहाँलाई मद्दत गर्नुहोस्।',
+    hours: (h) => ` (${h})`,
+    counselorAlerted: 'तपाईंको संस्थाका एक काउन्सेलरलाई जानकारी दिइएको छ र उहाँले तपाईंलाई सम्पर्क गर्नुहुनेछ, ताकि मद्दत कसरी गर्ने भनेर सँगै सोच्न सकियोस्।',
+    safetyPlan: 'उहाँको कुरालाई गम्भीरतापूर्वक लिनुहोस्, नजाँची सुन्नुहोस्, र यो आफैंसँग मात्र राख्ने वाचा नगर्नुहोस्: उहाँलाई मद्दत दिलाउनु नै साँचो साथी हुनु हो।',
+    closing: 'म तपाईंका लागि पनि यहाँ छु। तपाईं आफैं कस्तो हुनुहुन्छ?',
+  },
+};
+
 /** The helplines for a country from config/app, falling back to the default country's. */
 export function helplinesFor(helplines: AppConfig['helplines'], country: string | undefined): Helpline[] {
   return helplines[country ?? DEFAULT_COUNTRY] ?? helplines[DEFAULT_COUNTRY] ?? [];
@@ -70,10 +111,12 @@ export interface CrisisReplyInput {
   helplines: readonly Helpline[];
   /** A riskEvent was created, so counselors of the org are being alerted. */
   counselorAlerted: boolean;
+  /** Whose danger the message is about: the student's own (the default) or someone else's. */
+  about?: 'self' | 'other';
 }
 
 export function crisisReply(input: CrisisReplyInput): string {
-  const t = TEXTS[input.language];
+  const t = (input.about === 'other' ? OTHER_TEXTS : TEXTS)[input.language];
   const emergency = input.helplines.find((h) => h.emergency === true);
   const support = input.helplines.filter((h) => h.emergency !== true);
   const urgent = emergency ? t.urgentWithNumber.replace('{number}', emergency.phone) : t.urgentWithoutNumber;

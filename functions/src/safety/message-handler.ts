@@ -20,7 +20,7 @@
  */
 import { generateAlias } from '../identity/alias';
 import { paths } from '../model/paths';
-import { riskRank, type BotAgent, type Message, type RiskEventLevel, type RiskLevel, type UserProfile } from '../model/schemas';
+import { riskAtLeast, riskRank, type BotAgent, type Message, type RiskEventLevel, type RiskLevel, type UserProfile } from '../model/schemas';
 import { CorruptDocumentError } from '../platform/errors';
 import { crisisReply, helplinesFor } from './crisis';
 import type { SafetyDeps } from './deps';
@@ -33,7 +33,9 @@ import { localListenerReply, slowDownReply } from './local-replies';
 import { screenWithModel } from './model-screen';
 import { aliasNames } from './pii';
 import { ensureRiskEvent, eventLevelOf, raiseRiskEvent, type EnsuredEvent } from './risk-events';
-import { combineVerdicts, type ModelOutcome, type SkipWhy } from './verdict';
+import { combineVerdicts, MODEL_REASON_PREFIX, type ModelOutcome, type SkipWhy } from './verdict';
+
+const MODEL_THIRD_PARTY = `${MODEL_REASON_PREFIX}third-party`;
 
 const DAY_MS = 86_400_000;
 
@@ -96,7 +98,8 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
   };
   const signal = async (level: RiskEventLevel, reasons: readonly string[]) =>
     ensureRiskEvent(deps, { source: 'chat', sourcePath, studentUid: uid, profile: await loadProfile(), orgId: facts?.orgId, level, reasons, text: message.text });
-  const crisis = async (level: 'high' | 'imminent'): Promise<ReplyPlan> => {
+  // `about`: whose danger it is; the writer is then the one in it or the one helping (crisis.ts).
+  const crisis = async (level: 'high' | 'imminent', about: 'self' | 'other'): Promise<ReplyPlan> => {
     const student = await loadProfile();
     const orgId = student?.orgId ?? facts?.orgId;
     const org = orgId !== undefined ? await orgOf(deps, orgId).catch(() => null) : null;
@@ -105,6 +108,7 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
       level,
       helplines: helplinesFor(config.helplines, org?.country),
       counselorAlerted: orgId !== undefined,
+      about,
     });
     return { agent: 'crisis', text };
   };
@@ -125,7 +129,7 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
     // The alert and the crisis reply do not wait for each other: one failing never holds back the other.
     const [alerted, replied] = await Promise.allSettled([
       signal(level, rules.reasons),
-      isBotChat ? crisis(level).then(async (plan) => { reply = plan; await writeReply(plan); }) : Promise.resolve(),
+      isBotChat ? crisis(level, rules.aboutSomeoneElse === true ? 'other' : 'self').then(async (plan) => { reply = plan; await writeReply(plan); }) : Promise.resolve(),
     ]);
     if (alerted.status === 'rejected') throw alerted.reason;
     if (replied.status === 'rejected') throw replied.reason;
@@ -160,7 +164,11 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
   }
 
   if (isBotChat && !replyWritten) {
-    if (verdict.level === 'high' || verdict.level === 'imminent') reply = await crisis(verdict.level);
+    if (verdict.level === 'high' || verdict.level === 'imminent') {
+      // Only the model saw a crisis here: it is someone else's when the model tagged it so.
+      const theirs = rules.aboutSomeoneElse === true || (!riskAtLeast(rules.level, 'high') && verdict.reasons.includes(MODEL_THIRD_PARTY));
+      reply = await crisis(verdict.level, theirs ? 'other' : 'self');
+    }
     else if (rate.limited) reply = rate.notice ? { agent: 'slow-down', text: slowDownReply(language) } : undefined;
     else if (modelReply !== undefined) reply = { agent: 'listener', text: modelReply };
     else reply = { agent: 'local', text: localListenerReply(language, verdict.level, msgId) };

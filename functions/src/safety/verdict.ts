@@ -13,6 +13,8 @@ import { maxRisk, RISK_LEVELS, type RiskLevel, type ScreeningBy } from '../model
 export interface RulesVerdict {
   level: RiskLevel;
   reasons: readonly string[];
+  /** Someone else is the one in danger, not the writer (the crisis reply then speaks to a helper). */
+  aboutSomeoneElse?: boolean;
 }
 
 /** The screener as the pipeline uses it (the real one lives in ./screener). */

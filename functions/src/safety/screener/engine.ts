@@ -53,6 +53,8 @@ export interface ScreenResult {
   readonly reasons: string[];
   /** The concern is about someone else (a friend, a roommate…). */
   readonly thirdParty: boolean;
+  /** Someone else is the one in danger and the writer's own words are not a crisis: Bestie speaks to a helper. */
+  readonly aboutSomeoneElse: boolean;
   /** Languages the message appears to be written in. */
   readonly languages: ScreenLanguage[];
 }
@@ -871,7 +873,7 @@ export function screenWith(raw: string, learned: ((text: string) => LearnedVerdi
   const text = normalized.text;
   const markers = scriptMarkers(text);
   const languages = text === '' ? [] : languagesOf(text, markers);
-  if (text === '') return { level: 'none', reasons: [], thirdParty: false, languages };
+  if (text === '') return { level: 'none', reasons: [], thirdParty: false, aboutSomeoneElse: false, languages };
 
   const literals = candidatesIn(text);
   const frameSpans: Array<Span<Frame>> = [];
@@ -886,7 +888,7 @@ export function screenWith(raw: string, learned: ((text: string) => LearnedVerdi
     }
   }
   if (ruleSpans.length === 0 && cueSpans.length === 0 && !frameSpans.some((f) => f.item.emits !== null)) {
-    const none: ScreenResult = { level: 'none', reasons: [], thirdParty: false, languages };
+    const none: ScreenResult = { level: 'none', reasons: [], thirdParty: false, aboutSomeoneElse: false, languages };
     return learned === null ? none : withLearned(none, text, learned, frameSpans.length > 0 && offTopic(new Frames(frameSpans)));
   }
 
@@ -950,6 +952,7 @@ export function screenWith(raw: string, learned: ((text: string) => LearnedVerdi
     if (normalized.deobfuscated) reasons.add('obfuscated');
     if (normalized.riskEmoji) reasons.add('emoji');
   }
-  const phrases: ScreenResult = { level, reasons: level === 'none' ? [] : orderReasons(reasons), thirdParty, languages };
+  const aboutSomeoneElse = thirdParty && !riskAtLeast(own.level, 'high');
+  const phrases: ScreenResult = { level, reasons: level === 'none' ? [] : orderReasons(reasons), thirdParty, aboutSomeoneElse, languages };
   return withLearned(phrases, text, learned, scoping.ruledOut || offTopic(frames));
 }

@@ -12,7 +12,7 @@ import { ProviderError } from '../../../src/platform/providers/types';
 import { botReplyIdFor, excerptContext, riskEventIdFor } from '../../../src/safety/ids';
 import { buildOnChatMessageCreated, buildOnRiskEventCreated } from '../../../src/safety/triggers';
 import { screen } from '../../../src/safety/screener';
-import { PENDING_REASON } from '../../../src/safety/verdict';
+import { PENDING_REASON, type DeterministicScreener } from '../../../src/safety/verdict';
 import { seedContact, seedDevice, TEST_KEY_RING } from '../../support/notify-fakes';
 import {
   botMessagesIn,
@@ -34,8 +34,8 @@ import {
 const ffTest = functionsTest({ projectId: 'demo-manmitra' });
 after(() => ffTest.cleanup());
 
-function setup(options: { model?: ScriptedModel; kind?: 'bot' | 'counselor'; orgId?: string | null } = {}): FakeSafety {
-  const fake = fakeSafetyDeps(options.model ? { model: options.model } : {});
+function setup(options: { model?: ScriptedModel; kind?: 'bot' | 'counselor'; orgId?: string | null; screen?: DeterministicScreener } = {}): FakeSafety {
+  const fake = fakeSafetyDeps({ ...(options.model ? { model: options.model } : {}), ...(options.screen ? { screen: options.screen } : {}) });
   seedOrg(fake.docs, 'org-a', { onCall: ['c1'] });
   seedStaff(fake.docs, 'c1', 'counselor', 'org-a');
   seedStudent(fake.docs, 's1', { orgId: 'org-a' });
@@ -125,6 +125,34 @@ describe('onChatMessageCreated', () => {
     assert.equal(reply?.agent, 'crisis');
     assert.match(reply?.text ?? '', /1166/);
     assert.match(reply?.text ?? '', /तपाईंले मलाई भन्नुभएकोमा/);
+  });
+
+  it('someone else in danger: the riskEvent, and a crisis reply that speaks to the student as the helper', async () => {
+    const fake = setup({ screen });
+    await send(fake, 'm1', 'my roommate keeps saying she wants to die and she gave away her books');
+    assert.equal(riskEventsIn(fake.docs)[0]?.level, 'high');
+    assert.ok(screeningOf(fake, 'm1')?.reasons.includes('third-party'));
+    const reply = botMessagesIn(fake.docs, 'chat1')[0];
+    assert.equal(reply?.agent, 'crisis');
+    assert.match(reply?.text ?? '', /^Thank you for telling me and for looking out for them/);
+    assert.match(reply?.text ?? '', /14416/);
+    assert.doesNotMatch(reply?.text ?? '', /If you might act on these thoughts/);
+  });
+
+  it('the writer in danger too: the crisis reply is for the writer, not the helper', async () => {
+    const fake = setup({ screen });
+    await send(fake, 'm1', 'my friend wants to die and I want to die too');
+    const reply = botMessagesIn(fake.docs, 'chat1')[0];
+    assert.equal(reply?.agent, 'crisis');
+    assert.match(reply?.text ?? '', /^I'm really glad you told me/);
+  });
+
+  it('only the model sees a crisis and tags it as someone else\'s: the helper reply', async () => {
+    const fake = setup();
+    fake.model.json = [{ status: 'ok', value: { level: 'high', reasons: ['passive-death-wish'], thirdParty: true }, attempts: 1 }];
+    await send(fake, 'm1', 'my cousin has been posting sad stuff lately');
+    assert.equal(screeningOf(fake, 'm1')?.level, 'high');
+    assert.match(botMessagesIn(fake.docs, 'chat1')[0]?.text ?? '', /^Thank you for telling me and for looking out for them/);
   });
 
   it('the model raises a benign-looking message to high: riskEvent and crisis reply instead of the listener', async () => {

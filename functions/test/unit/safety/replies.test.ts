@@ -39,11 +39,26 @@ describe('crisis reply', () => {
     assert.match(text, /सुरक्षा योजना/);
   });
 
+  it('to a student writing about someone else: help them now, stay if it is safe, do not keep it secret, and how are you', () => {
+    const text = crisisReply({ language: 'en', level: 'imminent', helplines: INDIA, counselorAlerted: true, about: 'other' });
+    assert.ok(text.startsWith('If they might act on it or are not safe right now, please call 112 now'));
+    assert.match(text, /Tele-MANAS: 14416/);
+    assert.match(text, /will reach out to you, so you can work out together how to help/);
+    assert.match(text, /don't promise to keep it to yourself/);
+    assert.match(text, /How are you holding up\?$/);
+    assert.doesNotMatch(text, /your safety plan|these thoughts/i);
+    const hi = crisisReply({ language: 'hi', level: 'high', helplines: INDIA, counselorAlerted: false, about: 'other' });
+    assert.ok(hi.startsWith('मुझे बताने और उनका ख़याल रखने के लिए शुक्रिया।'));
+    const ne = crisisReply({ language: 'ne', level: 'high', helplines: NEPAL, counselorAlerted: false, about: 'other' });
+    assert.match(ne, /1166/);
+    assert.match(ne, /नजिकैको अस्पताल पुर्‍याउन/);
+  });
+
   it('follows safe messaging: no method words, no secrecy promise, fits in one message, in every language', () => {
     for (const language of ['en', 'hi', 'ne'] as const) {
-      for (const level of ['high', 'imminent'] as const) {
-        const text = crisisReply({ language, level, helplines: INDIA, counselorAlerted: true });
-        assert.ok(text.length <= MESSAGE_TEXT_MAX, `${language} ${level} is ${String(text.length)} chars`);
+      for (const [level, about] of [['high', 'self'], ['imminent', 'self'], ['high', 'other'], ['imminent', 'other']] as const) {
+        const text = crisisReply({ language, level, helplines: INDIA, counselorAlerted: true, about });
+        assert.ok(text.length <= MESSAGE_TEXT_MAX, `${language} ${level} ${about} is ${String(text.length)} chars`);
         assert.doesNotMatch(text, /pills|rope|hang|jump|poison|secret|commit suicide/i);
       }
     }
