@@ -117,6 +117,7 @@ export const REASON_ORDER: readonly string[] = [
   'distress',
   'broad-match',
   'learned-match',
+  'learned-certain',
   'learned-concern',
   'obfuscated',
   'emoji',

@@ -845,14 +845,28 @@ const PUNCTUATION = new Set(Array.from('.,?!:;"\'()-…|', (ch) => ch.charCodeAt
 
 /**
  * The learned layer (learned.ts) on top of the phrase verdict: it may raise a message to moderate (a
- * concern), to high or to imminent, never lower it; and not at all where scoping ruled risk words out or a frame makes the message
- * about something else (its n-grams cannot tell "I would never" or a film plot from the real thing).
+ * concern), to high or to imminent, never lower it. Where scoping ruled risk words out or a frame makes the
+ * message about something else, its n-grams cannot tell "I would never" or a film plot from the real thing,
+ * so there it may only raise to high, and only when it is all but certain (reason learned-certain): a
+ * crisis told with "lol", as an insta story, in a goodbye or under "not joking" reads as one of those frames,
+ * and the cost of the frame being wrong is a missed crisis.
  */
-function withLearned(result: ScreenResult, text: string, learned: ((text: string) => LearnedVerdict) | null, ruledOut: boolean): ScreenResult {
-  if (learned === null || ruledOut || result.level === 'imminent') return result;
+function withLearned(
+  result: ScreenResult,
+  text: string,
+  learned: ((text: string) => LearnedVerdict) | null,
+  ruledOut: boolean,
+  everyday = false,
+): ScreenResult {
+  // Medicine taken as one takes medicine is the n-grams' own blind spot ("goli kha li, ab so rahi hu"): never.
+  if (learned === null || everyday || result.level === 'imminent') return result;
   // A few words carry too few n-grams to weigh ("thanks", "kya haal hai"); the phrases cover short messages.
   if (wordCount(text) < LEARNED_MIN_WORDS) return result;
   const verdict = learned(text);
+  if (ruledOut) {
+    if (!verdict.certain || riskAtLeast(result.level, 'high')) return result;
+    return { ...result, level: 'high', reasons: orderReasons([...result.reasons, 'learned-certain']) };
+  }
   if (!verdict.crisis) {
     if (!verdict.concern || riskAtLeast(result.level, 'moderate')) return result;
     return { ...result, level: 'moderate', reasons: orderReasons([...result.reasons, 'learned-concern']) };
@@ -917,7 +931,7 @@ export function screenWith(raw: string, learned: ((text: string) => LearnedVerdi
   hits = applyEverydayContext(hits, frames);
 
   const cueHits = scopedHits(text, cueSpans, frames, scoping, trace);
-  if (everydayMedicine(cueHits, text)) scoping.ruledOut = true;
+  const medicine = everydayMedicine(cueHits, text);
   applyHumour(cueHits, frames);
   const everyday = frames.any('benign');
   const cueTimes = cueHits.filter((h) => h.concepts.includes('cueTime'));
@@ -954,5 +968,5 @@ export function screenWith(raw: string, learned: ((text: string) => LearnedVerdi
   }
   const aboutSomeoneElse = thirdParty && !riskAtLeast(own.level, 'high');
   const phrases: ScreenResult = { level, reasons: level === 'none' ? [] : orderReasons(reasons), thirdParty, aboutSomeoneElse, languages };
-  return withLearned(phrases, text, learned, scoping.ruledOut || offTopic(frames));
+  return withLearned(phrases, text, learned, scoping.ruledOut || offTopic(frames), medicine);
 }

@@ -153,6 +153,8 @@ const ModelSchema = z.object({
   imminent: ScorerSchema,
   /** moderate or above versus low and none: a concern a counselor should see. */
   concern: ScorerSchema,
+  /** Logit of the crisis scorer at or above which it is all but certain (see LearnedVerdict.certain). */
+  crisisCertain: z.number(),
 });
 
 export interface LearnedVerdict {
@@ -162,6 +164,11 @@ export interface LearnedVerdict {
   readonly crisis: boolean;
   /** Both scorers are: a crisis that reads as imminent. */
   readonly imminent: boolean;
+  /**
+   * The crisis scorer is all but certain (cross-validated: far more crises than benign messages score this
+   * high): enough to raise a message that scope frames read as a joke, a story or a farewell.
+   */
+  readonly certain: boolean;
 }
 
 interface Scorer {
@@ -218,11 +225,13 @@ export function loadModel(raw: unknown): (text: string) => LearnedVerdict {
       zImminent += weights[at + IMMINENT];
       zConcern += weights[at + CONCERN];
     }
-    const isCrisis = zCrisis * crisis.scale >= crisis.threshold;
+    const crisisLogit = zCrisis * crisis.scale;
+    const isCrisis = crisisLogit >= crisis.threshold;
     return {
       concern: isCrisis || zConcern * concern.scale >= concern.threshold,
       crisis: isCrisis,
       imminent: isCrisis && zImminent * imminent.scale >= imminent.threshold,
+      certain: isCrisis && crisisLogit >= spec.crisisCertain,
     };
   };
 }

@@ -13,7 +13,7 @@ import { FeatureHasher, learnedVerdict, loadModel, type LearnedVerdict } from '.
 import { riskRank } from '../../../src/model/schemas';
 import { LEARNED_MODEL } from '../../../src/safety/screener/learned-model.generated';
 import { CORPUS } from './corpus';
-import { UNSEEN_T10, UNSEEN_T11, UNSEEN_T7 } from './fresh-sets';
+import { UNSEEN_EVERYDAY, UNSEEN_T10, UNSEEN_T11, UNSEEN_T12, UNSEEN_T13, UNSEEN_T7 } from './fresh-sets';
 
 const featuresOf = (hasher: FeatureHasher, text: string): number[] => [...hasher.out.slice(0, hasher.hash(text))].sort((a, b) => a - b);
 
@@ -68,8 +68,8 @@ describe('learned layer: model', () => {
 
   it('never trains on the sets kept unseen', () => {
     const texts = new Set(CORPUS.map((r) => r.text));
-    assert.ok(!CORPUS.some((r) => r.set === 'T7' || r.set === 'T10' || r.set === 'T11'));
-    assert.equal([...UNSEEN_T7, ...UNSEEN_T10, ...UNSEEN_T11].filter((c) => texts.has(c.text)).length, 0);
+    assert.ok(!CORPUS.some((r) => ['T7', 'T10', 'T11', 'T12', 'T13', 'everyday-t'].includes(r.set)));
+    assert.equal([...UNSEEN_T7, ...UNSEEN_T10, ...UNSEEN_T11, ...UNSEEN_T12, ...UNSEEN_T13, ...UNSEEN_EVERYDAY].filter((c) => texts.has(c.text)).length, 0);
   });
 
   it('a model trained without a message family does not know it; trained with it, it raises it', function () {
@@ -78,13 +78,15 @@ describe('learned layer: model', () => {
     const rows = [...CORPUS, ...Array.from({ length: 30 }, () => ({ text: 'zorblax', level: 'imminent' as const, thirdParty: false, set: 'x' }))];
     const text = normalize('zorblax').text;
     assert.equal(loadModel(train(CORPUS))(text).crisis, false);
-    assert.deepEqual(loadModel(train(rows))(text), { concern: true, crisis: true, imminent: true });
+    const v = loadModel(train(rows))(text);
+    assert.deepEqual([v.concern, v.crisis, v.imminent], [true, true, true]);
   });
 });
 
 describe('learned layer in the screener', () => {
-  const always = (imminent: boolean) => (): LearnedVerdict => ({ concern: true, crisis: true, imminent });
-  const never = (): LearnedVerdict => ({ concern: false, crisis: false, imminent: false });
+  const always = (imminent: boolean) => (): LearnedVerdict => ({ concern: true, crisis: true, imminent, certain: false });
+  const certain = (): LearnedVerdict => ({ concern: true, crisis: true, imminent: true, certain: true });
+  const never = (): LearnedVerdict => ({ concern: false, crisis: false, imminent: false, certain: false });
 
   it('raises what the phrases leave below high, with reason learned-match; to imminent when it says so', () => {
     const plain = screenWith('can we talk later tonight please', null);
@@ -99,7 +101,7 @@ describe('learned layer in the screener', () => {
   });
 
   it('a concern alone raises to moderate (reason learned-concern), never above, and not where the phrases ruled out', () => {
-    const concern = (): LearnedVerdict => ({ concern: true, crisis: false, imminent: false });
+    const concern = (): LearnedVerdict => ({ concern: true, crisis: false, imminent: false, certain: false });
     const raised = screenWith('can we talk later tonight please', concern);
     assert.equal(raised.level, 'moderate');
     assert.deepEqual(raised.reasons, ['learned-concern']);
@@ -144,6 +146,25 @@ describe('learned layer in the screener', () => {
       const r = screenWith(text, always(true));
       assert.ok(!r.reasons.includes('learned-match'), `${text}: ${r.level} ${r.reasons.join(',')}`);
     }
+  });
+
+  it('all but certain, it raises to high (never imminent) what scope frames kept it off, with reason learned-certain', () => {
+    for (const text of [
+      'lol i want to die 😂',
+      'bye guys, see you after the holidays',
+      'in the movie the hero jumps off the bridge',
+      'I would never kill myself',
+    ]) {
+      const r = screenWith(text, certain);
+      assert.equal(r.level, 'high', text);
+      assert.ok(r.reasons.includes('learned-certain') && !r.reasons.includes('learned-match'), `${text}: ${r.reasons.join(',')}`);
+    }
+    // Not under five words, and nothing to add where the phrases already say high or imminent.
+    assert.deepEqual(screenWith('lol kms 😂', certain), screenWith('lol kms 😂', null));
+    assert.deepEqual(screenWith('I took 20 pills', certain).reasons.includes('learned-certain'), false);
+    // Where no frame holds it back, certain is an ordinary crisis verdict (imminent when it says so).
+    assert.deepEqual(screenWith('can we talk later tonight please', certain).reasons, ['learned-match']);
+    assert.equal(screenWith('can we talk later tonight please', certain).level, 'imminent');
   });
 
   it('the shipped model raises some corpus messages the phrases miss, and screen() uses it', () => {
