@@ -131,6 +131,22 @@ describe('screener broad layer: everyday medicine and thanks are not a crisis', 
   });
 });
 
+describe('screener broad layer: pests, holidays and deadlines are not a crisis', () => {
+  it('poison for rats and insects in the store or the field, a holiday, a last date stay below high; the same poison drunk does not', () => {
+    for (const text of [
+      'godown ma muso le makai khayo, buba le musa marne ausadhi lyaunu bhayo',
+      'rats all over the mess, warden bought rat poison finally',
+      'kal class hai ki chhutti? bholi class xa ki bida',
+      'फारम भर्ने अन्तिम मिति कहिले हो?',
+    ]) {
+      assert.ok(!['high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
+    }
+    for (const text of ['ghar ko kira marne ausadhi piye bharkhar', 'keede maarne ki dawai pee li maine', 'किरा मार्ने औषधि पिएँ, पेट पोल्यो', 'सबैलाई धन्यवाद, अब म बिदा हुन्छु']) {
+      assert.ok(['high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
+    }
+  });
+});
+
 describe('screener normalisation: chat spellings', () => {
   it('reads chat spellings as words, and only its own: names a plain object inherits stay as they are', () => {
     assert.equal(normalize('want 2 die 2nite').text, 'want to die tonight');

@@ -331,6 +331,8 @@ export const EN_BROAD: LexiconPart = {
     frame('recovery', x`(?:been|its been|it s been) (?:\S+ ){0,2}(?:years?|months?|weeks?|yrs?) (?:since|without|clean)|there was a time (?:when|i)|used to (?:feel|think|want)`),
     frame('recovery', x`(?:self ?harm|sh|cutting|cut|suicide attempt|attempt) (?:\S+ )?(?:free|clean)|(?:\d+|one|two|three|four|five|six|a few|many) (?:years?|months?|weeks?|days?) (?:\S+ )?(?:clean|free|sober|without (?:cutting|self ?harm|sh))`),
     frame('benign', x`skipping rope|jump(?:ing)? rope|rope skipping|skip(?:ping)? with (?:a |the )?rope`),
+    // Pests in the kitchen, the room or the field: poison for them is household work.
+    frame('benign', x`(?:rats?|mice|mouse|cockroach\S*|bed ?bugs?|termites?|pests?) (?:everywhere|all over|in (?:the|our|my) (?:kitchen|room|store\S*|godown|shop|house|hostel|pg|field|farm|mess)|ate|are eating|problem|infestation)`),
     frame('fiction', x`news|newspaper|article|headline|reported|news report`),
     frame('idiom', x`(?:kms|kys|kill myself|kill me|die) if (?:this|the|my|one more|another) (?:\S+ )?(?:wifi|internet|network|lecture|class|prof|professor|teacher|app|game|song|assignment|question|page|meeting|video|queue|bus|mess|drops|lags|buffers)\S*`),
   ],

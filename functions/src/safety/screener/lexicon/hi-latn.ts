@@ -291,6 +291,8 @@ export const HI_LATN_BROAD: LexiconPart = {
     frame('idiom', x`marne (?:ki|ka) (?:bhi )?(?:fursat|time|waqt|samay) (?:nahi|nhi)`),
     frame('idiom', x`marne (?:ki|ka) (?:bhi )?(?:fursat|time|waqt|samay) (?:nahi|nhi)`),
     frame('benign', x`(?:skipping|koodne ki|kudne ki) rassi`),
+    // Pests in the kitchen, the room or the field: poison for them is household work.
+    frame('benign', x`(?:chuhe|chuha|chuhon|chuho|keede|kide|keedon|khatmal|cockroach|deemak|dimak)\S* (?:\S+ ){0,2}(?:bahut|bohot|bhot|ho gaye|aa gaye|kha gaye|kha gya|kha liye|kha liya|kaat|katte)\S*`),
     frame('idiom', x`(?:suicide|sucide|aatmhatya|atmahatya|khudkushi) (?:jaisa|jaisi|waisa) (?:kuch )?(?:bhi )?(?:nahi|nhi)`),
   ],
 };

@@ -210,7 +210,7 @@ export const NE_LATN_BROAD: LexiconPart = {
     frame('idiom', x`le (?:ta )?(?:marnu|maranu) (?:banayo|bhayo|vayo|paryo|garyo)`),
     frame('idiom', x`(?:report|register|registration|recover|reset|block|unblock|delete|apply|download|install|update|login|sign ?up|submit|pay|book|check|calculate|manage|handle|balance|password) (?:\S+ )?kasari (?:\S+ )?(?:garne|garnu|huncha|hunchha|hunxa)\S*`),
     frame('education', x`(?:atmahatya|aatmahatya|suicide)\S* (?:roktham|rokatham|rokthaam|prevention)\S*`),
-    frame('farewell', x`bida (?:chaina|chhaina|xaina|paina|paidaina|milena|mildaina|lera|liyera|lin|bhayo|vayo|huncha|hunchha)\S*|bidama|bida ma|(?:sanibar|shanibar|aaitabar|dashain|tihar)\S* (?:\S+ )?bida`),
+    frame('farewell', x`bida (?:chaina|chhaina|xaina|paina|paidaina|milena|mildaina|lera|liyera|lin|bhayo|vayo|huncha|hunchha)(?!u)\S*|\S+ne antim (?:din|miti)|antim (?:din|miti) (?:kahile|kati|kun)|bidama|bida ma|(?:huncha|hunchha|hunxa|cha|chha|xa|ho) ki bida|ki bida (?:ho|cha|chha|xa)|(?:sanibar|shanibar|aaitabar|dashain|tihar)\S* (?:\S+ )?bida`),
     // Dying of waiting; falling off the Dashain swing.
     frame('idiom', x`(?:pratiksha|kurera|kurdai|wait)\S* (?:\S+ )?(?:ma )?(?:marna|marne) lag\S*`),
     frame('idiom', x`ping\S* (?:\S+ )?(?:ma )?(?:jhundi|jhunde|jhul|khas)\S*`),
@@ -240,5 +240,7 @@ export const NE_LATN_BROAD: LexiconPart = {
     frame('fiction', x`samachar\S*|khabar\S*|news\S*`),
     frame('benign', x`(?:jworo|jwaro|jwar|tauko dukh\S*|pet dukh\S*|ruga|rugha|khoki)\S*`),
     frame('benign', x`(?:jworo|jwaro|jwar|tauko dukh\S*|pet dukh\S*|ruga|rugha|khoki)\S*`),
+    // Pests in the kitchen, the room or the field: poison for them is household work.
+    frame('benign', x`(?:musa|muso|usiya|upiyan|kira|kiraa|khatira|sanglo|makkhi|lamkhutte|bed ?bugs?)\S* (?:\S+ ){0,2}(?:dherai|le (?:\S+ ){0,2}(?:khayo|khanchha|khancha|tokyo|tokchha|tokcha|kaatyo)|ko atanka|lagyo)`),
   ],
 };
