@@ -210,6 +210,8 @@ export const NE_LATN_BROAD: LexiconPart = {
     frame('idiom', x`le (?:ta )?(?:marnu|maranu) (?:banayo|bhayo|vayo|paryo|garyo)`),
     frame('idiom', x`(?:report|register|registration|recover|reset|block|unblock|delete|apply|download|install|update|login|sign ?up|submit|pay|book|check|calculate|manage|handle|balance|password) (?:\S+ )?kasari (?:\S+ )?(?:garne|garnu|huncha|hunchha|hunxa)\S*`),
     frame('education', x`(?:atmahatya|aatmahatya|suicide)\S* (?:roktham|rokatham|rokthaam|prevention)\S*`),
+    // A lethal dose taught in class or a practical is a subject.
+    frame('education', x`(?:lethal|fatal|toxic) dose (?:\S+ ){0,3}(?:padhaunu|padhayo|padhaye|padhaaunu|sikaunu|sikayo|sikaye|padhaya|padhaaya|sikhaya|sikhaaya|taught|explained)\S*`),
     frame('farewell', x`bida (?:chaina|chhaina|xaina|paina|paidaina|milena|mildaina|lera|liyera|lin|bhayo|vayo|huncha|hunchha)(?!u)\S*|\S+ne antim (?:din|miti)|antim (?:din|miti) (?:kahile|kati|kun)|bidama|bida ma|(?:huncha|hunchha|hunxa|cha|chha|xa|ho) ki bida|ki bida (?:ho|cha|chha|xa)|(?:sanibar|shanibar|aaitabar|dashain|tihar)\S* (?:\S+ )?bida`),
     // Dying of waiting; falling off the Dashain swing.
     frame('idiom', x`(?:pratiksha|kurera|kurdai|wait)\S* (?:\S+ )?(?:ma )?(?:marna|marne) lag\S*`),
