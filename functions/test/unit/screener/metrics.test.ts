@@ -77,12 +77,16 @@ export const UNSEEN_WITH_LEARNED = {
   // five more (BA–BE) and the fixes found on them, T7 0.954 / 0.909 / 0.955 / 0.021, T10 0.927 / 0.963 / 1.0
   // / 0.011, T11 0.872 / 0.945 / 0.911 / 0.021 (pooled 0.918 / 0.939 / 0.955 / 0.018). With a third party's own
   // words of a death wish high (the learned layer no longer kept off third-party reports), six more
-  // training-only sets (BF–BK), as shipped:
-  T7: { crisisRecall: 0.973, imminentRecall: 0.945, concernRecall: 0.956, benignRaised: 0.032 },
-  T10: { crisisRecall: 0.964, imminentRecall: 0.982, concernRecall: 1.0, benignRaised: 0.011 },
-  T11: { crisisRecall: 0.918, imminentRecall: 0.945, concernRecall: 0.911, benignRaised: 0.021 },
-  T12: { crisisRecall: 0.973, imminentRecall: 0.964, concernRecall: 0.933, benignRaised: 0.032 },
-  T13: { crisisRecall: 0.955, imminentRecall: 0.964, concernRecall: 0.889, benignRaised: 0.032 },
+  // training-only sets (BF–BK), T7 0.973 / 0.945 / 0.956 / 0.032, T10 0.964 / 0.982 / 1.0 / 0.011, T11 0.918 /
+  // 0.945 / 0.911 / 0.021, T12 0.973 / 0.964 / 0.933 / 0.032, T13 0.955 / 0.964 / 0.889 / 0.032 (pooled 0.956 /
+  // 0.960 / 0.938 / 0.025). With the learned layer's certain raise past scope frames (learned-certain), six more
+  // training-only sets (BL–BQ), pooled 0.971 / 0.967 / 0.938 / 0.027; with the pest, holiday, lethal-dose and
+  // point-of-living fixes found on training sets, 0.971 / 0.967 / 0.938 / 0.023; with eight more (BR–BY), as shipped:
+  T7: { crisisRecall: 0.982, imminentRecall: 0.964, concernRecall: 0.956, benignRaised: 0.042 },
+  T10: { crisisRecall: 0.973, imminentRecall: 0.982, concernRecall: 1.0, benignRaised: 0.011 },
+  T11: { crisisRecall: 0.964, imminentRecall: 0.945, concernRecall: 0.933, benignRaised: 0.011 },
+  T12: { crisisRecall: 0.982, imminentRecall: 0.982, concernRecall: 0.933, benignRaised: 0.021 },
+  T13: { crisisRecall: 0.973, imminentRecall: 0.964, concernRecall: 0.889, benignRaised: 0.032 },
 } as const;
 
 /**
@@ -90,7 +94,7 @@ export const UNSEEN_WITH_LEARNED = {
  * message or two either way (stochastic gradient descent over a different corpus): the guard is on the
  * three together, and allows SLACK messages either way before it calls a change a regression.
  */
-export const UNSEEN_POOLED = { crisisRecall: 0.956, imminentRecall: 0.96, concernRecall: 0.937, benignRaised: 0.025 } as const;
+export const UNSEEN_POOLED = { crisisRecall: 0.974, imminentRecall: 0.967, concernRecall: 0.942, benignRaised: 0.024 } as const;
 const SLACK = 2;
 
 function gaps(m: Metrics): string {
