@@ -6,7 +6,8 @@
  * serious); everyday context for ropes, pills and rooftops. Then, per person: intent with a plan, method,
  * means, method search or time, the means with a plan, or an act under way, is imminent (desire + plan + means + time, the way
  * crisis services define imminent risk), and so is a method stated with a time, the means or a future verb;
- * third-party reports are at least moderate and flagged. The broad layer (lexicon/bag.ts, `combineCues`) reads
+ * third-party reports are flagged and at least moderate (high with the other person's own words of a death wish,
+ * their self-harm or method seeking). The broad layer (lexicon/bag.ts, `combineCues`) reads
  * single-word cues the same way and can only raise the verdict. A literal prefilter (prefilter.ts) decides
  * which phrases a message is matched against. See README.md for the figures.
  * Pure: no I/O, no network, no clock; the same text always gives the same result.

@@ -3,9 +3,9 @@
  * trained offline on the labelled corpus (`npm run train-screener`, functions/scripts/train-screener.ts) and
  * shipped as fixed weights (learned-model.generated.ts). Deterministic, no network, a few microseconds a
  * message. It catches crisis and concern phrasings no phrase list foresaw; `engine.ts` lets it only raise a
- * verdict, and not where the phrase layer ruled the risk words out (negated, idiomatic, fictional, past, about
- * people in general, an ordinary farewell, medicine as prescribed), where the concern is someone else's, or in
- * a message of fewer than five words.
+ * verdict: where the phrase layer ruled the risk words out (negated, idiomatic, fictional, past, about people in
+ * general, an ordinary farewell) only to high and only when it is all but certain, never for medicine taken as
+ * prescribed, and never in a message of fewer than five words.
  *
  * Features, each hashed into 2^bits buckets and counted once: every token, every pair of adjacent tokens,
  * and the character 3- to 5-grams of every token framed by `<` `>` (so stems and endings generalise across
