@@ -148,17 +148,22 @@ describe('screener broad layer: pests, holidays and deadlines are not a crisis',
 });
 
 describe('screener broad layer: a lethal dose asked for, the point of living', () => {
-  it('asking how much is lethal or what living is for is high in every script; a dose taught in class is not', () => {
+  it('asking how much is lethal, what living is for or thoughts of killing oneself are high; a dose taught in class or a promise not to are not', () => {
     for (const text of [
       'neend ki goli ka lethal dose kitna hota hai, bas aise hi',
       'कितनी गोलियों से आदमी न बचे, कोई बताएगा?',
       'ma bachera k garum, kasailai kei farak pardaina',
       'बाँचेर के गर्नु, सबै सकियो',
       'ab jee ke kya karunga, sab khatam ho gaya',
+      'aafulai marne bichar aaucha raati',
     ]) {
       assert.ok(['high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
     }
-    for (const text of ['sir le practical ma lethal dose padhaunu bhayo, exam ma aauxa', 'the lethal dose of caffeine is about ten grams, fun fact']) {
+    for (const text of [
+      'sir le practical ma lethal dose padhaunu bhayo, exam ma aauxa',
+      'the lethal dose of caffeine is about ten grams, fun fact',
+      'ma kahile pani aafulai marne chaina, dhukka hunus',
+    ]) {
       assert.ok(!['high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
     }
   });

@@ -194,7 +194,7 @@ const NE_LATN_BAG: LexiconPart = {
       rule('cueMethod', x`(?:gas|gyas|cylinder|silinder)\S* (?:\S+ ){0,2}khole\S*`),
       rule('cueSeek', x`kasari (?:\S+ )?(?:lagaune|marne|marincha|katne|khane)\S*|(?:yo|tyo|yesto|aafai|afai|aafailai|afailai|aafulai|afulai|suicide|atmahatya|aatmahatya)\S* kasari garne\S*|(?<=(?:suicide|atmahatya|aatmahatya|marna|marne|mrityu)\S* (?:\S+ ){0,10})kasari garne\S*|kasari (?:yo|tyo|yesto|aafai|afai|aafailai|afailai|aafulai|afulai|suicide|atmahatya|aatmahatya)\S* garne\S*`, 'n'),
       rule('cueGoodbye', x`bye sabai ?lai|(?:chithi|chitthi) (?:\S+ )?lekhi\S*`, 'sn'),
-      rule('cueDeath', x`(?:afulai|aafulai|afailai|aafailai|aphulai) (?:\S+ )?(?:sidhyau\S*|siddhyau\S*|mar\S*)`, 'n'),
+      rule('cueDeath', x`(?:afulai|aafulai|afailai|aafailai|aphulai) (?:\S+ )?(?:sidhyau\S*|siddhyau\S*|mar\S*)`),
       rule('cueSelfHarm', x`(?:haat|hat) (?:\S+ )?jalau\S*`),
       rule('cuePlace', x`barrage|koshi|edge\S*`),
       rule('cueTook', x`(?:pisake|pisakey|piisake|khaisakey)\S*|pet (?:\S+ )?pol\S*`, 'n'),
