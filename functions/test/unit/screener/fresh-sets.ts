@@ -19,6 +19,8 @@ import { SET_T10 } from './sets/set-t10';
 import { SET_T11 } from './sets/set-t11';
 import { SET_T12 } from './sets/set-t12';
 import { SET_T13 } from './sets/set-t13';
+import { SET_T14 } from './sets/set-t14';
+import { SET_T15 } from './sets/set-t15';
 import { EVERYDAY_T } from './sets/everyday-t';
 
 export type FreshRow = readonly [RiskLevel, LabelLang, string] | readonly [RiskLevel, LabelLang, string, 'tp'];
@@ -40,7 +42,7 @@ export const FRESH: readonly Labelled[] = [
 /**
  * Sets never tuned on or trained on (keep it that way: a set tuned on stops measuring anything). T7 was
  * written after the phrase layer's last tuning round, T10 with T9 before the learned layer existed, T11
- * with training sets G–L after it did, T12 and T13 with training sets BF–BK.
+ * with training sets G–L after it did, T12 and T13 with training sets BF–BK, T14 and T15 with CA–CF.
  * metrics.test.ts guards their figures against regressions.
  */
 export const UNSEEN_T7: readonly Labelled[] = toLabelled('T7', SET_T7);
@@ -48,5 +50,7 @@ export const UNSEEN_T10: readonly Labelled[] = toLabelled('T10', SET_T10);
 export const UNSEEN_T11: readonly Labelled[] = toLabelled('T11', SET_T11);
 export const UNSEEN_T12: readonly Labelled[] = toLabelled('T12', SET_T12);
 export const UNSEEN_T13: readonly Labelled[] = toLabelled('T13', SET_T13);
+export const UNSEEN_T14: readonly Labelled[] = toLabelled('T14', SET_T14);
+export const UNSEEN_T15: readonly Labelled[] = toLabelled('T15', SET_T15);
 /** Everyday chat (greetings, notes, fees, cricket; none or low), never trained on: what most traffic is. */
 export const UNSEEN_EVERYDAY: readonly Labelled[] = toLabelled('everyday-t', EVERYDAY_T);

@@ -7,14 +7,14 @@
  *   messages to high.
  * - What the tables cannot show is how the screener does on phrasings it has never seen. Each fresh set was
  *   screened once as an unseen set before it was tuned on; those first measurements are UNSEEN below (the
- *   phrase layers alone, well below the targets for crisis recall). T7, T10, T11, T12 and T13 are never tuned
- *   or trained on; their figures with the learned layer are UNSEEN_WITH_LEARNED, and together they must not
+ *   phrase layers alone, well below the targets for crisis recall). T7 and T10–T15 are never tuned or trained
+ *   on; their figures with the learned layer are UNSEEN_WITH_LEARNED, and together they must not
  *   get worse (UNSEEN_POOLED).
  */
 import assert from 'node:assert/strict';
 import { riskRank } from '../../../src/model/schemas';
 import { screen } from '../../../src/safety/screener';
-import { FRESH, UNSEEN_EVERYDAY, UNSEEN_T10, UNSEEN_T11, UNSEEN_T12, UNSEEN_T13, UNSEEN_T7 } from './fresh-sets';
+import { FRESH, UNSEEN_EVERYDAY, UNSEEN_T10, UNSEEN_T11, UNSEEN_T12, UNSEEN_T13, UNSEEN_T14, UNSEEN_T15, UNSEEN_T7 } from './fresh-sets';
 import { HELD_OUT } from './held-out-set';
 import { LABELLED } from './labelled-set';
 import { LANGS, rate, report, TARGETS, type Metrics } from './metrics';
@@ -45,6 +45,11 @@ export const UNSEEN = {
   // 0.911 / 0.032.
   T12: { crisisRecall: 0.673, imminentRecall: 0.727, concernRecall: 0.711, benignRaised: 0.032 },
   T13: { crisisRecall: 0.709, imminentRecall: 0.709, concernRecall: 0.622, benignRaised: 0.032 },
+  // T14 and T15 were written with training sets CA–CF, after BR–BY were in the corpus; never tuned on. With the
+  // learned layer as it then was (the certain raise, 21,500 messages): T14 1.0 / 0.982 / 0.867 / 0.0, T15 0.964 /
+  // 0.982 / 0.844 / 0.011.
+  T14: { crisisRecall: 0.655, imminentRecall: 0.818, concernRecall: 0.644, benignRaised: 0.0 },
+  T15: { crisisRecall: 0.6, imminentRecall: 0.673, concernRecall: 0.578, benignRaised: 0.011 },
 } as const;
 
 /**
@@ -81,20 +86,24 @@ export const UNSEEN_WITH_LEARNED = {
   // 0.945 / 0.911 / 0.021, T12 0.973 / 0.964 / 0.933 / 0.032, T13 0.955 / 0.964 / 0.889 / 0.032 (pooled 0.956 /
   // 0.960 / 0.938 / 0.025). With the learned layer's certain raise past scope frames (learned-certain), six more
   // training-only sets (BL–BQ), pooled 0.971 / 0.967 / 0.938 / 0.027; with the pest, holiday, lethal-dose and
-  // point-of-living fixes found on training sets, 0.971 / 0.967 / 0.938 / 0.023; with eight more (BR–BY), as shipped:
-  T7: { crisisRecall: 0.982, imminentRecall: 0.964, concernRecall: 0.956, benignRaised: 0.042 },
+  // point-of-living fixes found on training sets, 0.971 / 0.967 / 0.938 / 0.023; with eight more (BR–BY), 0.975 /
+  // 0.967 / 0.942 / 0.023, and T14 and T15 first measured (see UNSEEN). With six more (CA–CF) and "number" no
+  // longer read as "numb", as shipped (T7 and T10–T15 pooled 0.977 / 0.974 / 0.914 / 0.018):
+  T7: { crisisRecall: 0.982, imminentRecall: 0.982, concernRecall: 0.956, benignRaised: 0.042 },
   T10: { crisisRecall: 0.973, imminentRecall: 0.982, concernRecall: 1.0, benignRaised: 0.011 },
-  T11: { crisisRecall: 0.964, imminentRecall: 0.945, concernRecall: 0.933, benignRaised: 0.011 },
+  T11: { crisisRecall: 0.973, imminentRecall: 0.945, concernRecall: 0.911, benignRaised: 0.011 },
   T12: { crisisRecall: 0.982, imminentRecall: 0.982, concernRecall: 0.933, benignRaised: 0.021 },
   T13: { crisisRecall: 0.973, imminentRecall: 0.964, concernRecall: 0.889, benignRaised: 0.032 },
+  T14: { crisisRecall: 0.991, imminentRecall: 0.982, concernRecall: 0.867, benignRaised: 0.0 },
+  T15: { crisisRecall: 0.964, imminentRecall: 0.982, concernRecall: 0.844, benignRaised: 0.011 },
 } as const;
 
 /**
- * T7, T10, T11, T12 and T13 together (1,250 messages), as shipped. Retraining on a larger corpus moves each set by a
+ * T7 and T10–T15 together (1,750 messages), as shipped. Retraining on a larger corpus moves each set by a
  * message or two either way (stochastic gradient descent over a different corpus): the guard is on the
  * three together, and allows SLACK messages either way before it calls a change a regression.
  */
-export const UNSEEN_POOLED = { crisisRecall: 0.974, imminentRecall: 0.967, concernRecall: 0.942, benignRaised: 0.024 } as const;
+export const UNSEEN_POOLED = { crisisRecall: 0.976, imminentRecall: 0.974, concernRecall: 0.914, benignRaised: 0.019 } as const;
 const SLACK = 2;
 
 function gaps(m: Metrics): string {
@@ -123,8 +132,10 @@ describe('screener metrics', () => {
     { name: 'T11' as const, ...report('set T11, never tuned on', UNSEEN_T11, screen) },
     { name: 'T12' as const, ...report('set T12, never tuned on', UNSEEN_T12, screen) },
     { name: 'T13' as const, ...report('set T13, never tuned on', UNSEEN_T13, screen) },
+    { name: 'T14' as const, ...report('set T14, never tuned on', UNSEEN_T14, screen) },
+    { name: 'T15' as const, ...report('set T15, never tuned on', UNSEEN_T15, screen) },
   ];
-  const pooled = report('sets T7, T10, T11, T12 and T13 together', [...UNSEEN_T7, ...UNSEEN_T10, ...UNSEEN_T11, ...UNSEEN_T12, ...UNSEEN_T13], screen);
+  const pooled = report('sets T7 and T10–T15 together', [...UNSEEN_T7, ...UNSEEN_T10, ...UNSEEN_T11, ...UNSEEN_T12, ...UNSEEN_T13, ...UNSEEN_T14, ...UNSEEN_T15], screen);
 
   before(() => {
     const firsts = Object.entries(UNSEEN)
@@ -153,7 +164,7 @@ describe('screener metrics', () => {
     }
   });
 
-  it('T7, T10, T11, T12 and T13 together (never tuned or trained on): no worse than as shipped', () => {
+  it('T7 and T10–T15 together (never tuned or trained on): no worse than as shipped', () => {
     const m = pooled.byLang.get('all');
     assert.ok(m);
     const slack = (r: { of: number }) => SLACK / r.of + 1e-9;

@@ -147,6 +147,15 @@ describe('screener broad layer: pests, holidays and deadlines are not a crisis',
   });
 });
 
+describe('screener broad layer: a number is not "numb"', () => {
+  it('phone numbers, marks and helpline numbers are no concern; feeling numb is', () => {
+    for (const text of ['sir ka number chahiye tha, kisi ke paas hai?', 'what time does the 8 number bus leave', 'mock test ma number kam aayo']) {
+      assert.ok(!['moderate', 'high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
+    }
+    for (const text of ['i feel numb all the time', 'numbness everywhere, nothing feels real']) assert.equal(screen(text).level, 'moderate', text);
+  });
+});
+
 describe('screener broad layer: a lethal dose asked for, the point of living', () => {
   it('asking how much is lethal, what living is for or thoughts of killing oneself are high; a dose taught in class or a promise not to are not', () => {
     for (const text of [
