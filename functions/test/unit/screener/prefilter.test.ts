@@ -147,6 +147,15 @@ describe('screener broad layer: pests, holidays and deadlines are not a crisis',
   });
 });
 
+describe('screener broad layer: how to iron a shirt, how to focus, tea by the pond', () => {
+  it('"how do you do it" is method seeking only about "it" or oneself; focusing, food and tea by the water are everyday', () => {
+    for (const text of ['शर्ट ठीक से प्रेस कैसे करते हैं?', 'पढ़ाई में ध्यान कैसे लगाएँ?', 'पोखरी छेउ बसेर चिया खाएँ, मजा आयो', 'the whole floor finished the laddoos in one evening']) {
+      assert.ok(!['high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
+    }
+    for (const text of ['फांसी कैसे लगाते हैं', 'ये कैसे करते हैं, दर्द तो नहीं होगा?']) assert.ok(['high', 'imminent'].includes(screen(text).level), text);
+  });
+});
+
 describe('screener broad layer: a number is not "numb"', () => {
   it('phone numbers, marks and helpline numbers are no concern; feeling numb is', () => {
     for (const text of ['sir ka number chahiye tha, kisi ke paas hai?', 'what time does the 8 number bus leave', 'mock test ma number kam aayo']) {
