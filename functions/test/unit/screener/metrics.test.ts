@@ -181,6 +181,24 @@ describe('screener metrics', () => {
     assert.ok(raised.length <= 3, raised.map((c) => c.text).join(' | '));
   });
 
+  it('forum posts with a vague title and an ordinary body (80, never trained on): at most 5% raised to high', () => {
+    // A title like "Something on my mind" carried the learned layer to high whatever followed: 14 of 80 before
+    // 600 such everyday messages joined the corpus, 2 after.
+    const titles = ['Something on my mind', 'Need advice', 'Vent post', 'Long post sorry', 'Not sure where to post this', 'Help', 'Random thoughts', 'Kuch share karna hai', 'मन की बात', 'Man ko kura'];
+    const bodies = [
+      'which is the best laptop under 50k for coding?',
+      'my roommate snores every night and I cannot focus',
+      'how do I ask my crush out without making it weird',
+      'Riya from hostel B stole my charger, her number is 98765 43210, tell her off',
+      'mess food has been terrible this week, anyone else?',
+      'parents keep asking about my marks, so annoying',
+      'is the library open on sunday?',
+      'I have a viva tomorrow and I am a bit nervous',
+    ];
+    const raised = titles.flatMap((t) => bodies.map((b) => `${t}\n${b}`)).filter((text) => riskRank(screen(text).level) >= riskRank('high'));
+    assert.ok(raised.length <= 4, raised.join(' | '));
+  });
+
   for (const lang of LANGS) {
     it(`${lang}: benign messages raised to high at most ${String(TARGETS.benignRaised)} in every set`, () => {
       for (const set of reports) {
