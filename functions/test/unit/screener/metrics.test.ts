@@ -88,12 +88,13 @@ export const UNSEEN_WITH_LEARNED = {
   // training-only sets (BL–BQ), pooled 0.971 / 0.967 / 0.938 / 0.027; with the pest, holiday, lethal-dose and
   // point-of-living fixes found on training sets, 0.971 / 0.967 / 0.938 / 0.023; with eight more (BR–BY), 0.975 /
   // 0.967 / 0.942 / 0.023, and T14 and T15 first measured (see UNSEEN). With six more (CA–CF) and "number" no
-  // longer read as "numb", as shipped (T7 and T10–T15 pooled 0.977 / 0.974 / 0.914 / 0.018):
+  // longer read as "numb", pooled 0.977 / 0.974 / 0.914 / 0.018. With 600 everyday messages that open vaguely
+  // ("Something on my mind"), as shipped (T7 and T10–T15 pooled 0.977 / 0.974 / 0.921 / 0.018):
   T7: { crisisRecall: 0.982, imminentRecall: 0.982, concernRecall: 0.956, benignRaised: 0.042 },
   T10: { crisisRecall: 0.973, imminentRecall: 0.982, concernRecall: 1.0, benignRaised: 0.011 },
-  T11: { crisisRecall: 0.973, imminentRecall: 0.945, concernRecall: 0.911, benignRaised: 0.011 },
+  T11: { crisisRecall: 0.973, imminentRecall: 0.945, concernRecall: 0.933, benignRaised: 0.011 },
   T12: { crisisRecall: 0.982, imminentRecall: 0.982, concernRecall: 0.933, benignRaised: 0.021 },
-  T13: { crisisRecall: 0.973, imminentRecall: 0.964, concernRecall: 0.889, benignRaised: 0.032 },
+  T13: { crisisRecall: 0.973, imminentRecall: 0.964, concernRecall: 0.911, benignRaised: 0.032 },
   T14: { crisisRecall: 0.991, imminentRecall: 0.982, concernRecall: 0.867, benignRaised: 0.0 },
   T15: { crisisRecall: 0.964, imminentRecall: 0.982, concernRecall: 0.844, benignRaised: 0.011 },
 } as const;
@@ -103,7 +104,7 @@ export const UNSEEN_WITH_LEARNED = {
  * message or two either way (stochastic gradient descent over a different corpus): the guard is on the
  * three together, and allows SLACK messages either way before it calls a change a regression.
  */
-export const UNSEEN_POOLED = { crisisRecall: 0.976, imminentRecall: 0.974, concernRecall: 0.914, benignRaised: 0.019 } as const;
+export const UNSEEN_POOLED = { crisisRecall: 0.976, imminentRecall: 0.974, concernRecall: 0.92, benignRaised: 0.019 } as const;
 const SLACK = 2;
 
 function gaps(m: Metrics): string {
