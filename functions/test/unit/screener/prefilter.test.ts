@@ -120,39 +120,37 @@ describe('screener rules: capture groups are refused at load', () => {
   });
 });
 
+/** Each text screens at high or above (`crisis`) or below it (not), with the level in the failure message. */
+function assertCrisis(texts: readonly string[], crisis: boolean): void {
+  for (const text of texts) {
+    const level = screen(text).level;
+    assert.equal(['high', 'imminent'].includes(level), crisis, `${text}: ${level}`);
+  }
+}
+
 describe('screener broad layer: everyday medicine and thanks are not a crisis', () => {
   it('medicine taken as prescribed, thanks with a time, stay below high; the same words with poison, all at once or goodbye do not', () => {
-    for (const text of ['mummy ne dawai di, goli kha li, ab so rahi hu', 'आज दवा खा ली, बुखार उतर गया', 'सबैलाई धन्यवाद, भोलि भेटौंला', 'thanks for everything this semester guys']) {
-      assert.ok(!['high', 'imminent'].includes(screen(text).level), text);
-    }
-    for (const text of ['आमाको प्रेसरको सबै औषधि एकैचोटि खाइदिएँ', 'thank u for everything. goodbye', 'भाई ने सल्फास की गोली खा ली है, मुँह से झाग आ रहा है']) {
-      assert.ok(['high', 'imminent'].includes(screen(text).level), text);
-    }
+    assertCrisis(['mummy ne dawai di, goli kha li, ab so rahi hu', 'आज दवा खा ली, बुखार उतर गया', 'सबैलाई धन्यवाद, भोलि भेटौंला', 'thanks for everything this semester guys'], false);
+    assertCrisis(['आमाको प्रेसरको सबै औषधि एकैचोटि खाइदिएँ', 'thank u for everything. goodbye', 'भाई ने सल्फास की गोली खा ली है, मुँह से झाग आ रहा है'], true);
   });
 });
 
 describe('screener broad layer: pests, holidays and deadlines are not a crisis', () => {
   it('poison for rats and insects in the store or the field, a holiday, a last date stay below high; the same poison drunk does not', () => {
-    for (const text of [
+    assertCrisis([
       'godown ma muso le makai khayo, buba le musa marne ausadhi lyaunu bhayo',
       'rats all over the mess, warden bought rat poison finally',
       'kal class hai ki chhutti? bholi class xa ki bida',
       'फारम भर्ने अन्तिम मिति कहिले हो?',
-    ]) {
-      assert.ok(!['high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
-    }
-    for (const text of ['ghar ko kira marne ausadhi piye bharkhar', 'keede maarne ki dawai pee li maine', 'किरा मार्ने औषधि पिएँ, पेट पोल्यो', 'सबैलाई धन्यवाद, अब म बिदा हुन्छु']) {
-      assert.ok(['high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
-    }
+    ], false);
+    assertCrisis(['ghar ko kira marne ausadhi piye bharkhar', 'keede maarne ki dawai pee li maine', 'किरा मार्ने औषधि पिएँ, पेट पोल्यो', 'सबैलाई धन्यवाद, अब म बिदा हुन्छु'], true);
   });
 });
 
 describe('screener broad layer: how to iron a shirt, how to focus, tea by the pond', () => {
   it('"how do you do it" is method seeking only about "it" or oneself; focusing, food and tea by the water are everyday', () => {
-    for (const text of ['शर्ट ठीक से प्रेस कैसे करते हैं?', 'पढ़ाई में ध्यान कैसे लगाएँ?', 'पोखरी छेउ बसेर चिया खाएँ, मजा आयो', 'the whole floor finished the laddoos in one evening']) {
-      assert.ok(!['high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
-    }
-    for (const text of ['फांसी कैसे लगाते हैं', 'ये कैसे करते हैं, दर्द तो नहीं होगा?']) assert.ok(['high', 'imminent'].includes(screen(text).level), text);
+    assertCrisis(['शर्ट ठीक से प्रेस कैसे करते हैं?', 'पढ़ाई में ध्यान कैसे लगाएँ?', 'पोखरी छेउ बसेर चिया खाएँ, मजा आयो', 'the whole floor finished the laddoos in one evening'], false);
+    assertCrisis(['फांसी कैसे लगाते हैं', 'ये कैसे करते हैं, दर्द तो नहीं होगा?'], true);
   });
 });
 
@@ -167,23 +165,19 @@ describe('screener broad layer: a number is not "numb"', () => {
 
 describe('screener broad layer: a lethal dose asked for, the point of living', () => {
   it('asking how much is lethal, what living is for or thoughts of killing oneself are high; a dose taught in class or a promise not to are not', () => {
-    for (const text of [
+    assertCrisis([
       'neend ki goli ka lethal dose kitna hota hai, bas aise hi',
       'कितनी गोलियों से आदमी न बचे, कोई बताएगा?',
       'ma bachera k garum, kasailai kei farak pardaina',
       'बाँचेर के गर्नु, सबै सकियो',
       'ab jee ke kya karunga, sab khatam ho gaya',
       'aafulai marne bichar aaucha raati',
-    ]) {
-      assert.ok(['high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
-    }
-    for (const text of [
+    ], true);
+    assertCrisis([
       'sir le practical ma lethal dose padhaunu bhayo, exam ma aauxa',
       'the lethal dose of caffeine is about ten grams, fun fact',
       'ma kahile pani aafulai marne chaina, dhukka hunus',
-    ]) {
-      assert.ok(!['high', 'imminent'].includes(screen(text).level), `${text}: ${screen(text).level}`);
-    }
+    ], false);
   });
 });
 
