@@ -33,9 +33,7 @@ import { localListenerReply, slowDownReply } from './local-replies';
 import { screenWithModel } from './model-screen';
 import { aliasNames } from './pii';
 import { ensureRiskEvent, eventLevelOf, raiseRiskEvent, type EnsuredEvent } from './risk-events';
-import { combineVerdicts, MODEL_REASON_PREFIX, type ModelOutcome, type SkipWhy } from './verdict';
-
-const MODEL_THIRD_PARTY = `${MODEL_REASON_PREFIX}third-party`;
+import { combineVerdicts, MODEL_THIRD_PARTY_REASON, type ModelOutcome, type SkipWhy } from './verdict';
 
 const DAY_MS = 86_400_000;
 
@@ -166,7 +164,7 @@ export async function handleChatMessage(deps: SafetyDeps, incoming: IncomingMess
   if (isBotChat && !replyWritten) {
     if (verdict.level === 'high' || verdict.level === 'imminent') {
       // Only the model saw a crisis here: it is someone else's when the model tagged it so.
-      const theirs = rules.aboutSomeoneElse === true || (!riskAtLeast(rules.level, 'high') && verdict.reasons.includes(MODEL_THIRD_PARTY));
+      const theirs = rules.aboutSomeoneElse === true || (!riskAtLeast(rules.level, 'high') && verdict.reasons.includes(MODEL_THIRD_PARTY_REASON));
       reply = await crisis(verdict.level, theirs ? 'other' : 'self');
     }
     else if (rate.limited) reply = rate.notice ? { agent: 'slow-down', text: slowDownReply(language) } : undefined;

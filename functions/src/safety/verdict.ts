@@ -28,6 +28,8 @@ export const UNSCREENED_REASON = 'model-unscreened';
 export const BLOCKED_REASON = 'model-blocked';
 /** Prefix of reason codes that come from the model. */
 export const MODEL_REASON_PREFIX = 'model:';
+/** The model tagged the concern as someone else's. */
+export const MODEL_THIRD_PARTY_REASON = `${MODEL_REASON_PREFIX}third-party`;
 
 /** Reason codes the pipeline itself adds (not findings about the text). */
 export const PROCESS_REASONS: ReadonlySet<string> = new Set([PENDING_REASON, UNSCREENED_REASON]);
@@ -75,7 +77,7 @@ export function combineVerdicts(rules: RulesVerdict, outcome: ModelOutcome): Com
   switch (outcome.kind) {
     case 'verdict': {
       const modelReasons = outcome.verdict.reasons.map((r) => `${MODEL_REASON_PREFIX}${r}`);
-      const third = outcome.verdict.thirdParty === true ? [`${MODEL_REASON_PREFIX}third-party`] : [];
+      const third = outcome.verdict.thirdParty === true ? [MODEL_THIRD_PARTY_REASON] : [];
       return {
         level: maxRisk(rules.level, outcome.verdict.level),
         reasons: unique([...base, ...modelReasons, ...third]),
